@@ -1,0 +1,123 @@
+package io.shotplan.show;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Prices a shot in each of its modes from the show's bid template, rate card, GPU pools and AI capabilities.
+ * The one estimator behind plans, "what the other mode would have cost" and the all-traditional comparison.
+ */
+public final class ShotEstimator {
+
+    private static final int SCALE = 4;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+
+    private final Show show;
+    private final Map<String, Discipline> disciplines;
+    private final Map<String, GpuPool> gpuPools;
+
+    public ShotEstimator(Show show) {
+        this.show = show;
+        this.disciplines = show.disciplinesByCode();
+        this.gpuPools = show.gpuPoolsByCode();
+    }
+
+    /** The traditional estimate: bid-template artist-days scaled by the shot's frame count. */
+    public ModeEstimate traditional(Shot shot) {
+        BidTemplate.Entry bid = show.bidTemplate().find(shot.workType(), shot.complexity())
+                .orElseThrow(() -> new IllegalArgumentException("shot " + shot.code() + ": the bid template has no row for work type '"
+                        + shot.workType() + "' at complexity " + shot.complexity()));
+        Map<String, BigDecimal> days = new LinkedHashMap<>();
+        bid.daysPer100FramesByDiscipline().forEach((discipline, per100) ->
+                days.put(discipline, per100Frames(per100, shot.frameCount())));
+        return new ModeEstimate(WorkMode.TRADITIONAL, days, costOf(days), BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
+    /** The estimate for an AI capability: GPU or vendor time, review artist-days, and the expected cost of a redo. */
+    public ModeEstimate ai(Shot shot, AiCapability capability) {
+        Map<String, BigDecimal> days = new LinkedHashMap<>();
+        if (capability.reviewDiscipline() != null && capability.reviewDaysPer100Frames().signum() > 0) {
+            days.put(capability.reviewDiscipline(), per100Frames(capability.reviewDaysPer100Frames(), shot.frameCount()));
+        }
+        BigDecimal expectedRedo = capability.rejectionRisk().multiply(traditional(shot).totalCost())
+                .setScale(SCALE, RoundingMode.HALF_EVEN);
+        if (capability.isExternalVendor()) {
+            BigDecimal vendorCost = capability.vendorPricePerSecond().multiply(shot.durationSeconds())
+                    .setScale(SCALE, RoundingMode.HALF_EVEN);
+            return new ModeEstimate(WorkMode.of(capability), days, costOf(days), BigDecimal.ZERO, BigDecimal.ZERO,
+                    vendorCost, expectedRedo);
+        }
+        BigDecimal gpuHours = gpuHours(shot, capability);
+        GpuPool pool = pool(capability);
+        return new ModeEstimate(WorkMode.of(capability), days, costOf(days), gpuHours,
+                gpuHours.multiply(pool.hourlyRate()).setScale(SCALE, RoundingMode.HALF_EVEN), BigDecimal.ZERO, expectedRedo);
+    }
+
+    /** GPU-hours for a shot: seconds per frame at the reference resolution, scaled by the shot's pixel count. */
+    public BigDecimal gpuHours(Shot shot, AiCapability capability) {
+        BigDecimal pixelRatio = BigDecimal.valueOf(shot.resolution().pixels())
+                .divide(BigDecimal.valueOf(capability.referenceResolution().pixels()), MathContext.DECIMAL64);
+        return capability.gpuSecondsPerFrame().multiply(BigDecimal.valueOf(shot.frameCount())).multiply(pixelRatio)
+                .divide(SECONDS_PER_HOUR, SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    /** Why a shot may not go to AI, or empty when it may. Checked against the show's policy and the shot's flags. */
+    public Optional<String> whyNotAi(Shot shot) {
+        if (shot.humanOnly()) {
+            return Optional.of("marked human-only");
+        }
+        if (shot.performerLikeness() && !shot.consentOnFile()) {
+            return Optional.of("performer likeness without consent on file");
+        }
+        if (show.policy().neverAiWorkTypes().contains(shot.workType())) {
+            return Optional.of("policy: work type '" + shot.workType() + "' never goes to AI");
+        }
+        if (show.capabilitiesFor(shot.workType()).isEmpty()) {
+            return Optional.of("no AI capability for work type '" + shot.workType() + "'");
+        }
+        return Optional.empty();
+    }
+
+    /** Every mode the shot may be done in: traditional first, then each eligible AI capability. */
+    public List<ModeEstimate> candidates(Shot shot) {
+        List<ModeEstimate> modes = new ArrayList<>();
+        modes.add(traditional(shot));
+        if (whyNotAi(shot).isEmpty()) {
+            show.capabilitiesFor(shot.workType()).forEach(capability -> modes.add(ai(shot, capability)));
+        }
+        return modes;
+    }
+
+    private GpuPool pool(AiCapability capability) {
+        GpuPool pool = gpuPools.get(capability.gpuPool());
+        if (pool == null) {
+            throw new IllegalArgumentException("AI capability " + capability.code() + " names unknown GPU pool '"
+                    + capability.gpuPool() + "'");
+        }
+        return pool;
+    }
+
+    private static BigDecimal per100Frames(BigDecimal per100, int frames) {
+        return per100.multiply(BigDecimal.valueOf(frames)).divide(HUNDRED, SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    private Map<String, BigDecimal> costOf(Map<String, BigDecimal> days) {
+        Map<String, BigDecimal> cost = new LinkedHashMap<>();
+        days.forEach((code, d) -> {
+            Discipline discipline = disciplines.get(code);
+            if (discipline == null) {
+                throw new IllegalArgumentException("unknown discipline '" + code + "'");
+            }
+            cost.put(code, d.multiply(discipline.dayRate()).setScale(SCALE, RoundingMode.HALF_EVEN));
+        });
+        return cost;
+    }
+}

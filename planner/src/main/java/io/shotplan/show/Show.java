@@ -1,0 +1,67 @@
+package io.shotplan.show;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A show as a producer describes it: its calendar, money, crews, GPUs, AI capabilities, bid template and shot list.
+ * Everything the planner needs and nothing about how it is stored.
+ */
+public record Show(
+        String code,
+        String name,
+        String currency,
+        LocalDate startDate,
+        BigDecimal contingencyPercent,
+        int reviewBufferDays,
+        List<Episode> episodes,
+        List<Discipline> disciplines,
+        List<GpuPool> gpuPools,
+        List<AiCapability> capabilities,
+        BidTemplate bidTemplate,
+        AiPolicy policy,
+        CrewPlan crew,
+        List<Shot> shots) {
+
+    public Show {
+        episodes = List.copyOf(episodes);
+        disciplines = List.copyOf(disciplines);
+        gpuPools = List.copyOf(gpuPools);
+        capabilities = List.copyOf(capabilities);
+        shots = List.copyOf(shots);
+    }
+
+    public Optional<Episode> episode(String episodeCode) {
+        return episodes.stream().filter(e -> e.code().equals(episodeCode)).findFirst();
+    }
+
+    public Map<String, Discipline> disciplinesByCode() {
+        return disciplines.stream().collect(Collectors.toMap(Discipline::code, Function.identity()));
+    }
+
+    public Map<String, GpuPool> gpuPoolsByCode() {
+        return gpuPools.stream().collect(Collectors.toMap(GpuPool::code, Function.identity()));
+    }
+
+    /** The AI capabilities that can do a work type, cheapest tier first as declared. */
+    public List<AiCapability> capabilitiesFor(String workType) {
+        return capabilities.stream().filter(c -> c.workType().equals(workType)).toList();
+    }
+
+    /** The show's total budget less its contingency reserve: what a plan may spend. */
+    public BigDecimal spendableBudget() {
+        BigDecimal total = episodes.stream().map(Episode::budget).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return total.subtract(total.multiply(contingencyPercent).movePointLeft(2));
+    }
+
+    /** The same show with another shot list: scenarios and re-plans work on variants. */
+    public Show withShots(List<Shot> newShots) {
+        return new Show(code, name, currency, startDate, contingencyPercent, reviewBufferDays, episodes, disciplines,
+                gpuPools, capabilities, bidTemplate, policy, crew, newShots);
+    }
+}
