@@ -1,0 +1,75 @@
+// Reference outputs of @upscalerjs/esrgan-slim in its own runtime (TensorFlow.js, pure-JS cpu backend) for a few
+// small deterministic inputs. The Java tests compare DJL against these tensors.
+//
+//   cd generation/reference && npm ci && node reference.mjs [--package <unpacked esrgan-slim>] [--out <dir>]
+//
+// Writes <name>.in.f32 and <name>.out.f32 (little-endian float32, NHWC, batch 1) and cases.json into
+// ../src/test/resources/reference by default.
+import fs from 'node:fs';
+import path from 'node:path';
+import { tf, loadModel, arg } from './common.mjs';
+import '@tensorflow/tfjs-backend-cpu';
+
+const out = arg('out', path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'src', 'test', 'resources', 'reference'));
+
+// Park–Miller LCG: the same inputs on every run and every machine
+function lcg(seed) {
+  let s = seed;
+  return () => (s = (s * 48271) % 2147483647) / 2147483647;
+}
+
+function noise(h, w, seed) {
+  const next = lcg(seed);
+  return Float32Array.from({ length: h * w * 3 }, () => Math.floor(next() * 256));
+}
+
+// smooth shapes with a hard edge: what plates look like, rather than noise
+function scene(h, w) {
+  const data = new Float32Array(h * w * 3);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = (y * w + x) * 3;
+      const inside = (x - w * 0.6) ** 2 + (y - h * 0.4) ** 2 < (Math.min(w, h) * 0.3) ** 2;
+      data[i] = Math.round(127.5 + 100 * Math.sin(x / 3));
+      data[i + 1] = Math.round(inside ? 230 : 40 + 5 * y);
+      data[i + 2] = Math.round((x * 255) / (w - 1) * 0.5 + (y * 255) / (h - 1) * 0.5);
+    }
+  }
+  return data;
+}
+
+const cases = [
+  { name: 'x2-noise-16x12', scale: 2, w: 16, h: 12, input: () => noise(12, 16, 42) },
+  { name: 'x2-scene-24x20', scale: 2, w: 24, h: 20, input: () => scene(20, 24) },
+  { name: 'x3-scene-10x10', scale: 3, w: 10, h: 10, input: () => scene(10, 10) },
+  { name: 'x4-noise-12x10', scale: 4, w: 12, h: 10, input: () => noise(10, 12, 7) },
+];
+
+await tf.setBackend('cpu');
+await tf.ready();
+fs.mkdirSync(out, { recursive: true });
+const manifest = [];
+for (const c of cases) {
+  const model = await loadModel(c.scale);
+  const input = c.input();
+  const result = tf.tidy(() => model.predict(tf.tensor4d(input, [1, c.h, c.w, 3])));
+  const output = await result.data();
+  result.dispose();
+  let min = Infinity, max = -Infinity;
+  for (const v of output) { min = Math.min(min, v); max = Math.max(max, v); }
+  fs.writeFileSync(path.join(out, `${c.name}.in.f32`), Buffer.from(input.buffer));
+  fs.writeFileSync(path.join(out, `${c.name}.out.f32`), Buffer.from(Float32Array.from(output).buffer));
+  manifest.push({
+    name: c.name, capability: `upres-x${c.scale}`, layout: 'NHWC',
+    inputShape: [1, c.h, c.w, 3], outputShape: [1, c.h * c.scale, c.w * c.scale, 3],
+    outputMin: min, outputMax: max,
+  });
+  model.dispose();
+  console.log(`${c.name}: ${c.w}x${c.h} -> ${c.w * c.scale}x${c.h * c.scale}, output range [${min.toFixed(3)}, ${max.toFixed(3)}]`);
+}
+fs.writeFileSync(path.join(out, 'cases.json'), JSON.stringify({
+  generatedBy: 'generation/reference/reference.mjs',
+  runtime: `@tensorflow/tfjs-core ${tf.version_core}, backend ${tf.getBackend()}, node ${process.version}`,
+  model: '@upscalerjs/esrgan-slim@1.0.0',
+  cases: manifest,
+}, null, 2) + '\n');
