@@ -1,5 +1,6 @@
 package io.shotplan.show.io;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,11 +41,13 @@ record ShowFile(
 
     record CapabilityEntry(String code, String workType, String tier, String gpuPool, String vendor,
                            BigDecimal vendorPricePerSecond, BigDecimal gpuSecondsPerFrame, String referenceResolution,
-                           String reviewDiscipline, BigDecimal reviewDaysPer100Frames, BigDecimal rejectionRisk,
+                           String reviewDiscipline,
+                           @JsonProperty("review_days_per_100_frames") BigDecimal reviewDaysPer100Frames, BigDecimal rejectionRisk,
                            String model) {
     }
 
-    record BidEntry(String workType, Integer complexity, Map<String, BigDecimal> daysPer100Frames) {
+    record BidEntry(String workType, Integer complexity,
+                    @JsonProperty("days_per_100_frames") Map<String, BigDecimal> daysPer100Frames) {
     }
 
     record PolicyEntry(BigDecimal maxAiSharePerEpisode, List<String> neverAiWorkTypes) {

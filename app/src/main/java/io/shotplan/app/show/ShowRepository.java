@@ -1,0 +1,292 @@
+package io.shotplan.app.show;
+
+import static io.shotplan.sql.schema.Tables.AI_CAPABILITY;
+import static io.shotplan.sql.schema.Tables.AI_EXCLUDED_WORK_TYPE;
+import static io.shotplan.sql.schema.Tables.BID_TEMPLATE;
+import static io.shotplan.sql.schema.Tables.CALENDAR_EXCEPTION;
+import static io.shotplan.sql.schema.Tables.CREW_CAPACITY;
+import static io.shotplan.sql.schema.Tables.DISCIPLINE;
+import static io.shotplan.sql.schema.Tables.EPISODE;
+import static io.shotplan.sql.schema.Tables.GPU_POOL;
+import static io.shotplan.sql.schema.Tables.RATE_CARD;
+import static io.shotplan.sql.schema.Tables.RATE_CARD_DISCIPLINE;
+import static io.shotplan.sql.schema.Tables.RATE_CARD_GPU_POOL;
+import static io.shotplan.sql.schema.Tables.SEQUENCE;
+import static io.shotplan.sql.schema.Tables.SHOT;
+import static io.shotplan.sql.schema.Tables.SHOT_DEPENDENCY;
+import static io.shotplan.sql.schema.Tables.SHOW;
+
+import io.shotplan.show.AiCapability;
+import io.shotplan.show.AiPolicy;
+import io.shotplan.show.BidTemplate;
+import io.shotplan.show.CrewPlan;
+import io.shotplan.show.Discipline;
+import io.shotplan.show.Episode;
+import io.shotplan.show.GpuPool;
+import io.shotplan.show.Resolution;
+import io.shotplan.show.Shot;
+import io.shotplan.show.ShotStatus;
+import io.shotplan.show.Show;
+import io.shotplan.sql.schema.tables.records.ShotRecord;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores and loads a whole show: calendar, money, crews, GPUs, AI capabilities, bid template, policy and shots.
+ * A save is one transaction: a show that fails half-way leaves the database as it was.
+ */
+@Repository
+public class ShowRepository {
+
+    private static final String DEFAULT_RATE_CARD = "default";
+
+    private final DSLContext dsl;
+
+    public ShowRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<Long> findId(String showCode) {
+        return dsl.select(SHOW.ID).from(SHOW).where(SHOW.CODE.eq(showCode)).fetchOptional(SHOW.ID);
+    }
+
+    /** Saves a new show; with {@code replace}, a show with the same code and everything under it is dropped first. */
+    public long save(Show show, boolean replace) {
+        return dsl.transactionResult(tx -> {
+            DSLContext db = tx.dsl();
+            Optional<Long> existing = db.select(SHOW.ID).from(SHOW).where(SHOW.CODE.eq(show.code())).fetchOptional(SHOW.ID);
+            if (existing.isPresent()) {
+                if (!replace) {
+                    throw new IllegalStateException("show " + show.code() + " already exists");
+                }
+                db.deleteFrom(SHOW).where(SHOW.ID.eq(existing.get())).execute();
+            }
+            return new Writer(db).write(show);
+        });
+    }
+
+    /** Adds shots to a stored show, in one transaction. */
+    public void addShots(long showId, List<Shot> shots) {
+        dsl.transaction(tx -> new Writer(tx.dsl()).writeShots(showId, shots));
+    }
+
+    public Optional<Show> load(String showCode) {
+        return findId(showCode).map(this::load);
+    }
+
+    public Show load(long showId) {
+        var show = dsl.selectFrom(SHOW).where(SHOW.ID.eq(showId)).fetchSingle();
+        Map<Long, String> disciplineCodes = dsl.select(DISCIPLINE.ID, DISCIPLINE.CODE).from(DISCIPLINE)
+                .where(DISCIPLINE.SHOW_ID.eq(showId)).fetchMap(DISCIPLINE.ID, DISCIPLINE.CODE);
+        long rateCard = dsl.select(RATE_CARD.ID).from(RATE_CARD).where(RATE_CARD.SHOW_ID.eq(showId))
+                .orderBy(RATE_CARD.EFFECTIVE_FROM.desc()).limit(1).fetchSingle(RATE_CARD.ID);
+
+        List<Episode> episodes = dsl.selectFrom(EPISODE).where(EPISODE.SHOW_ID.eq(showId)).orderBy(EPISODE.CODE)
+                .fetch(e -> new Episode(e.getCode(), e.getTitle(), e.getDeliveryDate(), e.getBudget()));
+        List<Discipline> disciplines = dsl.select(DISCIPLINE.CODE, DISCIPLINE.NAME, RATE_CARD_DISCIPLINE.DAY_RATE)
+                .from(DISCIPLINE).join(RATE_CARD_DISCIPLINE).on(RATE_CARD_DISCIPLINE.DISCIPLINE_ID.eq(DISCIPLINE.ID)
+                        .and(RATE_CARD_DISCIPLINE.RATE_CARD_ID.eq(rateCard)))
+                .where(DISCIPLINE.SHOW_ID.eq(showId)).orderBy(DISCIPLINE.ID)
+                .fetch(r -> new Discipline(r.value1(), r.value2(), r.value3()));
+        Map<Long, String> poolCodes = dsl.select(GPU_POOL.ID, GPU_POOL.CODE).from(GPU_POOL)
+                .where(GPU_POOL.SHOW_ID.eq(showId)).fetchMap(GPU_POOL.ID, GPU_POOL.CODE);
+        List<GpuPool> pools = dsl.select(GPU_POOL.CODE, GPU_POOL.GPU_TYPE, GPU_POOL.GPU_COUNT,
+                        RATE_CARD_GPU_POOL.HOURLY_RATE, GPU_POOL.HOURS_PER_DAY)
+                .from(GPU_POOL).join(RATE_CARD_GPU_POOL).on(RATE_CARD_GPU_POOL.GPU_POOL_ID.eq(GPU_POOL.ID)
+                        .and(RATE_CARD_GPU_POOL.RATE_CARD_ID.eq(rateCard)))
+                .where(GPU_POOL.SHOW_ID.eq(showId)).orderBy(GPU_POOL.ID)
+                .fetch(r -> new GpuPool(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        List<AiCapability> capabilities = dsl.selectFrom(AI_CAPABILITY).where(AI_CAPABILITY.SHOW_ID.eq(showId))
+                .orderBy(AI_CAPABILITY.ID)
+                .fetch(c -> new AiCapability(c.getCode(), c.getWorkType(), c.getTier(), poolCodes.get(c.getGpuPoolId()),
+                        c.getVendor(), c.getVendorPricePerSecond(), c.getGpuSecondsPerFrame(),
+                        new Resolution(c.getReferenceWidth(), c.getReferenceHeight()),
+                        disciplineCodes.get(c.getReviewDisciplineId()), c.getReviewDaysPer_100Frames(),
+                        c.getRejectionRisk(), c.getModel()));
+        Map<String, Map<String, BigDecimal>> bids = new LinkedHashMap<>();
+        dsl.selectFrom(BID_TEMPLATE).where(BID_TEMPLATE.SHOW_ID.eq(showId))
+                .orderBy(BID_TEMPLATE.WORK_TYPE, BID_TEMPLATE.COMPLEXITY, BID_TEMPLATE.DISCIPLINE_ID)
+                .forEach(b -> bids.computeIfAbsent(b.getWorkType() + "\u0000" + b.getComplexity(), k -> new LinkedHashMap<>())
+                        .put(disciplineCodes.get(b.getDisciplineId()), b.getDaysPer_100Frames()));
+        BidTemplate bidTemplate = new BidTemplate(bids.entrySet().stream().map(e -> {
+            String[] key = e.getKey().split("\u0000");
+            return new BidTemplate.Entry(key[0], Integer.parseInt(key[1]), e.getValue());
+        }).toList());
+        AiPolicy policy = new AiPolicy(show.getMaxAiShare(), new HashSet<>(dsl.select(AI_EXCLUDED_WORK_TYPE.WORK_TYPE)
+                .from(AI_EXCLUDED_WORK_TYPE).where(AI_EXCLUDED_WORK_TYPE.SHOW_ID.eq(showId))
+                .fetch(AI_EXCLUDED_WORK_TYPE.WORK_TYPE)));
+        CrewPlan crew = new CrewPlan(
+                dsl.selectFrom(CREW_CAPACITY).where(CREW_CAPACITY.DISCIPLINE_ID.in(disciplineCodes.keySet()))
+                        .fetch(c -> new CrewPlan.Capacity(disciplineCodes.get(c.getDisciplineId()), c.getValidFrom(),
+                                c.getArtists())),
+                dsl.selectFrom(CALENDAR_EXCEPTION).where(CALENDAR_EXCEPTION.SHOW_ID.eq(showId))
+                        .orderBy(CALENDAR_EXCEPTION.ON_DATE)
+                        .fetch(x -> new CrewPlan.Exception(x.getOnDate(), disciplineCodes.get(x.getDisciplineId()),
+                                x.getArtists(), x.getReason())));
+        return new Show(show.getCode(), show.getName(), show.getCurrency(), show.getStartDate(),
+                show.getContingencyPercent(), show.getReviewBufferDays(), episodes, disciplines, pools, capabilities,
+                bidTemplate, policy, crew, loadShots(showId));
+    }
+
+    private List<Shot> loadShots(long showId) {
+        Map<Long, String> episodeCodes = dsl.select(EPISODE.ID, EPISODE.CODE).from(EPISODE)
+                .where(EPISODE.SHOW_ID.eq(showId)).fetchMap(EPISODE.ID, EPISODE.CODE);
+        Map<Long, String> sequenceCodes = dsl.select(SEQUENCE.ID, SEQUENCE.CODE).from(SEQUENCE)
+                .where(SEQUENCE.SHOW_ID.eq(showId)).fetchMap(SEQUENCE.ID, SEQUENCE.CODE);
+        var predecessor = SHOT.as("predecessor");
+        Map<Long, List<String>> dependsOn = dsl.select(SHOT_DEPENDENCY.SHOT_ID, predecessor.CODE)
+                .from(SHOT_DEPENDENCY).join(predecessor).on(predecessor.ID.eq(SHOT_DEPENDENCY.DEPENDS_ON_SHOT_ID))
+                .where(predecessor.SHOW_ID.eq(showId))
+                .orderBy(predecessor.CODE)
+                .collect(Collectors.groupingBy(Record2::value1, Collectors.mapping(Record2::value2, Collectors.toList())));
+        return dsl.selectFrom(SHOT).where(SHOT.SHOW_ID.eq(showId)).orderBy(SHOT.CODE)
+                .fetch(s -> new Shot(s.getCode(), episodeCodes.get(s.getEpisodeId()), sequenceCodes.get(s.getSequenceId()),
+                        s.getDescription(), s.getFrameCount(), s.getFps(), new Resolution(s.getWidth(), s.getHeight()),
+                        s.getWorkType(), s.getComplexity(), s.getPerformerLikeness(), s.getConsentOnFile(),
+                        s.getHumanOnly(), s.getPlateReadyDate(), ShotStatus.valueOf(s.getStatus()),
+                        dependsOn.getOrDefault(s.getId(), List.of()), NotesFormat.parse(s.getNotes())));
+    }
+
+    /** Writes one show's rows inside the caller's transaction. */
+    private static final class Writer {
+        private final DSLContext db;
+        private final Map<String, Long> disciplineIds = new HashMap<>();
+
+        Writer(DSLContext db) {
+            this.db = db;
+        }
+
+        long write(Show show) {
+            long showId = db.insertInto(SHOW)
+                    .set(SHOW.CODE, show.code()).set(SHOW.NAME, show.name()).set(SHOW.CURRENCY, show.currency())
+                    .set(SHOW.START_DATE, show.startDate()).set(SHOW.CONTINGENCY_PERCENT, show.contingencyPercent())
+                    .set(SHOW.REVIEW_BUFFER_DAYS, show.reviewBufferDays())
+                    .set(SHOW.MAX_AI_SHARE, show.policy().maxAiSharePerEpisode())
+                    .returningResult(SHOW.ID).fetchSingle(SHOW.ID);
+            for (Episode e : show.episodes()) {
+                db.insertInto(EPISODE).set(EPISODE.SHOW_ID, showId).set(EPISODE.CODE, e.code())
+                        .set(EPISODE.TITLE, e.title()).set(EPISODE.DELIVERY_DATE, e.deliveryDate())
+                        .set(EPISODE.BUDGET, e.budget()).execute();
+            }
+            long rateCard = db.insertInto(RATE_CARD).set(RATE_CARD.SHOW_ID, showId).set(RATE_CARD.NAME, DEFAULT_RATE_CARD)
+                    .set(RATE_CARD.CURRENCY, show.currency()).set(RATE_CARD.EFFECTIVE_FROM, show.startDate())
+                    .returningResult(RATE_CARD.ID).fetchSingle(RATE_CARD.ID);
+            for (Discipline d : show.disciplines()) {
+                long id = db.insertInto(DISCIPLINE).set(DISCIPLINE.SHOW_ID, showId).set(DISCIPLINE.CODE, d.code())
+                        .set(DISCIPLINE.NAME, d.name()).returningResult(DISCIPLINE.ID).fetchSingle(DISCIPLINE.ID);
+                disciplineIds.put(d.code(), id);
+                db.insertInto(RATE_CARD_DISCIPLINE).set(RATE_CARD_DISCIPLINE.RATE_CARD_ID, rateCard)
+                        .set(RATE_CARD_DISCIPLINE.DISCIPLINE_ID, id).set(RATE_CARD_DISCIPLINE.DAY_RATE, d.dayRate()).execute();
+            }
+            Map<String, Long> poolIds = new HashMap<>();
+            for (GpuPool p : show.gpuPools()) {
+                long id = db.insertInto(GPU_POOL).set(GPU_POOL.SHOW_ID, showId).set(GPU_POOL.CODE, p.code())
+                        .set(GPU_POOL.GPU_TYPE, p.gpuType()).set(GPU_POOL.GPU_COUNT, p.gpuCount())
+                        .set(GPU_POOL.HOURS_PER_DAY, p.hoursPerDay()).returningResult(GPU_POOL.ID).fetchSingle(GPU_POOL.ID);
+                poolIds.put(p.code(), id);
+                db.insertInto(RATE_CARD_GPU_POOL).set(RATE_CARD_GPU_POOL.RATE_CARD_ID, rateCard)
+                        .set(RATE_CARD_GPU_POOL.GPU_POOL_ID, id).set(RATE_CARD_GPU_POOL.HOURLY_RATE, p.hourlyRate()).execute();
+            }
+            for (CrewPlan.Capacity c : show.crew().capacities()) {
+                db.insertInto(CREW_CAPACITY).set(CREW_CAPACITY.DISCIPLINE_ID, disciplineId(c.discipline()))
+                        .set(CREW_CAPACITY.VALID_FROM, c.from()).set(CREW_CAPACITY.ARTISTS, c.artists()).execute();
+            }
+            for (CrewPlan.Exception x : show.crew().exceptions()) {
+                db.insertInto(CALENDAR_EXCEPTION).set(CALENDAR_EXCEPTION.SHOW_ID, showId)
+                        .set(CALENDAR_EXCEPTION.DISCIPLINE_ID, x.discipline() == null ? null : disciplineId(x.discipline()))
+                        .set(CALENDAR_EXCEPTION.ON_DATE, x.day()).set(CALENDAR_EXCEPTION.ARTISTS, x.artists())
+                        .set(CALENDAR_EXCEPTION.REASON, x.reason()).execute();
+            }
+            for (AiCapability c : show.capabilities()) {
+                db.insertInto(AI_CAPABILITY).set(AI_CAPABILITY.SHOW_ID, showId).set(AI_CAPABILITY.CODE, c.code())
+                        .set(AI_CAPABILITY.WORK_TYPE, c.workType()).set(AI_CAPABILITY.TIER, c.tier())
+                        .set(AI_CAPABILITY.GPU_POOL_ID, c.gpuPool() == null ? null : poolIds.get(c.gpuPool()))
+                        .set(AI_CAPABILITY.VENDOR, c.vendor()).set(AI_CAPABILITY.MODEL, c.model())
+                        .set(AI_CAPABILITY.VENDOR_PRICE_PER_SECOND, c.vendorPricePerSecond())
+                        .set(AI_CAPABILITY.GPU_SECONDS_PER_FRAME, c.gpuSecondsPerFrame())
+                        .set(AI_CAPABILITY.REFERENCE_WIDTH, c.referenceResolution().width())
+                        .set(AI_CAPABILITY.REFERENCE_HEIGHT, c.referenceResolution().height())
+                        .set(AI_CAPABILITY.REVIEW_DISCIPLINE_ID,
+                                c.reviewDiscipline() == null ? null : disciplineId(c.reviewDiscipline()))
+                        .set(AI_CAPABILITY.REVIEW_DAYS_PER_100_FRAMES, c.reviewDaysPer100Frames())
+                        .set(AI_CAPABILITY.REJECTION_RISK, c.rejectionRisk()).execute();
+            }
+            for (BidTemplate.Entry b : show.bidTemplate().entries()) {
+                b.daysPer100FramesByDiscipline().forEach((discipline, days) -> db.insertInto(BID_TEMPLATE)
+                        .set(BID_TEMPLATE.SHOW_ID, showId).set(BID_TEMPLATE.WORK_TYPE, b.workType())
+                        .set(BID_TEMPLATE.COMPLEXITY, (short) b.complexity())
+                        .set(BID_TEMPLATE.DISCIPLINE_ID, disciplineId(discipline))
+                        .set(BID_TEMPLATE.DAYS_PER_100_FRAMES, days).execute());
+            }
+            for (String workType : show.policy().neverAiWorkTypes()) {
+                db.insertInto(AI_EXCLUDED_WORK_TYPE).set(AI_EXCLUDED_WORK_TYPE.SHOW_ID, showId)
+                        .set(AI_EXCLUDED_WORK_TYPE.WORK_TYPE, workType).execute();
+            }
+            writeShots(showId, show.shots());
+            return showId;
+        }
+
+        void writeShots(long showId, List<Shot> shots) {
+            Map<String, Long> episodeIds = db.select(EPISODE.CODE, EPISODE.ID).from(EPISODE)
+                    .where(EPISODE.SHOW_ID.eq(showId)).fetchMap(EPISODE.CODE, EPISODE.ID);
+            Map<String, Long> sequenceIds = new HashMap<>(db.select(SEQUENCE.CODE, SEQUENCE.ID).from(SEQUENCE)
+                    .where(SEQUENCE.SHOW_ID.eq(showId)).fetchMap(SEQUENCE.CODE, SEQUENCE.ID));
+            shots.stream().map(Shot::sequence).filter(Objects::nonNull).distinct()
+                    .filter(code -> !sequenceIds.containsKey(code))
+                    .forEach(code -> sequenceIds.put(code, db.insertInto(SEQUENCE).set(SEQUENCE.SHOW_ID, showId)
+                            .set(SEQUENCE.CODE, code).returningResult(SEQUENCE.ID).fetchSingle(SEQUENCE.ID)));
+            List<ShotRecord> rows = new ArrayList<>(shots.size());
+            for (Shot s : shots) {
+                Long episodeId = episodeIds.get(s.episode());
+                if (episodeId == null) {
+                    throw new IllegalArgumentException("shot " + s.code() + ": unknown episode '" + s.episode() + "'");
+                }
+                rows.add(db.newRecord(SHOT).setShowId(showId).setEpisodeId(episodeId)
+                        .setSequenceId(s.sequence() == null ? null : sequenceIds.get(s.sequence()))
+                        .setCode(s.code()).setDescription(s.description()).setFrameCount(s.frameCount()).setFps(s.fps())
+                        .setWidth(s.resolution().width()).setHeight(s.resolution().height()).setWorkType(s.workType())
+                        .setComplexity((short) s.complexity()).setPerformerLikeness(s.performerLikeness())
+                        .setConsentOnFile(s.consentOnFile()).setHumanOnly(s.humanOnly())
+                        .setPlateReadyDate(s.plateReadyDate()).setStatus(s.status().name())
+                        .setNotes(NotesFormat.format(s.notes())));
+            }
+            db.batchInsert(rows).execute();
+            Map<String, Long> shotIds = db.select(SHOT.CODE, SHOT.ID).from(SHOT).where(SHOT.SHOW_ID.eq(showId))
+                    .fetchMap(SHOT.CODE, SHOT.ID);
+            var dependencies = db.insertInto(SHOT_DEPENDENCY, SHOT_DEPENDENCY.SHOT_ID, SHOT_DEPENDENCY.DEPENDS_ON_SHOT_ID);
+            boolean any = false;
+            for (Shot s : shots) {
+                for (String predecessor : s.dependsOn()) {
+                    Long predecessorId = shotIds.get(predecessor);
+                    if (predecessorId == null) {
+                        throw new IllegalArgumentException("shot " + s.code() + " depends on unknown shot '" + predecessor + "'");
+                    }
+                    dependencies = dependencies.values(shotIds.get(s.code()), predecessorId);
+                    any = true;
+                }
+            }
+            if (any) {
+                dependencies.execute();
+            }
+        }
+
+        private long disciplineId(String code) {
+            Long id = disciplineIds.get(code);
+            if (id == null) {
+                throw new IllegalArgumentException("unknown discipline '" + code + "'");
+            }
+            return id;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.shotplan.app.show;
+
+import static io.shotplan.sql.schema.Tables.SHOT;
+import static io.shotplan.sql.schema.Tables.SHOW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shotplan.show.Shot;
+import io.shotplan.show.Show;
+import io.shotplan.show.io.ShowFolderReader;
+import io.shotplan.sql.Database;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ShowRepositoryTest {
+
+    static final Show EXAMPLE = new ShowFolderReader().read(Path.of("../examples/snowfall"));
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void aSavedShowLoadsBackEqual(Supplier<Database> databases) {
+        try (Database db = databases.get()) {
+            var shows = new ShowRepository(db.dsl());
+            shows.save(EXAMPLE, false);
+
+            Show loaded = shows.load(EXAMPLE.code()).orElseThrow();
+
+            assertThat(loaded).usingRecursiveComparison().ignoringCollectionOrder()
+                    .withComparatorForType(java.math.BigDecimal::compareTo, java.math.BigDecimal.class)
+                    .isEqualTo(EXAMPLE);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void replacingAShowDropsTheOldOneWhole(Supplier<Database> databases) {
+        try (Database db = databases.get()) {
+            var shows = new ShowRepository(db.dsl());
+            shows.save(EXAMPLE, false);
+            shows.save(EXAMPLE.withShots(EXAMPLE.shots().subList(0, 3)), true);
+
+            assertThat(db.dsl().fetchCount(SHOW)).isEqualTo(1);
+            assertThat(db.dsl().fetchCount(SHOT)).isEqualTo(3);
+            assertThatThrownBy(() -> shows.save(EXAMPLE, false)).hasMessageContaining("already exists");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void aShowThatFailsHalfWayLeavesNothingBehind(Supplier<Database> databases) {
+        try (Database db = databases.get()) {
+            List<Shot> shots = new ArrayList<>(EXAMPLE.shots());
+            Shot last = shots.removeLast();
+            shots.add(new Shot(last.code(), "EP999", last.sequence(), last.description(), last.frameCount(), last.fps(),
+                    last.resolution(), last.workType(), last.complexity(), false, false, false, null, last.status(),
+                    List.of(), last.notes()));
+
+            assertThatThrownBy(() -> new ShowRepository(db.dsl()).save(EXAMPLE.withShots(shots), false))
+                    .hasMessageContaining("unknown episode 'EP999'");
+            assertThat(db.dsl().fetchCount(SHOW)).isZero();
+            assertThat(db.dsl().fetchCount(SHOT)).isZero();
+        }
+    }
+}

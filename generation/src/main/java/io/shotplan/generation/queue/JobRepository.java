@@ -1,0 +1,345 @@
+package io.shotplan.generation.queue;
+
+import static io.shotplan.sql.schema.Tables.EPISODE;
+import static io.shotplan.sql.schema.Tables.GENERATION_JOB;
+import static io.shotplan.sql.schema.Tables.RATE_CARD;
+import static io.shotplan.sql.schema.Tables.RATE_CARD_GPU_POOL;
+import static io.shotplan.sql.schema.Tables.SHOT;
+import static io.shotplan.sql.schema.Tables.SHOW;
+import static io.shotplan.sql.schema.Tables.COST_LEDGER;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.when;
+
+import io.shotplan.sql.ledger.LedgerEntry;
+import io.shotplan.sql.ledger.LedgerRepository;
+import io.shotplan.sql.ledger.LedgerSource;
+import io.shotplan.sql.schema.tables.records.GenerationJobRecord;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+
+/**
+ * The job queue in the {@code generation_job} table, and the ledger rows it appends.
+ *
+ * <p>Protocol: a worker claims the oldest due job with {@code SELECT … FOR UPDATE SKIP LOCKED} (so concurrent workers
+ * on any number of machines never take the same row) and holds it under a lease it renews with heartbeats. Every later
+ * write is conditional on still holding the lease ({@code lease_owner = me AND state = 'RUNNING'}); a worker that was
+ * paused, cancelled or presumed dead gets "false" back and drops the job. A job whose lease expired is claimable again.
+ * Completion flips the job to SUCCEEDED and appends its one ledger row, keyed by the job's idempotency key, in the
+ * same transaction.
+ */
+public final class JobRepository {
+
+    private static final int ERROR_LENGTH = 4000;
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    public JobRepository(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    /** Claims the next due job for {@code owner}, or nothing when none is due. */
+    public Optional<GenerationJob> claim(String owner, Duration lease) {
+        while (true) {
+            ClaimOutcome outcome = dsl.transactionResult(cfg -> claimOnce(cfg.dsl(), owner, lease));
+            switch (outcome) {
+                case ClaimOutcome.None none -> {
+                    return Optional.empty();
+                }
+                case ClaimOutcome.Claimed claimed -> {
+                    return Optional.of(claimed.job());
+                }
+                case ClaimOutcome.GaveUp gaveUp -> {
+                    // an abandoned job out of attempts was failed; look for another
+                }
+            }
+        }
+    }
+
+    private sealed interface ClaimOutcome {
+        record None() implements ClaimOutcome {
+        }
+
+        record Claimed(GenerationJob job) implements ClaimOutcome {
+        }
+
+        record GaveUp() implements ClaimOutcome {
+        }
+    }
+
+    private ClaimOutcome claimOnce(DSLContext tx, String owner, Duration lease) {
+        OffsetDateTime now = now();
+        var j = GENERATION_JOB;
+        GenerationJobRecord row = tx.selectFrom(j)
+                .where(j.STATE.eq(JobState.QUEUED.name()).and(j.NEXT_ATTEMPT_AT.le(now)))
+                .or(j.STATE.eq(JobState.RUNNING.name()).and(j.LEASE_EXPIRES_AT.lt(now)))
+                .orderBy(j.NEXT_ATTEMPT_AT, j.ID)
+                .limit(1)
+                .forUpdate().skipLocked()
+                .fetchOne();
+        if (row == null) {
+            return new ClaimOutcome.None();
+        }
+        if (row.getState().equals(JobState.RUNNING.name()) && row.getAttempts() >= row.getMaxAttempts()) {
+            failInTransaction(tx, row, "worker %s lost its lease (died or hung) on attempt %d of %d"
+                    .formatted(row.getLeaseOwner(), row.getAttempts(), row.getMaxAttempts()), now);
+            return new ClaimOutcome.GaveUp();
+        }
+        tx.update(j)
+                .set(j.STATE, JobState.RUNNING.name())
+                .set(j.LEASE_OWNER, owner)
+                .set(j.LEASE_EXPIRES_AT, now.plus(lease))
+                .set(j.HEARTBEAT_AT, now)
+                .set(j.ATTEMPTS, j.ATTEMPTS.plus(1))
+                .set(j.STARTED_AT, coalesce(j.STARTED_AT, now))
+                .where(j.ID.eq(row.getId()))
+                .execute();
+        tx.update(SHOT).set(SHOT.STATUS, "IN_PROGRESS")
+                .where(SHOT.ID.eq(row.getShotId())).and(SHOT.STATUS.eq("NOT_STARTED"))
+                .execute();
+        Record codes = tx.select(SHOW.CODE, SHOT.CODE).from(SHOT).join(SHOW).on(SHOW.ID.eq(SHOT.SHOW_ID))
+                .where(SHOT.ID.eq(row.getShotId())).fetchSingle();
+        return new ClaimOutcome.Claimed(new GenerationJob(row.getId(), row.getShowId(), codes.get(SHOW.CODE),
+                row.getShotId(), codes.get(SHOT.CODE), row.getCapabilityCode(), row.getGpuPoolId(), row.getFrameFrom(),
+                row.getFrameTo(), row.getAttempts() + 1, row.getMaxAttempts(), row.getFramesDone(),
+                row.getDeviceSeconds() == null ? BigDecimal.ZERO : row.getDeviceSeconds(), row.getIdempotencyKey()));
+    }
+
+    /** Renews the lease; false when the job is no longer this worker's (paused, cancelled, or taken over). */
+    public boolean heartbeat(long jobId, String owner, Duration lease) {
+        OffsetDateTime now = now();
+        var j = GENERATION_JOB;
+        return dsl.update(j).set(j.HEARTBEAT_AT, now).set(j.LEASE_EXPIRES_AT, now.plus(lease))
+                .where(j.ID.eq(jobId)).and(j.LEASE_OWNER.eq(owner)).and(j.STATE.eq(JobState.RUNNING.name()))
+                .execute() == 1;
+    }
+
+    /** Records one more finished frame and its device time; false when the job is no longer this worker's. */
+    public boolean recordFrame(long jobId, String owner, double deviceSeconds, String device, Duration lease) {
+        OffsetDateTime now = now();
+        var j = GENERATION_JOB;
+        return dsl.update(j)
+                .set(j.FRAMES_DONE, j.FRAMES_DONE.plus(1))
+                .set(j.DEVICE_SECONDS, coalesce(j.DEVICE_SECONDS, BigDecimal.ZERO).plus(seconds(deviceSeconds)))
+                .set(j.DEVICE, device)
+                .set(j.HEARTBEAT_AT, now)
+                .set(j.LEASE_EXPIRES_AT, now.plus(lease))
+                .where(j.ID.eq(jobId)).and(j.LEASE_OWNER.eq(owner)).and(j.STATE.eq(JobState.RUNNING.name()))
+                .execute() == 1;
+    }
+
+    /**
+     * Marks the job SUCCEEDED and appends its ledger row in one transaction.
+     *
+     * @return the ledger row's id, or empty when the job was no longer this worker's (nothing was written)
+     */
+    public Optional<Long> complete(long jobId, String owner, String model) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            var j = GENERATION_JOB;
+            OffsetDateTime now = now();
+            GenerationJobRecord row = tx.selectFrom(j)
+                    .where(j.ID.eq(jobId)).and(j.LEASE_OWNER.eq(owner)).and(j.STATE.eq(JobState.RUNNING.name()))
+                    .forUpdate().fetchOne();
+            if (row == null) {
+                return Optional.<Long>empty();
+            }
+            tx.update(j).set(j.STATE, JobState.SUCCEEDED.name()).set(j.FINISHED_AT, now)
+                    .set(j.LEASE_OWNER, (String) null).set(j.LEASE_EXPIRES_AT, (OffsetDateTime) null)
+                    .set(j.FRAMES_DONE, row.getFrameTo() - row.getFrameFrom() + 1).set(j.ERROR, (String) null)
+                    .where(j.ID.eq(jobId)).execute();
+            markShotDoneIfFinished(tx, row.getShotId());
+            return appendLedger(tx, row, model, now.toLocalDate());
+        });
+    }
+
+    /**
+     * Records a failed attempt: the job goes back to QUEUED after a back-off, or — when {@code permanent} or out of
+     * attempts — to FAILED with the error, and its shot to REPLAN.
+     *
+     * @return the state the job is now in; empty when it was no longer this worker's
+     */
+    public Optional<JobState> fail(long jobId, String owner, String error, boolean permanent, QueueSettings settings,
+                                   String model) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            var j = GENERATION_JOB;
+            OffsetDateTime now = now();
+            GenerationJobRecord row = tx.selectFrom(j)
+                    .where(j.ID.eq(jobId)).and(j.LEASE_OWNER.eq(owner)).and(j.STATE.eq(JobState.RUNNING.name()))
+                    .forUpdate().fetchOne();
+            if (row == null) {
+                return Optional.<JobState>empty();
+            }
+            if (permanent || row.getAttempts() >= row.getMaxAttempts()) {
+                String message = permanent ? error
+                        : "%s (gave up after %d attempts)".formatted(error, row.getAttempts());
+                failInTransaction(tx, row, message, now);
+                if (row.getDeviceSeconds() != null && row.getDeviceSeconds().signum() > 0) {
+                    appendLedger(tx, row, model, now.toLocalDate());
+                }
+                return Optional.of(JobState.FAILED);
+            }
+            tx.update(j).set(j.STATE, JobState.QUEUED.name()).set(j.ERROR, truncate(error))
+                    .set(j.NEXT_ATTEMPT_AT, now.plus(settings.backoff(row.getAttempts())))
+                    .set(j.LEASE_OWNER, (String) null).set(j.LEASE_EXPIRES_AT, (OffsetDateTime) null)
+                    .where(j.ID.eq(jobId)).execute();
+            return Optional.of(JobState.QUEUED);
+        });
+    }
+
+    private void failInTransaction(DSLContext tx, GenerationJobRecord row, String error, OffsetDateTime now) {
+        var j = GENERATION_JOB;
+        tx.update(j).set(j.STATE, JobState.FAILED.name()).set(j.ERROR, truncate(error)).set(j.FINISHED_AT, now)
+                .set(j.LEASE_OWNER, (String) null).set(j.LEASE_EXPIRES_AT, (OffsetDateTime) null)
+                .where(j.ID.eq(row.getId())).execute();
+        tx.update(SHOT).set(SHOT.STATUS, "REPLAN").where(SHOT.ID.eq(row.getShotId())).execute();
+    }
+
+    private void markShotDoneIfFinished(DSLContext tx, long shotId) {
+        var j = GENERATION_JOB;
+        int open = tx.fetchCount(j, j.SHOT_ID.eq(shotId).and(j.STATE.ne(JobState.SUCCEEDED.name())));
+        if (open == 0) {
+            tx.update(SHOT).set(SHOT.STATUS, "DONE").where(SHOT.ID.eq(shotId)).and(SHOT.STATUS.eq("IN_PROGRESS")).execute();
+        }
+    }
+
+    /** device seconds × the pool's hourly rate on the show's rate card in force today (0 without a pool or rate). */
+    private Optional<Long> appendLedger(DSLContext tx, GenerationJobRecord row, String model, LocalDate today) {
+        BigDecimal deviceSeconds = tx.select(GENERATION_JOB.DEVICE_SECONDS).from(GENERATION_JOB)
+                .where(GENERATION_JOB.ID.eq(row.getId())).fetchSingle(GENERATION_JOB.DEVICE_SECONDS);
+        deviceSeconds = deviceSeconds == null ? BigDecimal.ZERO : deviceSeconds;
+        String device = tx.select(GENERATION_JOB.DEVICE).from(GENERATION_JOB)
+                .where(GENERATION_JOB.ID.eq(row.getId())).fetchSingle(GENERATION_JOB.DEVICE);
+        BigDecimal amount = BigDecimal.ZERO.setScale(4);
+        String currency = tx.select(SHOW.CURRENCY).from(SHOW).where(SHOW.ID.eq(row.getShowId())).fetchSingle(SHOW.CURRENCY);
+        if (row.getGpuPoolId() != null) {
+            Record rate = tx.select(RATE_CARD_GPU_POOL.HOURLY_RATE, RATE_CARD.CURRENCY)
+                    .from(RATE_CARD_GPU_POOL).join(RATE_CARD).on(RATE_CARD.ID.eq(RATE_CARD_GPU_POOL.RATE_CARD_ID))
+                    .where(RATE_CARD.SHOW_ID.eq(row.getShowId()))
+                    .and(RATE_CARD_GPU_POOL.GPU_POOL_ID.eq(row.getGpuPoolId()))
+                    .and(RATE_CARD.EFFECTIVE_FROM.le(today))
+                    .orderBy(RATE_CARD.EFFECTIVE_FROM.desc()).limit(1).fetchOne();
+            if (rate != null) {
+                amount = deviceSeconds.multiply(rate.get(RATE_CARD_GPU_POOL.HOURLY_RATE))
+                        .divide(SECONDS_PER_HOUR, 4, RoundingMode.HALF_EVEN);
+                currency = rate.get(RATE_CARD.CURRENCY);
+            }
+        }
+        LedgerEntry entry = new LedgerEntry(row.getShowId(), row.getShotId(), LedgerSource.GENERATION, amount, currency,
+                deviceSeconds, BigDecimal.ZERO, null, row.getGpuPoolId(), device, model, today,
+                "generation_job:" + row.getId(), null, row.getIdempotencyKey());
+        return new LedgerRepository(tx).append(entry);
+    }
+
+    /** QUEUED and RUNNING jobs of the show → PAUSED; running workers drop them at their next frame or heartbeat. */
+    public int pauseShow(long showId) {
+        var j = GENERATION_JOB;
+        return dsl.update(j).set(j.STATE, JobState.PAUSED.name())
+                // a running attempt interrupted by a pause does not count against the job
+                .set(j.ATTEMPTS, when(j.STATE.eq(JobState.RUNNING.name()), greatest(j.ATTEMPTS.minus(1), inline(0)))
+                        .otherwise(j.ATTEMPTS))
+                .set(j.LEASE_OWNER, (String) null).set(j.LEASE_EXPIRES_AT, (OffsetDateTime) null)
+                .where(j.SHOW_ID.eq(showId)).and(j.STATE.in(JobState.QUEUED.name(), JobState.RUNNING.name()))
+                .execute();
+    }
+
+    public int resumeShow(long showId) {
+        var j = GENERATION_JOB;
+        return dsl.update(j).set(j.STATE, JobState.QUEUED.name()).set(j.NEXT_ATTEMPT_AT, now())
+                .where(j.SHOW_ID.eq(showId)).and(j.STATE.eq(JobState.PAUSED.name()))
+                .execute();
+    }
+
+    /** Every unfinished job of the show → CANCELLED (finished frames stay on disk; no ledger row is added). */
+    public int cancelShow(long showId) {
+        var j = GENERATION_JOB;
+        return dsl.update(j).set(j.STATE, JobState.CANCELLED.name()).set(j.FINISHED_AT, now())
+                .set(j.LEASE_OWNER, (String) null).set(j.LEASE_EXPIRES_AT, (OffsetDateTime) null)
+                .where(j.SHOW_ID.eq(showId))
+                .and(j.STATE.in(JobState.QUEUED.name(), JobState.RUNNING.name(), JobState.PAUSED.name()))
+                .execute();
+    }
+
+    /** Frames done / total and job states per shot of the show. */
+    public List<ShotProgress> progress(long showId) {
+        var j = GENERATION_JOB;
+        Field<Integer> total = sum(j.FRAME_TO.minus(j.FRAME_FROM).plus(1)).cast(Integer.class);
+        Field<Integer> done = sum(j.FRAMES_DONE).cast(Integer.class);
+        return dsl.select(SHOT.ID, SHOT.CODE, SHOT.STATUS, done, total,
+                        count(), stateCount(JobState.QUEUED), stateCount(JobState.RUNNING),
+                        stateCount(JobState.SUCCEEDED), stateCount(JobState.FAILED), stateCount(JobState.PAUSED),
+                        stateCount(JobState.CANCELLED))
+                .from(j).join(SHOT).on(SHOT.ID.eq(j.SHOT_ID))
+                .where(j.SHOW_ID.eq(showId))
+                .groupBy(SHOT.ID, SHOT.CODE, SHOT.STATUS)
+                .orderBy(SHOT.CODE)
+                .fetch(r -> {
+                    Map<JobState, Integer> states = new EnumMap<>(JobState.class);
+                    int i = 6;
+                    for (JobState s : JobState.values()) {
+                        states.put(s, r.get(i++, Integer.class));
+                    }
+                    return new ShotProgress(r.get(SHOT.ID), r.get(SHOT.CODE), r.get(SHOT.STATUS), r.get(done),
+                            r.get(total), r.get(5, Integer.class), states);
+                });
+    }
+
+    private static Field<Integer> stateCount(JobState state) {
+        return count().filterWhere(GENERATION_JOB.STATE.eq(state.name()));
+    }
+
+    /** Jobs per state over all shows (for metrics). */
+    public Map<JobState, Integer> countByState() {
+        var j = GENERATION_JOB;
+        Map<JobState, Integer> out = new EnumMap<>(JobState.class);
+        for (JobState s : JobState.values()) {
+            out.put(s, 0);
+        }
+        dsl.select(j.STATE, count()).from(j).groupBy(j.STATE)
+                .forEach(r -> out.put(JobState.valueOf(r.value1()), r.value2()));
+        return out;
+    }
+
+    /** Measured device time and generation cost per episode of a show, from the ledger. */
+    public List<EpisodeCost> costByEpisode(long showId) {
+        var l = COST_LEDGER;
+        return dsl.select(EPISODE.CODE, l.CURRENCY, sum(l.GPU_SECONDS), sum(l.AMOUNT), count())
+                .from(l).join(SHOT).on(SHOT.ID.eq(l.SHOT_ID)).join(EPISODE).on(EPISODE.ID.eq(SHOT.EPISODE_ID))
+                .where(l.SHOW_ID.eq(showId)).and(l.SOURCE.eq(LedgerSource.GENERATION.name()))
+                .groupBy(EPISODE.CODE, l.CURRENCY)
+                .orderBy(EPISODE.CODE)
+                .fetch(r -> new EpisodeCost(r.value1(), r.value3(), r.value4(), r.value2(), r.value5()));
+    }
+
+    private static BigDecimal seconds(double s) {
+        return BigDecimal.valueOf(s).setScale(4, RoundingMode.HALF_UP);
+    }
+
+    private static String truncate(String error) {
+        String e = error == null ? "unknown error" : error;
+        return e.length() <= ERROR_LENGTH ? e : e.substring(0, ERROR_LENGTH - 1) + "…";
+    }
+}

@@ -1,0 +1,165 @@
+package io.shotplan.plan.solver;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.heuristic.selector.common.SelectionCacheType;
+import ai.timefold.solver.core.config.heuristic.selector.common.SelectionOrder;
+import ai.timefold.solver.core.config.heuristic.selector.entity.EntitySelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.value.ValueSelectorConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
+import ai.timefold.solver.core.config.score.director.ScoreDirectorFactoryConfig;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+
+import io.shotplan.plan.domain.Activity;
+import io.shotplan.plan.domain.ActivitySequence;
+import io.shotplan.plan.domain.ExecutionMode;
+import io.shotplan.plan.domain.ProjectSchedule;
+
+/**
+ * Solves a {@link ProjectSchedule}: construction ({@link InitialScheduleCommand}) then late-acceptance local search
+ * over modes (single and paired changes, so a mode can get cheaper while another gets dearer within the same
+ * non-renewable budget) and the activity list (moves and swaps). The same configuration serves every instance.
+ */
+public final class ProjectSolver {
+
+    /**
+     * @param timeLimit wall-clock limit of the whole solve
+     * @param seed random seed; with {@code moveCountLimit} set the result is identical run to run
+     * @param moveCountLimit optional limit on evaluated moves (0 = none), the reproducible alternative to time
+     * @param stopAt optional score at which to stop, such as {@code 0hard/-12medium/*soft} for a proven lower bound; or null
+     * @param environmentMode REPRODUCIBLE for production, FULL_ASSERT in tests
+     */
+    public record Settings(Duration timeLimit, long seed, long moveCountLimit, String stopAt,
+            EnvironmentMode environmentMode, int lateAcceptanceSize) {
+
+        public static Settings of(Duration timeLimit) {
+            return new Settings(timeLimit, 0L, 0L, null, EnvironmentMode.REPRODUCIBLE, 500);
+        }
+
+        public Settings withSeed(long seed) {
+            return new Settings(timeLimit, seed, moveCountLimit, stopAt, environmentMode, lateAcceptanceSize);
+        }
+
+        public Settings withStopAt(String stopAt) {
+            return new Settings(timeLimit, seed, moveCountLimit, stopAt, environmentMode, lateAcceptanceSize);
+        }
+
+        public Settings withMoveCountLimit(long moveCountLimit) {
+            return new Settings(timeLimit, seed, moveCountLimit, stopAt, environmentMode, lateAcceptanceSize);
+        }
+
+        public Settings withEnvironmentMode(EnvironmentMode environmentMode) {
+            return new Settings(timeLimit, seed, moveCountLimit, stopAt, environmentMode, lateAcceptanceSize);
+        }
+
+        public Settings withLateAcceptanceSize(int lateAcceptanceSize) {
+            return new Settings(timeLimit, seed, moveCountLimit, stopAt, environmentMode, lateAcceptanceSize);
+        }
+    }
+
+    /** The best schedule found, decoded, with when it was found and how fast moves were scored. */
+    public record Result(ProjectSchedule solution, HardMediumSoftLongScore score, List<ExecutionMode> modes,
+            List<Integer> starts, List<Integer> finishes, int makespan, long timeToBestMillis,
+            long solveMillis, long scoreCalculationSpeed) {
+
+        public boolean feasible() {
+            return score.hardScore() == 0;
+        }
+    }
+
+    private ProjectSolver() {
+    }
+
+    public static SolverConfig config(Settings settings) {
+        TerminationConfig termination = new TerminationConfig().withSpentLimit(settings.timeLimit());
+        if (settings.moveCountLimit() > 0) {
+            termination.setMoveCountLimit(settings.moveCountLimit());
+        }
+        if (settings.stopAt() != null) {
+            termination.setBestScoreLimit(settings.stopAt());
+        }
+        return new SolverConfig()
+                .withSolutionClass(ProjectSchedule.class)
+                .withEntityClasses(Activity.class, ActivitySequence.class)
+                .withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
+                        .withIncrementalScoreCalculatorClass(ProjectScoreCalculator.class))
+                .withEnvironmentMode(settings.environmentMode())
+                .withRandomSeed(settings.seed())
+                .withTerminationConfig(termination)
+                .withPhases(
+                        new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(InitialScheduleCommand.class)),
+                        localSearch(settings));
+    }
+
+    private static LocalSearchPhaseConfig localSearch(Settings settings) {
+        List<MoveSelectorConfig> moves = new ArrayList<>();
+        moves.add(modeChange());
+        moves.add(new CartesianProductMoveSelectorConfig().withMoveSelectors(modeChange(), modeChange()));
+        moves.add(new ListChangeMoveSelectorConfig());
+        moves.add(new ListSwapMoveSelectorConfig());
+        return new LocalSearchPhaseConfig()
+                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(moves.toArray(MoveSelectorConfig[]::new)))
+                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(settings.lateAcceptanceSize()))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+    }
+
+    private static ChangeMoveSelectorConfig modeChange() {
+        return new ChangeMoveSelectorConfig()
+                .withEntitySelectorConfig(new EntitySelectorConfig(Activity.class))
+                .withValueSelectorConfig(new ValueSelectorConfig("mode"));
+    }
+
+    public static Result solve(ProjectSchedule problem, Settings settings) {
+        SolverFactory<ProjectSchedule> factory = SolverFactory.create(config(settings));
+        Solver<ProjectSchedule> solver = factory.buildSolver();
+        long started = System.nanoTime();
+        AtomicLong timeToBest = new AtomicLong();
+        solver.addEventListener(event -> {
+            timeToBest.set((System.nanoTime() - started) / 1_000_000);
+        });
+        ProjectSchedule best = solver.solve(problem);
+        long solveMillis = (System.nanoTime() - started) / 1_000_000;
+        long speed = solver instanceof ai.timefold.solver.core.impl.solver.DefaultSolver<ProjectSchedule> d
+                ? d.getScoreCalculationSpeed() : -1;
+        return decode(best, timeToBest.get(), solveMillis, speed);
+    }
+
+    /** Decodes a solved (or hand-made) schedule into start and finish periods with the engine's own decoder. */
+    public static Result decode(ProjectSchedule schedule, long timeToBestMillis, long solveMillis, long speed) {
+        ProjectScoreCalculator calculator = new ProjectScoreCalculator();
+        calculator.resetWorkingSolution(schedule);
+        HardMediumSoftLongScore score = calculator.calculateScore();
+        SerialScheduleDecoder decoder = new SerialScheduleDecoder(schedule);
+        List<Activity> activities = schedule.getActivities();
+        ExecutionMode[] modes = new ExecutionMode[activities.size()];
+        for (Activity a : activities) {
+            modes[a.getIndex()] = a.getMode() != null ? a.getMode() : a.getModeOptions().get(0);
+        }
+        int makespan = decoder.decode(schedule.getSequence().getActivities(), modes, schedule.isJustify());
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> finishes = new ArrayList<>();
+        for (int i = 0; i < modes.length; i++) {
+            starts.add(decoder.start()[i]);
+            finishes.add(decoder.finish()[i]);
+        }
+        return new Result(schedule, score, List.of(modes), starts, finishes, makespan, timeToBestMillis,
+                solveMillis, speed);
+    }
+}

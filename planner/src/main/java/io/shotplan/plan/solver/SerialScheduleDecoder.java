@@ -1,0 +1,445 @@
+package io.shotplan.plan.solver;
+
+import java.util.Arrays;
+import java.util.List;
+
+import io.shotplan.plan.domain.Activity;
+import io.shotplan.plan.domain.ExecutionMode;
+import io.shotplan.plan.domain.ProjectSchedule;
+import io.shotplan.plan.domain.RenewableCalendar;
+
+/**
+ * Serial schedule-generation scheme: takes the activity list as a priority order and each activity's mode, and
+ * starts each activity at the earliest period its predecessors, its release period and the remaining renewable
+ * capacity allow. Optionally improves the result by forward-backward justification (right-shift everything in
+ * order of decreasing finish, then left-shift in order of increasing start), which never lengthens the schedule.
+ * <p>
+ * Works on primitive arrays and reuses them between calls, because it runs once per evaluated move.
+ * Not thread-safe: one decoder per score calculator.
+ */
+public final class SerialScheduleDecoder {
+
+    /** Sort keys pack (period, period, rank) into a long: 21 bits each. */
+    private static final long PERIOD_LIMIT = (1L << 21) - 1;
+    private static final long RANK_LIMIT = (1L << 21) - 1;
+
+    private final int n;
+    private final int[] topologicalRank;
+    private final int[] byRank;
+    private final int[][] predecessors;
+    private final int[][] successors;
+    private final int[] release;
+    private final int[] fixedStart;
+    private final RenewableCalendar calendar;
+    private final int resourceCount;
+    private final int[] maxCapacity;
+    private final int profileLength;
+
+    private final int[] start;
+    private final int[] finish;
+    private final int[] bestStart;
+    private final int[] duration;
+    private final int[][] demand;
+    private final int[] position;
+    private final int[] remainingPredecessors;
+    private final int[] heap;
+    private final long[] sortKeys;
+    private int[][] used;
+    private int usedUpTo;
+    private long capacityExcess;
+
+    public SerialScheduleDecoder(ProjectSchedule project) {
+        List<Activity> activities = project.getActivities();
+        this.n = activities.size();
+        this.predecessors = new int[n][];
+        this.successors = new int[n][];
+        this.release = new int[n];
+        this.fixedStart = new int[n];
+        for (Activity activity : activities) {
+            int i = activity.getIndex();
+            predecessors[i] = activity.predecessors();
+            successors[i] = activity.successors();
+            release[i] = activity.getReleasePeriod();
+            fixedStart[i] = activity.getFixedStart();
+        }
+        this.calendar = project.getCalendar();
+        this.resourceCount = calendar.resourceCount();
+        this.maxCapacity = new int[resourceCount];
+        int longestProfile = 0;
+        for (int r = 0; r < resourceCount; r++) {
+            maxCapacity[r] = calendar.maxCapacity(r);
+            longestProfile = Math.max(longestProfile, calendar.capacityByPeriod()[r].length);
+        }
+        this.profileLength = longestProfile;
+        this.start = new int[n];
+        this.finish = new int[n];
+        this.bestStart = new int[n];
+        this.duration = new int[n];
+        this.demand = new int[n][];
+        this.position = new int[n];
+        this.remainingPredecessors = new int[n];
+        this.heap = new int[n];
+        this.sortKeys = new long[n];
+        int horizon = profileLength;
+        for (Activity activity : activities) {
+            int longest = 0;
+            for (ExecutionMode mode : activity.getModeOptions()) {
+                longest = Math.max(longest, mode.getDuration());
+            }
+            horizon += longest + Math.max(0, activity.getReleasePeriod()) / Math.max(1, n);
+        }
+        this.used = new int[resourceCount][Math.max(16, horizon + 1)];
+        this.topologicalRank = new int[n];
+        this.byRank = new int[n];
+        int[] identity = new int[n];
+        for (int i = 0; i < n; i++) {
+            identity[i] = i;
+        }
+        int[] indegree = new int[n];
+        for (int i = 0; i < n; i++) {
+            indegree[i] = predecessors[i].length;
+        }
+        int heapSize = 0;
+        for (int i = 0; i < n; i++) {
+            if (indegree[i] == 0) {
+                heapSize = heapPush(heapSize, i, identity);
+            }
+        }
+        int rank = 0;
+        while (heapSize > 0) {
+            int a = heap[0];
+            heapSize = heapPop(heapSize, identity);
+            topologicalRank[a] = rank;
+            byRank[rank++] = a;
+            for (int s : successors[a]) {
+                if (--indegree[s] == 0) {
+                    heapSize = heapPush(heapSize, s, identity);
+                }
+            }
+        }
+        if (rank != n) {
+            throw new IllegalArgumentException("The precedence relations of " + project.getName() + " contain a cycle.");
+        }
+    }
+
+    public int[] start() {
+        return start;
+    }
+
+    public int[] finish() {
+        return finish;
+    }
+
+    /** Renewable demand (per period, summed over the periods) that exceeds what the calendar can ever supply. */
+    public long capacityExcess() {
+        return capacityExcess;
+    }
+
+    /**
+     * Decodes the list (activities not in it are appended in index order) with the given modes.
+     *
+     * @return the makespan; start/finish hold the schedule
+     */
+    public int decode(List<Activity> order, ExecutionMode[] modes, boolean justify) {
+        Arrays.fill(position, Integer.MAX_VALUE);
+        int p = 0;
+        for (Activity activity : order) {
+            position[activity.getIndex()] = p++;
+        }
+        for (int i = 0; i < n; i++) {
+            if (position[i] == Integer.MAX_VALUE) {
+                position[i] = p++;
+            }
+            ExecutionMode mode = modes[i];
+            duration[i] = mode.getDuration();
+            demand[i] = mode.renewableDemand();
+        }
+        capacityExcess = 0;
+        int makespan = forward(position);
+        if (justify && n > 1) {
+            System.arraycopy(start, 0, bestStart, 0, n);
+            int best = makespan;
+            if (backward(makespan) && forwardByStart()) {
+                int justified = currentMakespan();
+                if (justified <= best) {
+                    return justified;
+                }
+            }
+            // justification could not place an activity (a calendar narrower than the schedule): keep the forward one
+            System.arraycopy(bestStart, 0, start, 0, n);
+            for (int i = 0; i < n; i++) {
+                finish[i] = start[i] + duration[i];
+            }
+            return best;
+        }
+        return makespan;
+    }
+
+    private int currentMakespan() {
+        int makespan = 0;
+        for (int i = 0; i < n; i++) {
+            makespan = Math.max(makespan, finish[i]);
+        }
+        return makespan;
+    }
+
+    /** Serial SGS with priority = list position among the eligible activities. */
+    private int forward(int[] priority) {
+        clearUsage();
+        int heapSize = 0;
+        for (int i = 0; i < n; i++) {
+            remainingPredecessors[i] = predecessors[i].length;
+        }
+        for (int i = 0; i < n; i++) {
+            if (fixedStart[i] >= 0) {
+                place(i, fixedStart[i]);
+                for (int s : successors[i]) {
+                    remainingPredecessors[s]--;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (fixedStart[i] < 0 && remainingPredecessors[i] == 0) {
+                heapSize = heapPush(heapSize, i, priority);
+            }
+        }
+        int makespan = 0;
+        int scheduled = 0;
+        while (heapSize > 0) {
+            int a = heap[0];
+            heapSize = heapPop(heapSize, priority);
+            int est = release[a];
+            for (int pr : predecessors[a]) {
+                est = Math.max(est, finish[pr]);
+            }
+            place(a, earliestFit(a, est));
+            scheduled++;
+            for (int s : successors[a]) {
+                if (--remainingPredecessors[s] == 0 && fixedStart[s] < 0) {
+                    heapSize = heapPush(heapSize, s, priority);
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            makespan = Math.max(makespan, finish[i]);
+        }
+        if (scheduled + countFixed() != n) {
+            throw new IllegalStateException("The precedence relations contain a cycle: only " + scheduled
+                    + " of " + n + " activities could be ordered.");
+        }
+        return makespan;
+    }
+
+    private int countFixed() {
+        int fixed = 0;
+        for (int i = 0; i < n; i++) {
+            if (fixedStart[i] >= 0) {
+                fixed++;
+            }
+        }
+        return fixed;
+    }
+
+    /** Right-justifies every free activity within [0, makespan], latest finisher first. */
+    private boolean backward(int makespan) {
+        for (int i = 0; i < n; i++) {
+            // latest finish first; ties: later start first, then later in topological order (zero-duration chains)
+            sortKeys[i] = ((long) (PERIOD_LIMIT - finish[i]) << 42) | ((long) (PERIOD_LIMIT - start[i]) << 21)
+                    | (RANK_LIMIT - topologicalRank[i]);
+        }
+        Arrays.sort(sortKeys);
+        clearUsage();
+        for (int i = 0; i < n; i++) {
+            if (fixedStart[i] >= 0) {
+                place(i, fixedStart[i]);
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            int a = byRank[(int) (RANK_LIMIT - (sortKeys[k] & RANK_LIMIT))];
+            if (fixedStart[a] >= 0) {
+                continue;
+            }
+            int latestFinish = makespan;
+            for (int s : successors[a]) {
+                latestFinish = Math.min(latestFinish, start[s]);
+            }
+            int s = latestFit(a, latestFinish - duration[a]);
+            if (s < 0) {
+                return false;
+            }
+            place(a, s);
+        }
+        return true;
+    }
+
+    /** Left-justifies every free activity, earliest (right-justified) starter first. */
+    private boolean forwardByStart() {
+        for (int i = 0; i < n; i++) {
+            sortKeys[i] = ((long) start[i] << 42) | ((long) finish[i] << 21) | topologicalRank[i];
+        }
+        Arrays.sort(sortKeys);
+        clearUsage();
+        for (int i = 0; i < n; i++) {
+            if (fixedStart[i] >= 0) {
+                place(i, fixedStart[i]);
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            int a = byRank[(int) (sortKeys[k] & RANK_LIMIT)];
+            if (fixedStart[a] >= 0) {
+                continue;
+            }
+            int est = release[a];
+            for (int pr : predecessors[a]) {
+                est = Math.max(est, finish[pr]);
+            }
+            place(a, earliestFit(a, est));
+        }
+        return true;
+    }
+
+    private int earliestFit(int a, int est) {
+        int d = duration[a];
+        int[] dem = demand[a];
+        int t = Math.max(0, est);
+        if (d == 0) {
+            return t;
+        }
+        search:
+        while (true) {
+            ensureHorizon(t + d);
+            for (int r = 0; r < resourceCount; r++) {
+                int q = Math.min(dem[r], maxCapacity[r]);
+                if (q == 0) {
+                    continue;
+                }
+                int[] u = used[r];
+                for (int tau = t + d - 1; tau >= t; tau--) {
+                    if (u[tau] + q > calendar.capacity(r, tau)) {
+                        if (tau >= profileLength && q > calendar.steadyCapacity()[r]) {
+                            // never fits in the steady tail: accept the overload and let the score say so
+                            break search;
+                        }
+                        t = tau + 1;
+                        continue search;
+                    }
+                }
+            }
+            return t;
+        }
+        return t;
+    }
+
+    /** Latest start in [release, latestStart] that fits; -1 when none does. */
+    private int latestFit(int a, int latestStart) {
+        int d = duration[a];
+        int[] dem = demand[a];
+        int t = latestStart;
+        if (t < release[a]) {
+            return -1;
+        }
+        if (d == 0) {
+            return t;
+        }
+        ensureHorizon(t + d);
+        search:
+        while (t >= release[a] && t >= 0) {
+            for (int r = 0; r < resourceCount; r++) {
+                int q = Math.min(dem[r], maxCapacity[r]);
+                if (q == 0) {
+                    continue;
+                }
+                int[] u = used[r];
+                for (int tau = t; tau < t + d; tau++) {
+                    if (u[tau] + q > calendar.capacity(r, tau)) {
+                        t = tau - d;
+                        continue search;
+                    }
+                }
+            }
+            return t;
+        }
+        return -1;
+    }
+
+    private void place(int a, int s) {
+        start[a] = s;
+        int d = duration[a];
+        finish[a] = s + d;
+        if (d == 0) {
+            return;
+        }
+        ensureHorizon(s + d);
+        int[] dem = demand[a];
+        for (int r = 0; r < resourceCount; r++) {
+            int q = dem[r];
+            if (q == 0) {
+                continue;
+            }
+            if (q > maxCapacity[r]) {
+                capacityExcess += (long) (q - maxCapacity[r]) * d;
+                q = maxCapacity[r];
+            }
+            int[] u = used[r];
+            for (int tau = s; tau < s + d; tau++) {
+                u[tau] += q;
+            }
+        }
+        usedUpTo = Math.max(usedUpTo, s + d);
+    }
+
+    private void clearUsage() {
+        for (int r = 0; r < resourceCount; r++) {
+            Arrays.fill(used[r], 0, Math.min(usedUpTo, used[r].length), 0);
+        }
+        usedUpTo = 0;
+        capacityExcess = 0;
+    }
+
+    private void ensureHorizon(int periods) {
+        if (resourceCount > 0 && periods >= used[0].length) {
+            int size = Math.max(periods + 1, used[0].length * 2);
+            for (int r = 0; r < resourceCount; r++) {
+                used[r] = Arrays.copyOf(used[r], size);
+            }
+        }
+    }
+
+    private int heapPush(int size, int a, int[] priority) {
+        int i = size;
+        heap[i] = a;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (priority[heap[parent]] <= priority[heap[i]]) {
+                break;
+            }
+            int tmp = heap[parent];
+            heap[parent] = heap[i];
+            heap[i] = tmp;
+            i = parent;
+        }
+        return size + 1;
+    }
+
+    private int heapPop(int size, int[] priority) {
+        int last = --size;
+        heap[0] = heap[last];
+        int i = 0;
+        while (true) {
+            int l = 2 * i + 1;
+            if (l >= size) {
+                break;
+            }
+            int r = l + 1;
+            int c = (r < size && priority[heap[r]] < priority[heap[l]]) ? r : l;
+            if (priority[heap[i]] <= priority[heap[c]]) {
+                break;
+            }
+            int tmp = heap[c];
+            heap[c] = heap[i];
+            heap[i] = tmp;
+            i = c;
+        }
+        return size;
+    }
+}

@@ -1,0 +1,94 @@
+package io.shotplan.reporting;
+
+import static io.shotplan.sql.schema.Tables.COST_LEDGER;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.localDateDiff;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.when;
+
+import io.shotplan.sql.schema.tables.CostLedger;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+
+/**
+ * What every report query filters on, and the SQL expressions they share.
+ *
+ * @param currentPlanId  -1 without a current plan (queries then find no plan rows)
+ * @param baselinePlanId -1 without a baseline
+ * @param episodeId      the one episode asked for, if any
+ */
+record ReportScope(
+        DSLContext dsl,
+        long showId,
+        String currency,
+        long currentPlanId,
+        long baselinePlanId,
+        Optional<Long> episodeId,
+        ReportOptions options,
+        Rounding rounding) {
+
+    static final long NO_PLAN = -1;
+
+    /** Weeks are numbered from this Monday: week k runs from day 7k to day 7k + 6. */
+    static final LocalDate WEEK_ZERO = LocalDate.of(1900, 1, 1);
+
+    /** Cost lines that name no discipline. */
+    static final String GPU = "GPU";
+    static final String VENDOR = "VENDOR";
+    static final String OTHER = "OTHER";
+    static final String DISCIPLINE = "DISCIPLINE";
+    static final String UNPLANNED = "UNPLANNED";
+
+    LocalDate asOf() {
+        return options.asOf();
+    }
+
+    /** Days since {@link #WEEK_ZERO}. */
+    static Field<Integer> dayNumber(Field<LocalDate> date) {
+        return localDateDiff(date, WEEK_ZERO);
+    }
+
+    static Field<Integer> weekNumber(Field<LocalDate> date) {
+        return dayNumber(date).div(inline(7));
+    }
+
+    static LocalDate weekStart(int week) {
+        return WEEK_ZERO.plusWeeks(week);
+    }
+
+    /** The cost line of a plan item's cost that no discipline carries. */
+    static Field<String> kindOfMode(Field<String> mode) {
+        return when(mode.eq("AI"), inline(GPU)).when(mode.eq("AI_VENDOR"), inline(VENDOR)).otherwise(inline(OTHER));
+    }
+
+    /** A ledger row's source, or for a reversal the source of the row it reverses. */
+    static Field<String> effectiveSource(CostLedger l) {
+        CostLedger original = COST_LEDGER.as("reversed");
+        return when(l.SOURCE.eq("REVERSAL"),
+                field(select(original.SOURCE).from(original).where(original.ID.eq(l.REVERSES_ID))))
+                .otherwise(l.SOURCE);
+    }
+
+    /** The cost line of a ledger row: its discipline, else GPU, VENDOR or OTHER by its (effective) source. */
+    static Field<String> kindOfLedger(CostLedger l) {
+        Field<String> source = effectiveSource(l);
+        return when(l.DISCIPLINE_ID.isNotNull(), inline(DISCIPLINE))
+                .when(source.eq("GENERATION"), inline(GPU))
+                .when(source.eq("AI_VENDOR"), inline(VENDOR))
+                .otherwise(inline(OTHER));
+    }
+
+    /** The show's ledger rows that are actuals as of the report date. */
+    Condition actuals(CostLedger l) {
+        return l.SHOW_ID.eq(showId).and(l.OCCURRED_ON.le(asOf()));
+    }
+
+    /** Rows of the episode asked for, or of any episode (and none) without one. */
+    Condition inScope(Field<Long> episodeIdField) {
+        return episodeId.map(episodeIdField::eq).orElse(org.jooq.impl.DSL.noCondition());
+    }
+}
