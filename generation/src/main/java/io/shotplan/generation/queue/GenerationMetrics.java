@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -31,8 +30,8 @@ public final class GenerationMetrics {
     private final Timer frameTime;
     private final AtomicLongArray framesPerSecond = new AtomicLongArray(WINDOW_SECONDS);
     private final AtomicLongArray bucketSecond = new AtomicLongArray(WINDOW_SECONDS);
-    private volatile Map<JobState, Integer> stateCounts = new EnumMap<>(JobState.class);
-    private volatile long stateCountsAt = Long.MIN_VALUE;
+    private volatile Map<JobState, Integer> stateCounts;
+    private volatile long stateCountsAt;
 
     public GenerationMetrics(MeterRegistry registry, JobRepository jobs) {
         this.registry = registry;
@@ -84,7 +83,7 @@ public final class GenerationMetrics {
 
     private double jobsIn(JobState state) {
         long now = System.nanoTime();
-        if (now - stateCountsAt > STATE_CACHE_NANOS) {
+        if (stateCounts == null || now - stateCountsAt > STATE_CACHE_NANOS) {
             try {
                 stateCounts = jobs.countByState();
             } catch (RuntimeException e) {

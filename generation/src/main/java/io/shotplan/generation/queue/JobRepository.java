@@ -220,6 +220,8 @@ public final class JobRepository {
 
     private void markShotDoneIfFinished(DSLContext tx, long shotId) {
         var j = GENERATION_JOB;
+        // the shot's row serialises the completions of its jobs, so the last one sees all the others
+        tx.select(SHOT.ID).from(SHOT).where(SHOT.ID.eq(shotId)).forUpdate().fetch();
         int open = tx.fetchCount(j, j.SHOT_ID.eq(shotId).and(j.STATE.ne(JobState.SUCCEEDED.name())));
         if (open == 0) {
             tx.update(SHOT).set(SHOT.STATUS, "DONE").where(SHOT.ID.eq(shotId)).and(SHOT.STATUS.eq("IN_PROGRESS")).execute();
@@ -252,6 +254,16 @@ public final class JobRepository {
                 deviceSeconds, BigDecimal.ZERO, null, row.getGpuPoolId(), device, model, today,
                 "generation_job:" + row.getId(), null, row.getIdempotencyKey());
         return new LedgerRepository(tx).append(entry);
+    }
+
+    /** Hands a job back untouched (a worker shutting down): QUEUED again, the attempt not counted. */
+    public boolean release(long jobId, String owner) {
+        var j = GENERATION_JOB;
+        return dsl.update(j).set(j.STATE, JobState.QUEUED.name()).set(j.NEXT_ATTEMPT_AT, now())
+                .set(j.ATTEMPTS, greatest(j.ATTEMPTS.minus(1), inline(0)))
+                .set(j.LEASE_OWNER, (String) null).set(j.LEASE_EXPIRES_AT, (OffsetDateTime) null)
+                .where(j.ID.eq(jobId)).and(j.LEASE_OWNER.eq(owner)).and(j.STATE.eq(JobState.RUNNING.name()))
+                .execute() == 1;
     }
 
     /** QUEUED and RUNNING jobs of the show → PAUSED; running workers drop them at their next frame or heartbeat. */

@@ -48,6 +48,10 @@ public final class UpscaleModel implements AutoCloseable {
             throw new ModelLoadException("%s: an up-res model must map RGB to RGB, this one maps %d to %d channels"
                     .formatted(modelJson, graph.inputChannels(), graph.outputChannels()));
         }
+        // DJL must never reach the network (telemetry, native downloads): offline unless explicitly configured
+        if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
         Engine engine = Engine.getEngine(ENGINE);
         Device device = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
         Model model = Model.newInstance(spec.capability(), device, ENGINE);

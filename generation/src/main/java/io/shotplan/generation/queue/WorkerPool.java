@@ -1,0 +1,205 @@
+package io.shotplan.generation.queue;
+
+import io.shotplan.generation.GenerationException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Worker threads that claim generation jobs, run their frames through a {@link FrameProcessor}, and record progress,
+ * device time, completion and failures through the {@link JobRepository}. The same class serves the in-process
+ * workers of the app (embedded H2 default) and the separate {@code shotplan worker} processes (shared PostgreSQL).
+ */
+public final class WorkerPool implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
+
+    private final JobRepository jobs;
+    private final FrameProcessor processor;
+    private final QueueSettings settings;
+    private final GenerationMetrics metrics;
+    private final String ownerPrefix;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final List<Thread> threads = new ArrayList<>();
+    private ScheduledExecutorService heartbeats;
+
+    public WorkerPool(JobRepository jobs, FrameProcessor processor, QueueSettings settings, GenerationMetrics metrics,
+                      String name) {
+        this.jobs = jobs;
+        this.processor = processor;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.ownerPrefix = host() + ":" + ProcessHandle.current().pid() + ":" + name;
+    }
+
+    /** Starts {@code workers} worker threads; does nothing if already started. */
+    public synchronized void start(int workers) {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        heartbeats = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, ownerPrefix + "-heartbeat"));
+        for (int i = 0; i < workers; i++) {
+            String owner = ownerPrefix + "-" + i;
+            Thread t = daemon(() -> loop(owner), owner);
+            threads.add(t);
+            t.start();
+        }
+        LOG.info("started {} generation worker(s) as {}", workers, ownerPrefix);
+    }
+
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    public String ownerPrefix() {
+        return ownerPrefix;
+    }
+
+    /**
+     * Stops the workers: each finishes the frame in hand and hands its job back to the queue (not counted as an
+     * attempt). Waits up to {@code grace} for them.
+     */
+    public synchronized void stop(Duration grace) {
+        if (!running.compareAndSet(true, false)) {
+            return;
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (Thread t : threads) {
+            try {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        threads.clear();
+        heartbeats.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofMinutes(1));
+    }
+
+    private void loop(String owner) {
+        while (running.get()) {
+            try {
+                long claimStart = System.nanoTime();
+                Optional<GenerationJob> claimed = jobs.claim(owner, settings.lease());
+                if (claimed.isEmpty()) {
+                    sleep(settings.idlePoll());
+                    continue;
+                }
+                metrics.overhead("claim", System.nanoTime() - claimStart);
+                run(claimed.get(), owner);
+            } catch (RuntimeException e) {
+                // the database is unreachable or a bug: keep the worker alive, the lease protects the job
+                LOG.warn("generation worker {}: {}", owner, e.toString());
+                sleep(settings.idlePoll());
+            }
+        }
+    }
+
+    private void run(GenerationJob job, String owner) {
+        AtomicBoolean lost = new AtomicBoolean();
+        long period = settings.heartbeat().toMillis();
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
+            try {
+                if (!jobs.heartbeat(job.id(), owner, settings.lease())) {
+                    lost.set(true);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("heartbeat of job {} failed: {}", job.id(), e.toString());
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+        String model = processor.modelName(job.capability());
+        try {
+            for (int frame = job.frameFrom() + job.framesDone(); frame <= job.frameTo(); frame++) {
+                if (lost.get()) {
+                    dropped(job, owner, "paused, cancelled or taken over");
+                    return;
+                }
+                if (!running.get()) {
+                    jobs.release(job.id(), owner);
+                    metrics.outcome("released");
+                    return;
+                }
+                FrameProcessor.FrameResult result = processor.process(job, frame);
+                long t = System.nanoTime();
+                boolean stillMine = jobs.recordFrame(job.id(), owner, result.deviceSeconds(), result.device(), settings.lease());
+                metrics.overhead("progress", System.nanoTime() - t);
+                metrics.frameDone(result.deviceSeconds(), result.device());
+                if (!stillMine) {
+                    dropped(job, owner, "lost its lease");
+                    return;
+                }
+            }
+            long t = System.nanoTime();
+            boolean completed = jobs.complete(job.id(), owner, model).isPresent();
+            metrics.overhead("complete", System.nanoTime() - t);
+            if (completed) {
+                metrics.outcome("succeeded");
+            } else {
+                dropped(job, owner, "lost its lease before completing");
+            }
+        } catch (GenerationException e) {
+            failed(job, owner, e.getMessage(), e.permanent(), model);
+        } catch (RuntimeException e) {
+            failed(job, owner, e.toString(), false, model);
+        } finally {
+            heartbeat.cancel(false);
+        }
+    }
+
+    private void failed(GenerationJob job, String owner, String error, boolean permanent, String model) {
+        String message = "frame range %d–%d of %s: %s".formatted(job.frameFrom(), job.frameTo(), job.shotCode(), error);
+        Optional<JobState> state = jobs.fail(job.id(), owner, message, permanent, settings, model);
+        if (state.isEmpty()) {
+            dropped(job, owner, "lost its lease while failing");
+            return;
+        }
+        metrics.outcome(state.get() == JobState.FAILED ? "failed" : "retried");
+        if (state.get() == JobState.FAILED) {
+            LOG.warn("job {} failed: {}", job.id(), message);
+        } else {
+            LOG.info("job {} attempt {} failed, will retry: {}", job.id(), job.attempt(), message);
+        }
+    }
+
+    private void dropped(GenerationJob job, String owner, String why) {
+        metrics.outcome("dropped");
+        LOG.info("worker {} dropped job {}: {}", owner, job.id(), why);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return ManagementFactory.getRuntimeMXBean().getName();
+        }
+    }
+}

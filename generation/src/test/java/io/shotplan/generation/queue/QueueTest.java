@@ -1,0 +1,211 @@
+package io.shotplan.generation.queue;
+
+import static io.shotplan.sql.schema.Tables.COST_LEDGER;
+import static io.shotplan.sql.schema.Tables.GENERATION_JOB;
+import static io.shotplan.sql.schema.Tables.SHOT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shotplan.generation.GenerationConfig;
+import io.shotplan.generation.GenerationException;
+import io.shotplan.generation.GenerationService;
+import io.shotplan.sql.Database;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The queue's rules on both databases, with a fast fake processor. */
+class QueueTest {
+
+    static final QueueSettings FAST = new QueueSettings(Duration.ofMillis(800), Duration.ofMillis(150),
+            Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMillis(200), 4, 3);
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void dispatchSplitsLongShotsIntoFrameRangesOnce(Supplier<Database> databases) {
+        try (Database db = databases.get()) {
+            QueueFixtures show = QueueFixtures.create(db.dsl(), "DSP", 3, 10, 1);
+            try (GenerationService service = service(db, new FakeProcessor(dir, 1))) {
+                DispatchResult first = service.dispatchPlan(show.planId());
+                DispatchResult again = service.dispatchPlan(show.planId());
+
+                assertThat(first.shots()).isEqualTo(3);
+                assertThat(first.jobsCreated()).isEqualTo(9); // 10 frames in ranges of 4: 1–4, 5–8, 9–10
+                assertThat(again.jobsCreated()).isZero();
+                assertThat(again.jobsExisting()).isEqualTo(9);
+                assertThat(db.dsl().select(GENERATION_JOB.FRAME_FROM, GENERATION_JOB.FRAME_TO).from(GENERATION_JOB)
+                        .where(GENERATION_JOB.SHOT_ID.eq(show.shotIds().get(0))).orderBy(GENERATION_JOB.FRAME_FROM)
+                        .fetch(r -> r.value1() + "-" + r.value2())).containsExactly("1-4", "5-8", "9-10");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void workersRunEveryJobAndChargeEachOnceAtThePoolRate(Supplier<Database> databases) throws Exception {
+        try (Database db = databases.get()) {
+            QueueFixtures show = QueueFixtures.create(db.dsl(), "RUN", 6, 5, 2);
+            try (GenerationService service = service(db, new FakeProcessor(dir, 5))) {
+                service.dispatchPlan(show.planId());
+                service.startWorkers(3);
+                assertThat(service.awaitIdle(show.showId(), Duration.ofSeconds(30))).isTrue();
+                service.stopWorkers();
+
+                DSLContext dsl = db.dsl();
+                assertThat(dsl.fetchCount(GENERATION_JOB, GENERATION_JOB.STATE.eq("SUCCEEDED"))).isEqualTo(12);
+                assertThat(dsl.fetchCount(COST_LEDGER)).isEqualTo(12);
+                for (var job : dsl.selectFrom(GENERATION_JOB).fetch()) {
+                    var row = dsl.selectFrom(COST_LEDGER).where(COST_LEDGER.IDEMPOTENCY_KEY.eq(job.getIdempotencyKey())).fetchSingle();
+                    assertThat(row.getGpuSeconds()).isEqualByComparingTo(job.getDeviceSeconds());
+                    assertThat(row.getAmount()).isEqualByComparingTo(job.getDeviceSeconds().multiply(QueueFixtures.RATE)
+                            .divide(BigDecimal.valueOf(3600), 4, RoundingMode.HALF_EVEN));
+                    assertThat(row.getDevice()).isEqualTo("fake");
+                    assertThat(job.getDeviceSeconds()).isGreaterThan(new BigDecimal("0.004"));
+                }
+                assertThat(dsl.fetchCount(SHOT, SHOT.STATUS.eq("DONE"))).isEqualTo(6);
+                assertThat(service.progress(show.showId())).allSatisfy(p -> {
+                    assertThat(p.framesDone()).isEqualTo(5);
+                    assertThat(p.framesTotal()).isEqualTo(5);
+                });
+                assertThat(Files.exists(dir.resolve("SH0006/f0005.txt"))).isTrue();
+                assertThat(service.costByEpisode(show.showId())).hasSize(2)
+                        .allSatisfy(e -> assertThat(e.jobs()).isEqualTo(6));
+                assertThat(service.metrics().registry().get("shotplan.generation.frames").counter().count()).isEqualTo(30);
+                assertThat(service.metrics().registry().get("shotplan.generation.jobs").tag("state", "succeeded")
+                        .gauge().value()).isEqualTo(12);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void aTransientFailureIsRetriedAfterABackOff(Supplier<Database> databases) throws Exception {
+        try (Database db = databases.get()) {
+            QueueFixtures show = QueueFixtures.create(db.dsl(), "RTY", 1, 2, 1);
+            Map<Long, AtomicInteger> calls = new ConcurrentHashMap<>();
+            FrameProcessor flaky = (job, frame) -> {
+                if (calls.computeIfAbsent(job.id(), k -> new AtomicInteger()).incrementAndGet() == 1) {
+                    throw new GenerationException("GPU out of memory", false);
+                }
+                return new FrameProcessor.FrameResult(0.01, "fake");
+            };
+            try (GenerationService service = service(db, flaky)) {
+                service.dispatchPlan(show.planId());
+                service.startWorkers(1);
+                assertThat(service.awaitIdle(show.showId(), Duration.ofSeconds(20))).isTrue();
+                service.stopWorkers();
+
+                var job = db.dsl().selectFrom(GENERATION_JOB).fetchSingle();
+                assertThat(job.getState()).isEqualTo("SUCCEEDED");
+                assertThat(job.getAttempts()).isEqualTo(2);
+                assertThat(db.dsl().fetchCount(COST_LEDGER)).isEqualTo(1);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void aJobThatKeepsFailingIsFailedWithItsErrorAndItsShotReplanned(Supplier<Database> databases) throws Exception {
+        try (Database db = databases.get()) {
+            QueueFixtures show = QueueFixtures.create(db.dsl(), "BAD", 1, 2, 1);
+            FrameProcessor broken = (job, frame) -> {
+                throw new IllegalStateException("driver crashed");
+            };
+            try (GenerationService service = service(db, broken)) {
+                service.dispatchPlan(show.planId());
+                service.startWorkers(2);
+                assertThat(service.awaitIdle(show.showId(), Duration.ofSeconds(20))).isTrue();
+                service.stopWorkers();
+
+                var job = db.dsl().selectFrom(GENERATION_JOB).fetchSingle();
+                assertThat(job.getState()).isEqualTo("FAILED");
+                assertThat(job.getAttempts()).isEqualTo(3);
+                assertThat(job.getError()).contains("driver crashed").contains("gave up after 3 attempts").contains("SH0001");
+                assertThat(db.dsl().select(SHOT.STATUS).from(SHOT).fetchSingle().value1()).isEqualTo("REPLAN");
+                assertThat(db.dsl().fetchCount(COST_LEDGER)).isZero(); // no device time was spent
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void aPausedShowWaitsAndACancelledShowStops(Supplier<Database> databases) throws Exception {
+        try (Database db = databases.get()) {
+            QueueFixtures paused = QueueFixtures.create(db.dsl(), "PAU", 2, 4, 1);
+            QueueFixtures other = QueueFixtures.create(db.dsl(), "OTH", 2, 4, 1);
+            try (GenerationService service = service(db, new FakeProcessor(dir, 2))) {
+                service.dispatchPlan(paused.planId());
+                service.dispatchPlan(other.planId());
+                assertThat(service.pauseShow(paused.showId())).isEqualTo(2);
+                service.startWorkers(2);
+                assertThat(service.awaitIdle(other.showId(), Duration.ofSeconds(20))).isTrue();
+                Thread.sleep(200);
+
+                assertThat(service.progress(paused.showId())).allSatisfy(p -> {
+                    assertThat(p.framesDone()).isZero();
+                    assertThat(p.jobsByState().get(JobState.PAUSED)).isEqualTo(1);
+                });
+                assertThat(service.progress(other.showId())).allSatisfy(p -> assertThat(p.fraction()).isEqualTo(1.0));
+
+                assertThat(service.resumeShow(paused.showId())).isEqualTo(2);
+                assertThat(service.awaitIdle(paused.showId(), Duration.ofSeconds(20))).isTrue();
+                assertThat(service.progress(paused.showId())).allSatisfy(p -> assertThat(p.fraction()).isEqualTo(1.0));
+
+                QueueFixtures cancelled = QueueFixtures.create(db.dsl(), "CAN", 2, 4, 1);
+                service.pauseShow(cancelled.showId());
+                service.dispatchPlan(cancelled.planId());
+                assertThat(service.cancelShow(cancelled.showId())).isEqualTo(2);
+                Thread.sleep(200);
+                service.stopWorkers();
+                assertThat(service.progress(cancelled.showId())).allSatisfy(p ->
+                        assertThat(p.jobsByState().get(JobState.CANCELLED)).isEqualTo(1));
+                assertThat(db.dsl().fetchCount(COST_LEDGER, COST_LEDGER.SHOW_ID.eq(cancelled.showId()))).isZero();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void aJobWhoseWorkerVanishedIsTakenOverWhenItsLeaseExpires(Supplier<Database> databases) throws Exception {
+        try (Database db = databases.get()) {
+            QueueFixtures show = QueueFixtures.create(db.dsl(), "GHO", 1, 3, 1);
+            try (GenerationService service = service(db, new FakeProcessor(dir, 2))) {
+                service.dispatchPlan(show.planId());
+                JobRepository jobs = new JobRepository(db.dsl(), Clock.systemUTC());
+                GenerationJob ghost = jobs.claim("ghost", Duration.ofMillis(300)).orElseThrow();
+                assertThat(jobs.recordFrame(ghost.id(), "ghost", 0.5, "cpu", Duration.ofMillis(300))).isTrue();
+                assertThat(jobs.claim("other", Duration.ofSeconds(5))).isEmpty(); // leased
+
+                service.startWorkers(1);
+                assertThat(service.awaitIdle(show.showId(), Duration.ofSeconds(20))).isTrue();
+                service.stopWorkers();
+
+                var job = db.dsl().selectFrom(GENERATION_JOB).fetchSingle();
+                assertThat(job.getState()).isEqualTo("SUCCEEDED");
+                assertThat(job.getAttempts()).isEqualTo(2);
+                assertThat(job.getDeviceSeconds()).isGreaterThan(new BigDecimal("0.5")); // ghost's frame + 2 more
+                assertThat(jobs.complete(ghost.id(), "ghost", "m")).isEmpty(); // the ghost cannot complete it
+                assertThat(db.dsl().fetchCount(COST_LEDGER)).isEqualTo(1);
+            }
+        }
+    }
+
+    private GenerationService service(Database db, FrameProcessor processor) {
+        return new GenerationService(db.dsl(), GenerationConfig.defaults(dir).withQueue(FAST), new SimpleMeterRegistry(),
+                processor, Clock.systemUTC());
+    }
+}
