@@ -166,8 +166,9 @@ public final class JobRepository {
             if (row == null) {
                 return Optional.<Long>empty();
             }
+            // lease_owner stays: it records which worker finished the job
             tx.update(j).set(j.STATE, JobState.SUCCEEDED.name()).set(j.FINISHED_AT, now)
-                    .set(j.LEASE_OWNER, (String) null).set(j.LEASE_EXPIRES_AT, (OffsetDateTime) null)
+                    .set(j.LEASE_EXPIRES_AT, (OffsetDateTime) null)
                     .set(j.FRAMES_DONE, row.getFrameTo() - row.getFrameFrom() + 1).set(j.ERROR, (String) null)
                     .where(j.ID.eq(jobId)).execute();
             markShotDoneIfFinished(tx, row.getShotId());
