@@ -1,0 +1,371 @@
+package io.shotplan.reporting;
+
+import static io.shotplan.sql.schema.Tables.DISCIPLINE;
+import static io.shotplan.sql.schema.Tables.EPISODE;
+import static io.shotplan.sql.schema.Tables.GPU_POOL;
+import static io.shotplan.sql.schema.Tables.PLAN;
+import static io.shotplan.sql.schema.Tables.SHOW;
+
+import io.shotplan.reporting.ShowReport.Breakdown;
+import io.shotplan.reporting.ShowReport.BurnPoint;
+import io.shotplan.reporting.ShowReport.CostLine;
+import io.shotplan.reporting.ShowReport.EpisodeReport;
+import io.shotplan.reporting.ShowReport.Figures;
+import io.shotplan.reporting.ShowReport.GenerationActuals;
+import io.shotplan.reporting.ShowReport.GenerationLine;
+import io.shotplan.reporting.ShowReport.LedgerLine;
+import io.shotplan.reporting.ShowReport.ModeLine;
+import io.shotplan.reporting.ShowReport.PlanRef;
+import io.shotplan.reporting.ShowReport.Schedule;
+import io.shotplan.reporting.ShowReport.ShowInfo;
+import io.shotplan.reporting.ShowReport.SourceLine;
+import io.shotplan.reporting.ShowReport.UtilisationWeek;
+import io.shotplan.reporting.ShowReport.VarianceDriver;
+import io.shotplan.sql.schema.tables.records.ShowRecord;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jooq.DSLContext;
+import org.jooq.Record3;
+
+/**
+ * Builds a {@link ShowReport} from the database. The sums over shots, plan items and ledger rows run in SQL (see the
+ * package's query classes); this class rounds each exact cell the database returns once and foots the rounded cells
+ * into the report's lines and totals, so every table adds up to the cent.
+ *
+ * <pre>{@code
+ * ShowReport report = new ShowReportQuery(dsl).build("SNOWFALL", Optional.empty(), ReportOptions.asOf(today));
+ * }</pre>
+ */
+public final class ShowReportQuery {
+
+    private static final List<String> MODE_ORDER = List.of("TRADITIONAL", "AI", "AI_VENDOR", ReportScope.UNPLANNED);
+    private static final List<String> SOURCE_ORDER =
+            List.of("TIMESHEET", "INVOICE", "GENERATION", "AI_VENDOR", "REVERSAL");
+    private static final List<String> NON_DISCIPLINE_LINES =
+            List.of(ReportScope.GPU, ReportScope.VENDOR, ReportScope.OTHER);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+
+    private final DSLContext dsl;
+
+    public ShowReportQuery(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /**
+     * The report of a show, or of one of its episodes.
+     *
+     * @throws ReportNotFoundException when the show or the episode does not exist
+     */
+    public ShowReport build(String showCode, Optional<String> episodeCode, ReportOptions options) {
+        ShowRecord show = dsl.selectFrom(SHOW).where(SHOW.CODE.eq(showCode)).fetchOptional()
+                .orElseThrow(() -> new ReportNotFoundException("no show with code '" + showCode + "'"));
+        return build(show, episodeCode, options);
+    }
+
+    /** The report of a show by id, or of one of its episodes. */
+    public ShowReport build(long showId, Optional<String> episodeCode, ReportOptions options) {
+        ShowRecord show = dsl.selectFrom(SHOW).where(SHOW.ID.eq(showId)).fetchOptional()
+                .orElseThrow(() -> new ReportNotFoundException("no show with id " + showId));
+        return build(show, episodeCode, options);
+    }
+
+    private ShowReport build(ShowRecord show, Optional<String> episodeCode, ReportOptions options) {
+        Optional<Long> episodeId = episodeCode.map(code -> dsl.select(EPISODE.ID).from(EPISODE)
+                .where(EPISODE.SHOW_ID.eq(show.getId()).and(EPISODE.CODE.eq(code)))
+                .fetchOptional(EPISODE.ID)
+                .orElseThrow(() -> new ReportNotFoundException(
+                        "show '" + show.getCode() + "' has no episode '" + code + "'")));
+        Optional<PlanRef> baseline = Optional.ofNullable(show.getBaselinePlanId()).flatMap(id -> planRef(
+                dsl.select(PLAN.ID, PLAN.VERSION, PLAN.LOCKED_AT).from(PLAN).where(PLAN.ID.eq(id)).fetchOptional()));
+        Optional<PlanRef> current = planRef(dsl.select(PLAN.ID, PLAN.VERSION, PLAN.LOCKED_AT).from(PLAN)
+                .where(PLAN.SHOW_ID.eq(show.getId())).and(PLAN.SCENARIO_ID.isNull())
+                .orderBy(PLAN.VERSION.desc()).limit(1).fetchOptional());
+        Rounding rounding = Rounding.forCurrency(show.getCurrency());
+        ReportScope scope = new ReportScope(dsl, show.getId(), show.getCurrency().trim(),
+                current.map(PlanRef::id).orElse(ReportScope.NO_PLAN),
+                baseline.map(PlanRef::id).orElse(ReportScope.NO_PLAN), episodeId, options, rounding);
+        return new Assembly(scope, show, baseline, current).report();
+    }
+
+    private static Optional<PlanRef> planRef(Optional<? extends Record3<Long, Integer, java.time.OffsetDateTime>> row) {
+        return row.map(r -> new PlanRef(r.value1(), r.value2(), Optional.ofNullable(r.value3())));
+    }
+
+    /** One build: the queries' exact rows, rounded once, footed into the report. */
+    private final class Assembly {
+
+        private final ReportScope scope;
+        private final ShowRecord show;
+        private final Optional<PlanRef> baseline;
+        private final Optional<PlanRef> current;
+        private final Rounding rounding;
+        private final Map<Long, String[]> disciplines;
+
+        Assembly(ReportScope scope, ShowRecord show, Optional<PlanRef> baseline, Optional<PlanRef> current) {
+            this.scope = scope;
+            this.show = show;
+            this.baseline = baseline;
+            this.current = current;
+            this.rounding = scope.rounding();
+            this.disciplines = dsl.select(DISCIPLINE.ID, DISCIPLINE.CODE, DISCIPLINE.NAME).from(DISCIPLINE)
+                    .where(DISCIPLINE.SHOW_ID.eq(show.getId()))
+                    .fetchMap(DISCIPLINE.ID, r -> new String[] {r.value2(), r.value3() == null ? r.value2() : r.value3()});
+        }
+
+        ShowReport report() {
+            CostQueries costs = new CostQueries(scope);
+            EpisodeQueries episodeQueries = new EpisodeQueries(scope);
+            WeekQueries weeks = new WeekQueries(scope);
+
+            List<Cell> cells = costs.cube().stream().map(this::round).toList();
+            List<EpisodeQueries.EpisodeRow> episodeRows = episodeQueries.episodes();
+            List<RoundedMode> modes = episodeQueries.modes().stream()
+                    .map(m -> new RoundedMode(m.episodeId(), m.mode(), m.shots(), rounding.money(m.traditionalCost()),
+                            Rounding.quantity(m.plannedGpuHours())))
+                    .toList();
+            Map<Long, List<CostQueries.Driver>> drivers = costs.drivers(scope.options().driversPerEpisode()).stream()
+                    .collect(Collectors.groupingBy(CostQueries.Driver::episodeId));
+            Map<Long, List<WeekQueries.BurnRow>> burn = weeks.burn().stream()
+                    .collect(Collectors.groupingBy(WeekQueries.BurnRow::episodeId));
+            Map<Long, List<GenerationQueries.GenerationRow>> generation = new GenerationQueries(scope).rows().stream()
+                    .filter(g -> g.episodeId() != null)
+                    .collect(Collectors.groupingBy(GenerationQueries.GenerationRow::episodeId));
+            Map<Long, List<LedgerQueries.Correction>> corrections = new LedgerQueries(scope).corrections().stream()
+                    .filter(c -> c.episodeId() != null)
+                    .collect(Collectors.groupingBy(LedgerQueries.Correction::episodeId));
+
+            List<EpisodeReport> episodes = episodeRows.stream().map(e -> {
+                List<Cell> mine = cells.stream().filter(c -> Objects.equals(c.episodeId(), e.id())).toList();
+                List<RoundedMode> myModes = modes.stream().filter(m -> m.episodeId() == e.id()).toList();
+                BigDecimal budget = rounding.money(e.budget());
+                BigDecimal contingency = rounding.money(
+                        e.budget().multiply(show.getContingencyPercent()).divide(HUNDRED));
+                Breakdown breakdown = breakdown(mine, myModes, budget, contingency, schedule(e));
+                return new EpisodeReport(e.code(), e.title(), breakdown,
+                        drivers.getOrDefault(e.id(), List.of()).stream().map(this::driver).toList(),
+                        burn.getOrDefault(e.id(), List.of()).stream().map(this::burnPoint).toList(),
+                        generation(generation.getOrDefault(e.id(), List.of())),
+                        corrections.getOrDefault(e.id(), List.of()).stream().map(this::ledgerLine).toList());
+            }).toList();
+
+            Breakdown total = breakdown(cells, modes,
+                    sum(episodes.stream().map(e -> e.figures().budget())),
+                    sum(episodes.stream().map(e -> e.figures().contingency())),
+                    showSchedule(episodes.stream().map(e -> e.figures().schedule()).toList()));
+            CostLine unallocated = foot("UNALLOCATED", "Ledger rows without a shot",
+                    cells.stream().filter(c -> c.episodeId() == null).toList());
+            ShowInfo info = new ShowInfo(show.getCode(), show.getName(), scope.currency(), scope.asOf(),
+                    show.getContingencyPercent(), show.getReviewBufferDays(), baseline, current);
+            return new ShowReport(info, total, episodes, unallocated, utilisation(weeks.load()));
+        }
+
+        private Breakdown breakdown(List<Cell> cells, List<RoundedMode> modeRows, BigDecimal budget,
+                                    BigDecimal contingency, Schedule schedule) {
+            List<CostLine> byMode = grouped(cells, Cell::mode, MODE_ORDER, mode -> mode);
+            List<String> lineOrder = Stream.concat(
+                    disciplines.values().stream().map(d -> d[0]).sorted(), NON_DISCIPLINE_LINES.stream()).toList();
+            List<CostLine> byDiscipline = grouped(cells, Cell::line, lineOrder, this::lineLabel);
+            CostLine all = foot("TOTAL", "Total", cells);
+
+            Map<String, List<RoundedMode>> modesByName = modeRows.stream()
+                    .collect(Collectors.groupingBy(RoundedMode::mode));
+            List<ModeLine> modes = MODE_ORDER.stream().filter(modesByName::containsKey).map(mode -> {
+                List<RoundedMode> rows = modesByName.get(mode);
+                BigDecimal planned = byMode.stream().filter(l -> l.key().equals(mode)).findFirst()
+                        .map(CostLine::plannedCost).orElse(rounding.zero());
+                BigDecimal traditional = sum(rows.stream().map(RoundedMode::traditionalCost));
+                return new ModeLine(mode, rows.stream().mapToLong(RoundedMode::shots).sum(), planned, traditional,
+                        traditional.subtract(planned), sumQuantity(rows.stream().map(RoundedMode::plannedGpuHours)));
+            }).toList();
+
+            Map<String, List<Cell>> bySourceCells = cells.stream().filter(c -> c.source() != null)
+                    .collect(Collectors.groupingBy(Cell::source));
+            List<SourceLine> bySource = SOURCE_ORDER.stream().filter(bySourceCells::containsKey)
+                    .map(source -> new SourceLine(source,
+                            bySourceCells.get(source).stream().mapToLong(Cell::ledgerRows).sum(),
+                            sum(bySourceCells.get(source).stream().map(Cell::actual))))
+                    .toList();
+
+            long shots = modes.stream().mapToLong(ModeLine::shots).sum();
+            long aiShots = modes.stream().filter(m -> isAi(m.mode())).mapToLong(ModeLine::shots).sum();
+            BigDecimal aiCost = sum(modes.stream().filter(m -> isAi(m.mode())).map(ModeLine::plannedCost));
+            BigDecimal traditional = sum(modes.stream().map(ModeLine::traditionalCost));
+            BigDecimal eac = all.eac();
+            Figures figures = new Figures(budget, contingency, all.baselineCost(), all.plannedCost(),
+                    all.actualCost(), all.remainingCost(), eac, budget.subtract(eac),
+                    budget.add(contingency).subtract(eac), all.baselineCost().subtract(eac),
+                    shots, aiShots, Rounding.ratio(BigDecimal.valueOf(aiShots), BigDecimal.valueOf(shots)),
+                    Rounding.ratio(aiCost, all.plannedCost()), all.plannedArtistDays(), all.actualArtistDays(),
+                    traditional, traditional.subtract(all.plannedCost()), schedule);
+            return new Breakdown(figures, byMode, byDiscipline, modes, bySource);
+        }
+
+        private List<CostLine> grouped(List<Cell> cells, Function<Cell, String> key, List<String> order,
+                                       Function<String, String> label) {
+            Map<String, List<Cell>> groups = cells.stream().collect(Collectors.groupingBy(key));
+            return order.stream().filter(groups::containsKey)
+                    .map(k -> foot(k, label.apply(k), groups.get(k)))
+                    .filter(line -> !isEmpty(line))
+                    .toList();
+        }
+
+        private CostLine foot(String key, String label, List<Cell> cells) {
+            BigDecimal baselineCost = sum(cells.stream().map(Cell::baseline));
+            BigDecimal actual = sum(cells.stream().map(Cell::actual));
+            BigDecimal remaining = sum(cells.stream().map(Cell::remaining));
+            BigDecimal eac = actual.add(remaining);
+            return new CostLine(key, label, baselineCost, sum(cells.stream().map(Cell::planned)), actual, remaining,
+                    eac, baselineCost.subtract(eac), sumQuantity(cells.stream().map(Cell::plannedDays)),
+                    sumQuantity(cells.stream().map(Cell::actualDays)));
+        }
+
+        private BigDecimal sum(Stream<BigDecimal> amounts) {
+            return amounts.reduce(rounding.zero(), BigDecimal::add);
+        }
+
+        private String lineLabel(String line) {
+            return switch (line) {
+                case ReportScope.GPU -> "GPU compute";
+                case ReportScope.VENDOR -> "AI vendor";
+                case ReportScope.OTHER -> "Other (no discipline)";
+                default -> disciplines.values().stream().filter(d -> d[0].equals(line)).findFirst()
+                        .map(d -> d[1]).orElse(line);
+            };
+        }
+
+        private Cell round(CostQueries.Cell c) {
+            String line = ReportScope.DISCIPLINE.equals(c.kind())
+                    ? Optional.ofNullable(disciplines.get(c.disciplineId())).map(d -> d[0])
+                            .orElse("discipline " + c.disciplineId())
+                    : c.kind();
+            return new Cell(c.episodeId(), c.mode(), line, c.source(), rounding.money(c.baselineCost()),
+                    rounding.money(c.plannedCost()), Rounding.quantity(c.plannedDays()), rounding.money(c.actualCost()),
+                    Rounding.quantity(c.actualDays()), c.ledgerRows(), rounding.money(c.remainingCost()));
+        }
+
+        private Schedule schedule(EpisodeQueries.EpisodeRow e) {
+            Optional<LocalDate> projected = e.plannedFinish().map(finish ->
+                    e.lateShots() > 0 && scope.asOf().isAfter(finish) ? scope.asOf() : finish);
+            long slip = e.plannedFinish().isPresent() && e.baselineFinish().isPresent()
+                    ? ChronoUnit.DAYS.between(e.baselineFinish().get(), e.plannedFinish().get()) : 0;
+            LocalDate ready = projected.orElse(scope.asOf()).plusDays(show.getReviewBufferDays());
+            long slack = ChronoUnit.DAYS.between(ready, e.deliveryDate());
+            return new Schedule(Optional.of(e.deliveryDate()), e.baselineFinish(), e.plannedFinish(), projected, slip,
+                    slack, e.lateShots(), e.slippedShots(), slack < 0 ? 1 : 0);
+        }
+
+        private Schedule showSchedule(List<Schedule> episodes) {
+            return new Schedule(
+                    latest(episodes.stream().map(Schedule::deliveryDate)),
+                    latest(episodes.stream().map(Schedule::baselineFinish)),
+                    latest(episodes.stream().map(Schedule::plannedFinish)),
+                    latest(episodes.stream().map(Schedule::projectedFinish)),
+                    episodes.stream().mapToLong(Schedule::slipDays).max().orElse(0),
+                    episodes.stream().mapToLong(Schedule::slackDays).min().orElse(0),
+                    episodes.stream().mapToLong(Schedule::lateShots).sum(),
+                    episodes.stream().mapToLong(Schedule::slippedShots).sum(),
+                    episodes.stream().mapToLong(Schedule::episodesAtRisk).sum());
+        }
+
+        private VarianceDriver driver(CostQueries.Driver d) {
+            BigDecimal baselineCost = rounding.money(d.baselineCost());
+            BigDecimal actual = rounding.money(d.actualCost());
+            BigDecimal eac = actual.add(rounding.money(d.remainingCost()));
+            return new VarianceDriver(d.shot(), d.status(), Objects.requireNonNullElse(d.baselineMode(), ""),
+                    Objects.requireNonNullElse(d.currentMode(), ""), baselineCost, rounding.money(d.plannedCost()),
+                    actual, eac, baselineCost.subtract(eac), d.baselineEnd(), d.plannedEnd(), d.slipDays());
+        }
+
+        private BurnPoint burnPoint(WeekQueries.BurnRow b) {
+            return new BurnPoint(ReportScope.weekStart(b.week()), rounding.money(b.baseline()),
+                    rounding.money(b.planned()), rounding.money(b.actual()));
+        }
+
+        private GenerationActuals generation(List<GenerationQueries.GenerationRow> rows) {
+            List<GenerationLine> byShot = generationLines(rows, GenerationQueries.GenerationRow::shot).stream()
+                    .sorted(Comparator.comparing(GenerationLine::cost).reversed()
+                            .thenComparing(GenerationLine::key))
+                    .toList();
+            return new GenerationActuals(generationLine("TOTAL", rows),
+                    generationLines(rows, GenerationQueries.GenerationRow::model),
+                    generationLines(rows, GenerationQueries.GenerationRow::deviceType), byShot);
+        }
+
+        private List<GenerationLine> generationLines(List<GenerationQueries.GenerationRow> rows,
+                                                     Function<GenerationQueries.GenerationRow, String> key) {
+            Map<String, List<GenerationQueries.GenerationRow>> groups = rows.stream()
+                    .collect(Collectors.groupingBy(key, java.util.TreeMap::new, Collectors.toList()));
+            return groups.entrySet().stream().map(g -> generationLine(g.getKey(), g.getValue())).toList();
+        }
+
+        private GenerationLine generationLine(String key, List<GenerationQueries.GenerationRow> rows) {
+            long shots = rows.stream().map(GenerationQueries.GenerationRow::shot).distinct().count();
+            BigDecimal seconds = sumQuantity(rows.stream().map(r -> Rounding.quantity(r.deviceSeconds())));
+            BigDecimal cost = sum(rows.stream().map(r -> rounding.money(r.cost())));
+            return new GenerationLine(key, shots, seconds,
+                    seconds.divide(SECONDS_PER_HOUR, Rounding.QUANTITY_SCALE, RoundingMode.HALF_EVEN),
+                    sumQuantity(rows.stream().map(r -> Rounding.quantity(r.plannedGpuHours()))), cost,
+                    shots == 0 ? rounding.zero()
+                            : cost.divide(BigDecimal.valueOf(shots), rounding.moneyScale(), RoundingMode.HALF_EVEN));
+        }
+
+        private LedgerLine ledgerLine(LedgerQueries.Correction c) {
+            return new LedgerLine(c.id(), c.occurredOn(), c.source(), c.shot(), c.discipline(),
+                    rounding.money(c.amount()), c.reference(), c.reversesId());
+        }
+
+        private List<UtilisationWeek> utilisation(List<WeekQueries.LoadRow> rows) {
+            Map<Long, String> pools = dsl.select(GPU_POOL.ID, GPU_POOL.CODE).from(GPU_POOL)
+                    .where(GPU_POOL.SHOW_ID.eq(show.getId())).fetchMap(GPU_POOL.ID, GPU_POOL.CODE);
+            return rows.stream().map(r -> {
+                String resource = WeekQueries.CREW.equals(r.kind())
+                        ? Optional.ofNullable(disciplines.get(r.resourceId())).map(d -> d[0]).orElse("?")
+                        : pools.getOrDefault(r.resourceId(), "?");
+                BigDecimal capacity = Rounding.quantity(r.capacity());
+                BigDecimal planned = Rounding.quantity(r.planned());
+                BigDecimal actual = Rounding.quantity(r.actual());
+                return new UtilisationWeek(ReportScope.weekStart(r.week()), r.kind(), resource, capacity, planned,
+                        actual, Rounding.ratio(planned, capacity), Rounding.ratio(actual, capacity));
+            }).toList();
+        }
+    }
+
+    private static boolean isAi(String mode) {
+        return mode.equals("AI") || mode.equals("AI_VENDOR");
+    }
+
+    private static boolean isEmpty(CostLine line) {
+        return Stream.of(line.baselineCost(), line.plannedCost(), line.actualCost(), line.remainingCost(),
+                line.plannedArtistDays(), line.actualArtistDays()).allMatch(v -> v.signum() == 0);
+    }
+
+    private static BigDecimal sumQuantity(Stream<BigDecimal> quantities) {
+        return quantities.reduce(BigDecimal.ZERO.setScale(Rounding.QUANTITY_SCALE), BigDecimal::add);
+    }
+
+    private static Optional<LocalDate> latest(Stream<Optional<LocalDate>> dates) {
+        return dates.flatMap(Optional::stream).max(Comparator.naturalOrder());
+    }
+
+    /** A cube cell after its one rounding; {@code line} is a discipline code or GPU / VENDOR / OTHER. */
+    private record Cell(Long episodeId, String mode, String line, String source, BigDecimal baseline,
+                        BigDecimal planned, BigDecimal plannedDays, BigDecimal actual, BigDecimal actualDays,
+                        long ledgerRows, BigDecimal remaining) {
+    }
+
+    private record RoundedMode(long episodeId, String mode, long shots, BigDecimal traditionalCost,
+                               BigDecimal plannedGpuHours) {
+    }
+}

@@ -1,0 +1,205 @@
+package io.shotplan.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shotplan.reporting.ShowReport.CostLine;
+import io.shotplan.reporting.ShowReport.EpisodeReport;
+import io.shotplan.reporting.ShowReport.Figures;
+import io.shotplan.reporting.ShowReport.GenerationLine;
+import io.shotplan.reporting.ShowReport.LedgerLine;
+import io.shotplan.reporting.ShowReport.ModeLine;
+import io.shotplan.reporting.ShowReport.SourceLine;
+import io.shotplan.reporting.ShowReport.UtilisationWeek;
+import io.shotplan.reporting.ShowReport.VarianceDriver;
+import io.shotplan.sql.Database;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The figures of {@link SmallShow}, worked out by hand, on H2 and PostgreSQL. */
+class ShowReportQueryTest {
+
+    private static BigDecimal m(String amount) {
+        return new BigDecimal(amount);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void showFigures(Supplier<Database> databases) {
+        try (Database db = databases.get()) {
+            SmallShow.create(db.dsl());
+            ShowReport report = new ShowReportQuery(db.dsl()).build(SmallShow.CODE, Optional.empty(), SmallShow.OPTIONS);
+
+            assertThat(report.show().currency()).isEqualTo("USD");
+            assertThat(report.show().baselinePlan()).get().extracting(ShowReport.PlanRef::version).isEqualTo(1);
+            assertThat(report.show().currentPlan()).get().extracting(ShowReport.PlanRef::version).isEqualTo(2);
+            assertThat(report.episodes()).extracting(EpisodeReport::code).containsExactly("EP1", "EP2", "EP3");
+
+            Figures f = report.total().figures();
+            assertThat(f.budget()).isEqualTo(m("23000.00"));
+            assertThat(f.contingency()).isEqualTo(m("2300.00"));
+            assertThat(f.baselineCost()).isEqualTo(m("10450.00"));
+            assertThat(f.plannedCost()).isEqualTo(m("8250.00"));
+            assertThat(f.actualCost()).isEqualTo(m("3885.77"));
+            assertThat(f.remainingCost()).isEqualTo(m("4589.49"));
+            assertThat(f.eac()).isEqualTo(m("8475.26"));
+            assertThat(f.varianceToBudget()).isEqualTo(m("14524.74"));
+            assertThat(f.varianceToBudgetWithContingency()).isEqualTo(m("16824.74"));
+            assertThat(f.varianceToBaseline()).isEqualTo(m("1974.74"));
+            assertThat(f.shots()).isEqualTo(11);
+            assertThat(f.aiShots()).isEqualTo(5);
+            assertThat(f.aiShareOfShots()).isEqualTo(m("0.4545"));
+            assertThat(f.aiShareOfCost()).isEqualTo(m("0.2485"));
+            assertThat(f.plannedArtistDays()).isEqualTo(m("13.60"));
+            assertThat(f.actualArtistDays()).isEqualTo(m("4.60"));
+            assertThat(f.traditionalCost()).isEqualTo(m("12850.00"));
+            assertThat(f.savings()).isEqualTo(m("4600.00"));
+            assertThat(f.schedule().episodesAtRisk()).isEqualTo(1);
+            assertThat(f.schedule().lateShots()).isEqualTo(2);
+            assertThat(f.schedule().slippedShots()).isEqualTo(2);
+
+            assertThat(report.unallocated().actualCost()).isEqualTo(m("75.00"));
+            assertThat(report.total().bySource()).containsExactly(
+                    new SourceLine("TIMESHEET", 5, m("2300.50")),
+                    new SourceLine("INVOICE", 2, m("875.00")),
+                    new SourceLine("GENERATION", 3, m("570.27")),
+                    new SourceLine("AI_VENDOR", 2, m("290.00")),
+                    new SourceLine("REVERSAL", 1, m("-150.00")));
+            assertFoots(report.total());
+            report.episodes().forEach(e -> assertFoots(e.breakdown()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void episodeFigures(Supplier<Database> databases) {
+        try (Database db = databases.get()) {
+            SmallShow.create(db.dsl());
+            ShowReport report = new ShowReportQuery(db.dsl()).build(SmallShow.CODE, Optional.empty(), SmallShow.OPTIONS);
+            EpisodeReport ep1 = report.episode("EP1").orElseThrow();
+            Figures f1 = ep1.figures();
+            assertThat(List.of(f1.budget(), f1.contingency(), f1.baselineCost(), f1.plannedCost(), f1.actualCost(),
+                    f1.remainingCost(), f1.eac(), f1.varianceToBudget(), f1.varianceToBaseline()))
+                    .containsExactly(m("10000.00"), m("1000.00"), m("4900.00"), m("3400.00"), m("1460.00"),
+                            m("2040.00"), m("3500.00"), m("6500.00"), m("1400.00"));
+            assertThat(f1.aiShareOfCost()).isEqualTo(m("0.2647"));
+            assertThat(f1.savings()).isEqualTo(m("2300.00"));
+            assertThat(ep1.breakdown().byMode()).containsExactly(
+                    line("TRADITIONAL", "TRADITIONAL", "4500.00", "2500.00", "1100.00", "1500.00", "2600.00", "5.00", "2.20"),
+                    line("AI", "AI", "0.00", "500.00", "220.00", "280.00", "500.00", "0.60", "0.20"),
+                    line("AI_VENDOR", "AI_VENDOR", "400.00", "400.00", "140.00", "260.00", "400.00", "0.00", "0.00"));
+            assertThat(ep1.breakdown().byDiscipline()).containsExactly(
+                    line("COMP", "Compositing", "2500.00", "2500.00", "1100.00", "1500.00", "2600.00", "5.00", "2.20"),
+                    line("ROTO", "Roto", "2000.00", "300.00", "100.00", "200.00", "300.00", "0.60", "0.20"),
+                    line("GPU", "GPU compute", "0.00", "200.00", "120.00", "80.00", "200.00", "0.00", "0.00"),
+                    line("VENDOR", "AI vendor", "400.00", "400.00", "140.00", "260.00", "400.00", "0.00", "0.00"));
+            assertThat(ep1.breakdown().modes()).extracting(ModeLine::mode, ModeLine::shots, ModeLine::savings)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("TRADITIONAL", 2L, m("0.00")),
+                            org.assertj.core.groups.Tuple.tuple("AI", 1L, m("1500.00")),
+                            org.assertj.core.groups.Tuple.tuple("AI_VENDOR", 1L, m("800.00")));
+            var s1 = f1.schedule();
+            assertThat(s1.lateShots()).isEqualTo(2);
+            assertThat(s1.slippedShots()).isEqualTo(1);
+            assertThat(s1.plannedFinish()).contains(LocalDate.of(2026, 3, 6));
+            assertThat(s1.slackDays()).isEqualTo(20);
+            assertThat(s1.atRisk()).isFalse();
+            assertThat(ep1.drivers()).extracting(VarianceDriver::shot, VarianceDriver::varianceToBaseline,
+                            VarianceDriver::slipDays)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("E1S2", m("1500.00"), 0L),
+                            org.assertj.core.groups.Tuple.tuple("E1S1", m("-100.00"), 0L),
+                            org.assertj.core.groups.Tuple.tuple("E1S3", m("0.00"), 7L));
+            assertThat(ep1.corrections()).extracting(LedgerLine::source, LedgerLine::amount).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("AI_VENDOR", m("150.00")),
+                    org.assertj.core.groups.Tuple.tuple("REVERSAL", m("-150.00")));
+            assertThat(ep1.corrections().get(1).reversesId()).contains(ep1.corrections().get(0).id());
+            assertThat(ep1.generation().byShot()).containsExactly(
+                    new GenerationLine("E1S2", 1, m("36000.00"), m("10.00"), m("20.00"), m("120.00"), m("120.00")));
+            assertThat(ep1.generation().byDeviceType()).extracting(GenerationLine::key).containsExactly("H100");
+            assertThat(ep1.burn().getLast().actual()).isEqualTo(m("1460.00"));
+            assertThat(ep1.burn().getLast().planned()).isEqualTo(m("3400.00"));
+            assertThat(ep1.burn().getLast().baseline()).isEqualTo(m("4900.00"));
+
+            EpisodeReport ep2 = report.episode("EP2").orElseThrow();
+            Figures f2 = ep2.figures();
+            assertThat(List.of(f2.baselineCost(), f2.plannedCost(), f2.actualCost(), f2.remainingCost(), f2.eac(),
+                    f2.varianceToBudget(), f2.varianceToBaseline()))
+                    .containsExactly(m("3100.00"), m("3000.00"), m("2350.75"), m("699.50"), m("3050.25"),
+                            m("4949.75"), m("49.75"));
+            assertThat(f2.shots()).isEqualTo(3);
+            assertThat(f2.aiShareOfShots()).isEqualTo(m("0.3333"));
+            assertThat(f2.schedule().slackDays()).isEqualTo(-3);
+            assertThat(f2.schedule().slipDays()).isEqualTo(5);
+            assertThat(f2.schedule().atRisk()).isTrue();
+            assertThat(ep2.breakdown().byMode()).extracting(CostLine::key, CostLine::eac).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("TRADITIONAL", m("2400.00")),
+                    org.assertj.core.groups.Tuple.tuple("AI", m("600.25")),
+                    org.assertj.core.groups.Tuple.tuple("UNPLANNED", m("50.00")));
+            assertThat(ep2.drivers()).extracting(VarianceDriver::shot)
+                    .containsExactly("E2S4", "E2S1", "E2S2");
+
+            // half-even, once: 100.0050 -> 100.00 and 200.0050 -> 200.00, so the plan foots to 1850.00
+            EpisodeReport ep3 = report.episode("EP3").orElseThrow();
+            Figures f3 = ep3.figures();
+            assertThat(List.of(f3.budget(), f3.contingency(), f3.plannedCost(), f3.actualCost(), f3.remainingCost(),
+                    f3.eac(), f3.savings(), f3.aiShareOfCost()))
+                    .containsExactly(m("5000.00"), m("500.00"), m("1850.00"), m("0.02"), m("1849.99"), m("1850.01"),
+                            m("1100.00"), m("0.2973"));
+            assertThat(ep3.generation().total()).isEqualTo(
+                    new GenerationLine("TOTAL", 2, m("18.00"), m("0.00"), m("22.50"), m("0.02"), m("0.01")));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void utilisationAndOneEpisode(Supplier<Database> databases) {
+        try (Database db = databases.get()) {
+            SmallShow.create(db.dsl());
+            ShowReportQuery query = new ShowReportQuery(db.dsl());
+            ShowReport report = query.build(SmallShow.CODE, Optional.empty(), SmallShow.OPTIONS);
+            assertThat(report.utilisation()).contains(
+                    new UtilisationWeek(LocalDate.of(2026, 1, 12), "CREW", "COMP", m("10.00"), m("2.00"), m("2.20"),
+                            m("0.2000"), m("0.2200")),
+                    new UtilisationWeek(LocalDate.of(2026, 1, 19), "GPU", "POOL1", m("140.00"), m("11.67"), m("10.00"),
+                            m("0.0834"), m("0.0714")));
+
+            ShowReport one = query.build(SmallShow.CODE, Optional.of("EP2"), SmallShow.OPTIONS);
+            assertThat(one.episodes()).extracting(EpisodeReport::code).containsExactly("EP2");
+            assertThat(one.total().figures().eac()).isEqualTo(m("3050.25"));
+            assertThat(one.total().figures()).isEqualTo(one.episodes().getFirst().figures());
+
+            assertThatThrownBy(() -> query.build("NOPE", Optional.empty(), SmallShow.OPTIONS))
+                    .isInstanceOf(ReportNotFoundException.class).hasMessageContaining("NOPE");
+            assertThatThrownBy(() -> query.build(SmallShow.CODE, Optional.of("EP9"), SmallShow.OPTIONS))
+                    .isInstanceOf(ReportNotFoundException.class).hasMessageContaining("EP9");
+        }
+    }
+
+    /** Every split adds up to the figures, to the cent. */
+    static void assertFoots(ShowReport.Breakdown b) {
+        Figures f = b.figures();
+        for (List<CostLine> split : List.of(b.byMode(), b.byDiscipline())) {
+            assertThat(split.stream().map(CostLine::eac).reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .isEqualByComparingTo(f.eac());
+            assertThat(split.stream().map(CostLine::actualCost).reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .isEqualByComparingTo(f.actualCost());
+            assertThat(split.stream().map(CostLine::baselineCost).reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .isEqualByComparingTo(f.baselineCost());
+        }
+        assertThat(b.bySource().stream().map(SourceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(f.actualCost());
+        assertThat(f.eac()).isEqualByComparingTo(f.actualCost().add(f.remainingCost()));
+    }
+
+    private static CostLine line(String key, String label, String baseline, String planned, String actual,
+                                 String remaining, String eac, String plannedDays, String actualDays) {
+        return new CostLine(key, label, m(baseline), m(planned), m(actual), m(remaining), m(eac),
+                m(baseline).subtract(m(eac)), m(plannedDays), m(actualDays));
+    }
+}
