@@ -1,5 +1,7 @@
 package io.shotplan.app;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -15,6 +17,24 @@ public class ShotplanApplication {
         SpringApplication application = new SpringApplication(ShotplanApplication.class);
         boolean web = args.length > 0 && WEB_COMMANDS.contains(args[0]);
         application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        if (web) {
+            application.setDefaultProperties(serveProperties(args));
+        }
         System.exit(SpringApplication.exit(application.run(args)));
+    }
+
+    /** {@code serve --port N} and {@code --bind ADDRESS} become the server's settings before it starts. */
+    static Map<String, Object> serveProperties(String[] args) {
+        Map<String, Object> properties = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : i + 1 < args.length ? args[i + 1] : null;
+            if (value != null && (arg.equals("--port") || arg.startsWith("--port="))) {
+                properties.put("server.port", value);
+            } else if (value != null && (arg.equals("--bind") || arg.startsWith("--bind="))) {
+                properties.put("server.address", value);
+            }
+        }
+        return properties;
     }
 }

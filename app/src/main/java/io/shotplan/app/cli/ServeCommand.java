@@ -1,0 +1,63 @@
+package io.shotplan.app.cli;
+
+import io.shotplan.app.user.UserService;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Serves the web UI and the REST API until stopped (Ctrl-C). On the first start with no users it creates
+ * {@code admin} with a random password and prints that password once.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the web UI and the REST API (OpenAPI at /swagger-ui.html) until Ctrl-C.")
+class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    // Read by ShotplanApplication before the server starts; declared here for --help and validation.
+    @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default 8080, or SERVER_PORT).")
+    Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default: all).")
+    String bind;
+
+    private final ApplicationContext context;
+    private final UserService users;
+
+    ServeCommand(ApplicationContext context, UserService users) {
+        this.context = context;
+        this.users = users;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!(context instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
+            throw new IllegalStateException("serve must be the first argument so that the web server starts");
+        }
+        users.createFirstAdmin().ifPresent(password -> {
+            out.printf("No users yet: created user 'admin' with password %s%n", password);
+            out.println("It is shown only this once. Log in and create named users for people (Users page).");
+        });
+        out.printf("shotplan is serving on http://localhost:%d/ (API docs at /swagger-ui.html). Ctrl-C stops it.%n",
+                web.getWebServer().getPort());
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        ((ConfigurableApplicationContext) context).addApplicationListener(event -> {
+            if (event instanceof org.springframework.context.event.ContextClosedEvent) {
+                stopped.countDown();
+            }
+        });
+        stopped.await();
+        return 0;
+    }
+}

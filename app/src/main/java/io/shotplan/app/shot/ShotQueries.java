@@ -1,0 +1,125 @@
+package io.shotplan.app.shot;
+
+import static io.shotplan.sql.schema.Tables.EPISODE;
+import static io.shotplan.sql.schema.Tables.PLAN;
+import static io.shotplan.sql.schema.Tables.PLAN_ITEM;
+import static io.shotplan.sql.schema.Tables.SEQUENCE;
+import static io.shotplan.sql.schema.Tables.SHOT;
+import static io.shotplan.sql.schema.Tables.SHOW;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.sum;
+
+import io.shotplan.app.web.NotFoundException;
+import io.shotplan.app.web.PageOf;
+import io.shotplan.app.shot.ShowView.EpisodeInfo;
+import io.shotplan.app.shot.ShowView.ShotRow;
+import io.shotplan.app.shot.ShowView.ShowInfo;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** Reads shows, episodes and shots, with each shot's place in the show's current plan. */
+@Repository
+public class ShotQueries {
+
+    private final DSLContext dsl;
+
+    public ShotQueries(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public List<ShowInfo> shows() {
+        return dsl.select(SHOW.CODE).from(SHOW).orderBy(SHOW.CODE).fetch(SHOW.CODE).stream().map(this::show).toList();
+    }
+
+    public ShowInfo show(String code) {
+        var show = dsl.selectFrom(SHOW).where(SHOW.CODE.eq(code)).fetchOptional()
+                .orElseThrow(() -> new NotFoundException("show", code));
+        int episodes = dsl.fetchCount(EPISODE, EPISODE.SHOW_ID.eq(show.getId()));
+        int shots = dsl.fetchCount(SHOT, SHOT.SHOW_ID.eq(show.getId()));
+        Long latest = dsl.select(max(PLAN.ID)).from(PLAN).where(PLAN.SHOW_ID.eq(show.getId())).fetchOne(0, Long.class);
+        return new ShowInfo(show.getCode(), show.getName(), show.getCurrency(), show.getStartDate(), episodes, shots,
+                show.getBaselinePlanId(), latest);
+    }
+
+    public long showId(String code) {
+        return dsl.select(SHOW.ID).from(SHOW).where(SHOW.CODE.eq(code)).fetchOptional(SHOW.ID)
+                .orElseThrow(() -> new NotFoundException("show", code));
+    }
+
+    public List<EpisodeInfo> episodes(String showCode) {
+        long showId = showId(showCode);
+        return dsl.select(EPISODE.CODE, EPISODE.TITLE, EPISODE.DELIVERY_DATE, EPISODE.BUDGET, count(SHOT.ID),
+                        coalesce(sum(SHOT.FRAME_COUNT), DSL.inline(java.math.BigDecimal.ZERO)))
+                .from(EPISODE).leftJoin(SHOT).on(SHOT.EPISODE_ID.eq(EPISODE.ID))
+                .where(EPISODE.SHOW_ID.eq(showId))
+                .groupBy(EPISODE.ID, EPISODE.CODE, EPISODE.TITLE, EPISODE.DELIVERY_DATE, EPISODE.BUDGET)
+                .orderBy(EPISODE.CODE)
+                .fetch(r -> new EpisodeInfo(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6().longValue()));
+    }
+
+    /** The plan the shots list shows: the locked baseline, else the newest plan. */
+    public Optional<Long> currentPlanId(long showId) {
+        Long baseline = dsl.select(SHOW.BASELINE_PLAN_ID).from(SHOW).where(SHOW.ID.eq(showId)).fetchOne(SHOW.BASELINE_PLAN_ID);
+        if (baseline != null) {
+            return Optional.of(baseline);
+        }
+        return Optional.ofNullable(dsl.select(max(PLAN.ID)).from(PLAN).where(PLAN.SHOW_ID.eq(showId)).fetchOne(0, Long.class));
+    }
+
+    public PageOf<ShotRow> shots(String showCode, ShotFilter filter, int page, int size) {
+        return shots(showId(showCode), DSL.noCondition(), filter, page, size);
+    }
+
+    public ShotRow shot(String showCode, String shotCode) {
+        return shots(showId(showCode), SHOT.CODE.eq(shotCode), new ShotFilter(null, null, null, null), 0, 1)
+                .items().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("shot", showCode + "/" + shotCode));
+    }
+
+    private PageOf<ShotRow> shots(long showId, Condition extra, ShotFilter filter, int page, int size) {
+        long planId = currentPlanId(showId).orElse(-1L);
+        Condition where = SHOT.SHOW_ID.eq(showId).and(extra);
+        if (filter.episode() != null && !filter.episode().isBlank()) {
+            where = where.and(EPISODE.CODE.eq(filter.episode()));
+        }
+        if (filter.workType() != null && !filter.workType().isBlank()) {
+            where = where.and(SHOT.WORK_TYPE.eq(filter.workType()));
+        }
+        if (filter.status() != null) {
+            where = where.and(SHOT.STATUS.eq(filter.status().name()));
+        }
+        if (filter.mode() != null) {
+            where = where.and(PLAN_ITEM.MODE.eq(filter.mode().name()));
+        }
+        var from = SHOT.join(EPISODE).on(EPISODE.ID.eq(SHOT.EPISODE_ID))
+                .leftJoin(SEQUENCE).on(SEQUENCE.ID.eq(SHOT.SEQUENCE_ID))
+                .leftJoin(PLAN_ITEM).on(PLAN_ITEM.SHOT_ID.eq(SHOT.ID).and(PLAN_ITEM.PLAN_ID.eq(planId)));
+        long total = dsl.fetchCount(dsl.select(SHOT.ID).from(from).where(where));
+        List<ShotRow> rows = dsl.select(SHOT.CODE, EPISODE.CODE, SEQUENCE.CODE, SHOT.DESCRIPTION, SHOT.FRAME_COUNT,
+                        SHOT.WORK_TYPE, SHOT.COMPLEXITY, SHOT.STATUS, SHOT.PERFORMER_LIKENESS, SHOT.CONSENT_ON_FILE,
+                        SHOT.HUMAN_ONLY, SHOT.PINNED_MODE, PLAN_ITEM.MODE, PLAN_ITEM.CAPABILITY_CODE,
+                        PLAN_ITEM.PLANNED_COST, PLAN_ITEM.START_DATE, PLAN_ITEM.END_DATE, PLAN_ITEM.REASON)
+                .from(from).where(where).orderBy(EPISODE.CODE, SHOT.CODE)
+                .limit(size).offset((long) page * size)
+                .fetch(r -> new ShotRow(r.get(SHOT.CODE), r.get(EPISODE.CODE), r.get(SEQUENCE.CODE),
+                        r.get(SHOT.DESCRIPTION), r.get(SHOT.FRAME_COUNT), r.get(SHOT.WORK_TYPE), r.get(SHOT.COMPLEXITY),
+                        r.get(SHOT.STATUS), r.get(SHOT.PERFORMER_LIKENESS), r.get(SHOT.CONSENT_ON_FILE),
+                        r.get(SHOT.HUMAN_ONLY), r.get(SHOT.PINNED_MODE), r.get(PLAN_ITEM.MODE),
+                        r.get(PLAN_ITEM.CAPABILITY_CODE), r.get(PLAN_ITEM.PLANNED_COST), r.get(PLAN_ITEM.START_DATE),
+                        r.get(PLAN_ITEM.END_DATE), r.get(PLAN_ITEM.REASON)));
+        return new PageOf<>(rows, page, size, total);
+    }
+
+    /** The distinct work types of a show, for the filter's choices. */
+    public List<String> workTypes(String showCode) {
+        return dsl.selectDistinct(SHOT.WORK_TYPE).from(SHOT).where(SHOT.SHOW_ID.eq(showId(showCode)))
+                .orderBy(SHOT.WORK_TYPE).fetch(SHOT.WORK_TYPE);
+    }
+}

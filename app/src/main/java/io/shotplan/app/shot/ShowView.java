@@ -1,0 +1,27 @@
+package io.shotplan.app.shot;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** Views of the breakdown for the API and the pages. */
+public final class ShowView {
+
+    private ShowView() {
+    }
+
+    public record ShowInfo(String code, String name, String currency, LocalDate startDate, int episodes, int shots,
+                           Long baselinePlanId, Long latestPlanId) {
+    }
+
+    public record EpisodeInfo(String code, String title, LocalDate deliveryDate, BigDecimal budget, int shots,
+                              long frames) {
+    }
+
+    /** A shot with its supervisor flags and, when the show has a plan, the mode, cost and reason it got there. */
+    public record ShotRow(String code, String episode, String sequence, String description, int frameCount,
+                          String workType, int complexity, String status, boolean performerLikeness,
+                          boolean consentOnFile, boolean humanOnly, String pinnedMode, String plannedMode,
+                          String capability, BigDecimal plannedCost, LocalDate plannedStart, LocalDate plannedEnd,
+                          String reason) {
+    }
+}

@@ -1,0 +1,129 @@
+package io.shotplan.app.security;
+
+import static io.shotplan.app.security.Role.ADMIN;
+import static io.shotplan.app.security.Role.FINANCE;
+import static io.shotplan.app.security.Role.PRODUCER;
+import static io.shotplan.app.security.Role.SUPERVISOR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import io.shotplan.app.web.WebTest;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The README's role matrix, endpoint by endpoint: anonymous calls get 401, roles outside the matrix 403 (both as
+ * problem details), roles inside it get past security (whatever the endpoint then answers). Bodies are valid and
+ * idempotent so the allowed calls can run in any order.
+ */
+class RoleMatrixTest extends WebTest {
+
+    record Endpoint(HttpMethod method, String path, String body, Set<Role> allowed) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+
+    static List<Endpoint> matrix() {
+        return List.of(
+                new Endpoint(HttpMethod.GET, "/api/me", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/shows", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/shows/NVB", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/shows/NVB/episodes", null, EVERYONE),
+                new Endpoint(HttpMethod.PUT, "/api/shows/NVB/episodes/EP102/budget", "{\"budget\": 290000}", EnumSet.of(PRODUCER)),
+                new Endpoint(HttpMethod.GET, "/api/shows/NVB/shots?episode=EP101", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/shows/NVB/shots/EP101_010_0010", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/shows/NVB/work-types", null, EVERYONE),
+                new Endpoint(HttpMethod.PUT, "/api/shows/NVB/shots/EP102_010_0010/pin", "{\"mode\": null}", EnumSet.of(SUPERVISOR)),
+                new Endpoint(HttpMethod.PUT, "/api/shows/NVB/shots/EP102_010_0010/human-only", "{\"humanOnly\": false}", EnumSet.of(SUPERVISOR)),
+                new Endpoint(HttpMethod.PUT, "/api/shows/NVB/shots/EP102_010_0010/consent", "{\"consentOnFile\": false}", EnumSet.of(SUPERVISOR)),
+                new Endpoint(HttpMethod.GET, "/api/users", null, EnumSet.of(ADMIN)),
+                new Endpoint(HttpMethod.GET, "/api/users/producer", null, EnumSet.of(ADMIN)),
+                new Endpoint(HttpMethod.POST, "/api/users", "{\"username\": \"x\", \"password\": \"\", \"roles\": []}", EnumSet.of(ADMIN)),
+                new Endpoint(HttpMethod.PUT, "/api/users/finance", "{\"roles\": [\"FINANCE\"], \"enabled\": true}", EnumSet.of(ADMIN)),
+                new Endpoint(HttpMethod.PUT, "/api/users/nobody/password", "{\"password\": \"long-enough-password\"}", EnumSet.of(ADMIN)),
+                new Endpoint(HttpMethod.DELETE, "/api/users/nobody", null, EnumSet.of(ADMIN)),
+                new Endpoint(HttpMethod.GET, "/api/audit", null, EnumSet.of(ADMIN, PRODUCER)),
+                new Endpoint(HttpMethod.GET, "/api/shows/NVB/plans", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/shows/NVB/scenarios", null, EVERYONE),
+                new Endpoint(HttpMethod.POST, "/api/imports", null, EnumSet.of(PRODUCER)),
+                new Endpoint(HttpMethod.POST, "/api/shows/NVB/actuals", null, EnumSet.of(FINANCE)));
+    }
+
+    static Stream<Arguments> endpointsByRole() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Endpoint endpoint : matrix()) {
+            for (Role role : Role.values()) {
+                cases.add(Arguments.of(endpoint, role));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("endpointsByRole")
+    void eachRoleGetsWhatTheMatrixSays(Endpoint endpoint, Role role) throws Exception {
+        MvcResult result = mvc.perform(call(endpoint).with(as(role))).andReturn();
+        int status = result.getResponse().getStatus();
+        if (endpoint.allowed().contains(role)) {
+            assertThat(status).as("%s as %s", endpoint, role).isNotIn(401, 403);
+        } else {
+            assertThat(status).as("%s as %s", endpoint, role).isEqualTo(403);
+            assertThat(result.getResponse().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} anonymously")
+    @MethodSource("matrix")
+    void anonymousCallsAreUnauthorizedProblems(Endpoint endpoint) throws Exception {
+        MvcResult result = mvc.perform(call(endpoint).with(csrf())).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(401);
+        assertThat(result.getResponse().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(result.getResponse().getHeader("WWW-Authenticate")).startsWith("Basic");
+    }
+
+    @Test
+    void aWrongPasswordIsUnauthorized() throws Exception {
+        MvcResult result = mvc.perform(request(HttpMethod.GET, "/api/shows")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .httpBasic("admin-nope", "wrong"))).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void aBrowserSessionMustSendTheCsrfToken() throws Exception {
+        var supervisor = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("supervisor").roles("SUPERVISOR");
+        var body = "{\"humanOnly\": false}";
+        var path = "/api/shows/NVB/shots/EP102_010_0010/human-only";
+        assertThat(mvc.perform(request(HttpMethod.PUT, path).with(supervisor)
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+        assertThat(mvc.perform(request(HttpMethod.PUT, path).with(supervisor).with(csrf().asHeader())
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+    }
+
+    private static MockHttpServletRequestBuilder call(Endpoint endpoint) {
+        MockHttpServletRequestBuilder builder = request(endpoint.method(), endpoint.path());
+        if (endpoint.body() != null) {
+            builder.contentType(MediaType.APPLICATION_JSON).content(endpoint.body());
+        }
+        return builder;
+    }
+}
