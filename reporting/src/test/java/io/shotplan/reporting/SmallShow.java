@@ -35,11 +35,11 @@ import org.jooq.DSLContext;
  *   <li>EP3: half-even rounding: budget 5000.0050, plan lines of x.0050, a generation row of 0.0150.</li>
  * </ul>
  */
-final class SmallShow {
+public final class SmallShow {
 
-    static final String CODE = "TINY";
-    static final LocalDate AS_OF = LocalDate.of(2026, 2, 16);
-    static final ReportOptions OPTIONS = ReportOptions.asOf(AS_OF);
+    public static final String CODE = "TINY";
+    public static final LocalDate AS_OF = LocalDate.of(2026, 2, 16);
+    public static final ReportOptions OPTIONS = ReportOptions.asOf(AS_OF);
 
     private final DSLContext dsl;
     private final Map<String, Long> ids = new HashMap<>();
@@ -51,7 +51,7 @@ final class SmallShow {
         this.dsl = dsl;
     }
 
-    static long create(DSLContext dsl) {
+    public static long create(DSLContext dsl) {
         return new SmallShow(dsl).insert();
     }
 

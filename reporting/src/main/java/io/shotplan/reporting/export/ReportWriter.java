@@ -1,0 +1,27 @@
+package io.shotplan.reporting.export;
+
+import io.shotplan.reporting.ShowReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes a {@link ShowReport} in one {@link ReportFormat}. Writers only format: every figure comes rounded. */
+public sealed interface ReportWriter permits JsonReportWriter, CsvReportWriter, XlsxReportWriter, PdfReportWriter {
+
+    ReportFormat format();
+
+    /**
+     * Writes the report into the folder (created if missing) and returns the files written: one PDF per episode,
+     * one file otherwise, named after the show (and episode).
+     */
+    List<Path> write(ShowReport report, Path folder) throws IOException;
+
+    /** A file name made of the show code and parts, safe on every file system. */
+    static String fileName(ShowReport report, ReportFormat format, String... parts) {
+        StringBuilder name = new StringBuilder(report.show().code());
+        for (String part : parts) {
+            name.append('-').append(part);
+        }
+        return name.toString().replaceAll("[^A-Za-z0-9._-]", "_") + "." + format.extension();
+    }
+}
