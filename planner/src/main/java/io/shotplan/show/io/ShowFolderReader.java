@@ -1,88 +1,90 @@
 package io.shotplan.show.io;
 
-import io.shotplan.show.AiCapability;
-import io.shotplan.show.AiPolicy;
-import io.shotplan.show.BidTemplate;
-import io.shotplan.show.CrewPlan;
-import io.shotplan.show.Discipline;
-import io.shotplan.show.Episode;
-import io.shotplan.show.GpuPool;
-import io.shotplan.show.Resolution;
 import io.shotplan.show.Shot;
 import io.shotplan.show.Show;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Stream;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Reads a show folder: {@code show.yaml} (or {@code show.yml}, {@code show.json}) with the show's calendar, money,
- * crews, GPUs, AI capabilities, bid template and policy, plus the shot list CSV it names.
+ * crews, GPUs, AI capabilities, bid template and policy, plus the shot list CSV it names. Reports every problem in
+ * both files, each with file, line and column; a folder with any problem yields no show.
  */
 public final class ShowFolderReader {
 
-    private static final List<String> SHOW_FILE_NAMES = List.of("show.yaml", "show.yml", "show.json");
+    public static final List<String> SHOW_FILE_NAMES = List.of("show.yaml", "show.yml", "show.json");
 
+    private final ImportLimits limits;
+
+    public ShowFolderReader() {
+        this(ImportLimits.DEFAULT);
+    }
+
+    public ShowFolderReader(ImportLimits limits) {
+        this.limits = limits;
+    }
+
+    /** The show in a folder, or an {@link ImportProblems} with every problem found. */
     public Show read(Path folder) {
-        Path showFile = SHOW_FILE_NAMES.stream().map(folder::resolve).filter(Files::isRegularFile).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(folder + ": no show file (expected one of "
-                        + SHOW_FILE_NAMES + ")"));
-        ShowFile file = mapperFor(showFile).readValue(showFile.toFile(), ShowFile.class);
-        List<Shot> shots = file.shotList() == null ? List.of()
-                : new ShotListCsvReader().read(folder.resolve(file.shotList()));
-        return toShow(file, shots);
+        Optional<Path> showFile = SHOW_FILE_NAMES.stream().map(folder::resolve).filter(Files::isRegularFile).findFirst();
+        if (showFile.isEmpty()) {
+            throw ImportProblems.of(Problem.ofFile(folder.toString(), "has no show file; expected one of "
+                    + String.join(", ", SHOW_FILE_NAMES)));
+        }
+        Path root = folder.toAbsolutePath().normalize();
+        return read(Source.of(showFile.get()), name -> {
+            Path file = root.resolve(name).normalize();
+            return file.startsWith(root) && Files.isRegularFile(file) ? Optional.of(Source.of(file)) : Optional.empty();
+        });
     }
 
-    private static ObjectMapper mapperFor(Path file) {
-        var builder = file.getFileName().toString().endsWith(".json") ? JsonMapper.builder() : YAMLMapper.builder();
-        return builder.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+    /**
+     * A show from its show file and the files it names, for callers without a folder (an upload): {@code siblings}
+     * finds the shot list by the name the show file gives.
+     */
+    public Show read(Source showFile, Function<String, Optional<Source>> siblings) {
+        String text = readAll(showFile);
+        Problems problems = new Problems(showFile.name());
+        ShowFileParser.Draft draft = new ShowFileParser(problems, showFile.name(), text).parse();
+        List<Problem> all = new ArrayList<>(problems.list());
+        List<Shot> shots = List.of();
+        if (draft != null && draft.shotList() != null) {
+            Optional<Source> shotList = siblings.apply(draft.shotList().text());
+            if (shotList.isEmpty()) {
+                all.add(new Problem(showFile.name(), draft.shotList().line(), draft.shotList().column(), "shot_list",
+                        "names '" + draft.shotList().text() + "', which is not a file in the show folder"));
+            } else {
+                Problems shotProblems = new Problems(shotList.get().name());
+                ShotListContext context = draft.shotContext();
+                List<LocatedShot> located = new ShotListCsvReader(limits).parse(shotList.get(), context, shotProblems);
+                if (shotProblems.isEmpty()) {
+                    ShotListRules.check(located, context, shotProblems);
+                }
+                all.addAll(shotProblems.list());
+                shots = located.stream().map(LocatedShot::shot).toList();
+            }
+        }
+        if (!all.isEmpty() || draft == null) {
+            throw new ImportProblems(all.size() > Problems.MAX_LISTED ? all.subList(0, Problems.MAX_LISTED) : all);
+        }
+        return draft.show(shots);
     }
 
-    private static Show toShow(ShowFile f, List<Shot> shots) {
-        List<Episode> episodes = list(f.episodes()).map(e -> new Episode(e.code(), e.title(), e.deliveryDate(), e.budget()))
-                .toList();
-        List<Discipline> disciplines = list(f.disciplines())
-                .map(d -> new Discipline(d.code(), Objects.requireNonNullElse(d.name(), d.code()), d.dayRate())).toList();
-        List<GpuPool> pools = list(f.gpuPools())
-                .map(p -> new GpuPool(p.code(), p.gpuType(), p.count(), p.hourlyRate(), p.hoursPerDay())).toList();
-        List<AiCapability> capabilities = list(f.aiCapabilities()).map(c -> new AiCapability(c.code(), c.workType(),
-                Objects.requireNonNullElse(c.tier(), "standard"), c.gpuPool(), c.vendor(), c.vendorPricePerSecond(),
-                Objects.requireNonNullElse(c.gpuSecondsPerFrame(), BigDecimal.ZERO),
-                c.referenceResolution() == null ? Resolution.HD : Resolution.parse(c.referenceResolution()),
-                c.reviewDiscipline(), Objects.requireNonNullElse(c.reviewDaysPer100Frames(), BigDecimal.ZERO),
-                Objects.requireNonNullElse(c.rejectionRisk(), BigDecimal.ZERO), c.model())).toList();
-        BidTemplate bid = new BidTemplate(list(f.bidTemplate())
-                .map(b -> new BidTemplate.Entry(b.workType(), b.complexity(), b.daysPer100Frames())).toList());
-        AiPolicy policy = f.policy() == null ? AiPolicy.UNRESTRICTED : new AiPolicy(
-                Objects.requireNonNullElse(f.policy().maxAiSharePerEpisode(), BigDecimal.ONE),
-                Set.copyOf(Objects.requireNonNullElse(f.policy().neverAiWorkTypes(), List.of())));
-        CrewPlan crew = new CrewPlan(
-                list(f.crew()).map(c -> new CrewPlan.Capacity(c.discipline(), c.from(), c.artists())).toList(),
-                list(f.calendarExceptions())
-                        .map(e -> new CrewPlan.Exception(e.day(), e.discipline(), e.artists(), e.reason())).toList());
-        return new Show(f.code(), f.name(), f.currency(), f.startDate(),
-                Objects.requireNonNullElse(f.contingencyPercent(), BigDecimal.ZERO),
-                Objects.requireNonNullElse(f.reviewBufferDays(), 0), episodes, disciplines, pools, capabilities, bid,
-                policy, crew, shots);
-    }
-
-    private static <T> Stream<T> list(List<T> entries) {
-        return entries == null ? Stream.empty() : entries.stream();
-    }
-
-    static UncheckedIOException unreadable(Path file, IOException e) {
-        return new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+    private String readAll(Source source) {
+        try (BufferedReader reader = source.openText(limits)) {
+            return reader.lines().collect(Collectors.joining("\n"));
+        } catch (IOException e) {
+            throw source.unreadable(e, limits);
+        } catch (UncheckedIOException e) {
+            throw source.unreadable(e.getCause(), limits);
+        }
     }
 }

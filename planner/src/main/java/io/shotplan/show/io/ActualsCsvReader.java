@@ -1,0 +1,288 @@
+package io.shotplan.show.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads actual costs from CSV. A file with a {@code seconds} or {@code credits} column is an external AI vendor's
+ * usage report (shot, seconds or credits, amount, date, reference); any other is timesheets or vendor invoices
+ * (shot, discipline, artist-days or amount, date, reference). A timesheet line without an amount costs its
+ * artist-days at the rate card's day rate. Every problem is reported; a file with any yields no lines.
+ */
+public final class ActualsCsvReader {
+
+    /** Hours in one artist-day, for timesheets that log hours ("6 h"). */
+    public static final BigDecimal HOURS_PER_ARTIST_DAY = BigDecimal.valueOf(8);
+
+    private static final Pattern DURATION = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*(d|day|days|h|hr|hrs|hour|hours)?$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Map<String, String> COLUMNS = columns();
+
+    private final ImportLimits limits;
+
+    public ActualsCsvReader() {
+        this(ImportLimits.DEFAULT);
+    }
+
+    public ActualsCsvReader(ImportLimits limits) {
+        this.limits = limits;
+    }
+
+    private static Map<String, String> columns() {
+        Map<String, String> c = new HashMap<>();
+        for (String h : List.of("shot", "code", "shot_code", "sg_shot", "entity")) {
+            c.put(h, "shot");
+        }
+        for (String h : List.of("discipline", "department", "dept", "step", "pipeline_step")) {
+            c.put(h, "discipline");
+        }
+        for (String h : List.of("artist_days", "days", "man_days", "duration", "bid_days")) {
+            c.put(h, "artist_days");
+        }
+        for (String h : List.of("amount", "cost", "total", "line_total")) {
+            c.put(h, "amount");
+        }
+        for (String h : List.of("date", "occurred_on", "work_date", "invoice_date", "usage_date", "date_logged")) {
+            c.put(h, "date");
+        }
+        for (String h : List.of("reference", "ref", "invoice", "invoice_line", "timesheet_id", "usage_id", "id")) {
+            c.put(h, "reference");
+        }
+        for (String h : List.of("seconds", "processed_seconds", "duration_seconds")) {
+            c.put(h, "seconds");
+        }
+        c.put("credits", "credits");
+        c.put("currency", "currency");
+        c.put("vendor", "vendor");
+        c.put("type", "type");
+        return Map.copyOf(c);
+    }
+
+    public List<Actual> read(Path file, ActualsContext context) {
+        return read(Source.of(file), context);
+    }
+
+    public List<Actual> read(Source source, ActualsContext context) {
+        Problems problems = new Problems(source.name());
+        List<Actual> actuals = new ArrayList<>();
+        try (BufferedReader reader = source.openText(limits);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(reader)) {
+            Map<String, Integer> header = null;
+            Map<String, String> names = new HashMap<>();
+            Map<String, Integer> seen = new HashMap<>();
+            long lastLine = 0;
+            var records = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException e) {
+                    if (e.getCause() instanceof Source.LimitExceeded
+                            || e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                        throw e;
+                    }
+                    problems.add((int) lastLine + 1, 0, "", "malformed CSV: " + e.getCause().getMessage());
+                    break;
+                } catch (IllegalStateException e) {
+                    problems.add((int) lastLine + 1, 0, "", "malformed CSV: " + e.getMessage());
+                    break;
+                }
+                int line = (int) Math.min(Integer.MAX_VALUE, lastLine + 1);
+                lastLine = parser.getCurrentLineNumber();
+                if (record.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                if (header == null) {
+                    header = header(record, line, names, problems);
+                    if (header == null) {
+                        break;
+                    }
+                    continue;
+                }
+                if (actuals.size() >= limits.maxRows()) {
+                    problems.add(line, 0, "", "more than " + limits.maxRows() + " lines; the limit is " + limits.maxRows()
+                            + " per file (shotplan.import.max-rows)");
+                    break;
+                }
+                Actual actual = actual(record, line, header, names, context, problems);
+                if (actual != null) {
+                    Integer first = seen.putIfAbsent(actual.identity(), line);
+                    if (first != null) {
+                        problems.add(line, header.get("reference") + 1, names.get("reference"), "reference "
+                                + actual.reference() + " for " + (actual.shot() == null ? "the show" : actual.shot())
+                                + " is already on line " + first + "; each line needs its own reference");
+                    } else {
+                        actuals.add(actual);
+                    }
+                }
+            }
+            if (header == null && problems.isEmpty()) {
+                problems.add(0, 0, "", "is empty; expected a header line such as shot,discipline,artist_days,amount,date,reference");
+            }
+        } catch (IOException e) {
+            problems.addAll(source.unreadable(e, limits).problems());
+        } catch (UncheckedIOException e) {
+            problems.addAll(source.unreadable(e.getCause(), limits).problems());
+        }
+        problems.throwIfAny();
+        return actuals;
+    }
+
+    private static Map<String, Integer> header(CSVRecord record, int line, Map<String, String> names, Problems problems) {
+        Map<String, Integer> header = new LinkedHashMap<>();
+        for (int i = 0; i < record.size(); i++) {
+            String name = record.get(i).trim();
+            String field = COLUMNS.get(ShotColumn.normalize(name));
+            if (field == null) {
+                continue; // other columns (artist, task, notes) are not needed for the ledger
+            }
+            if (header.putIfAbsent(field, i) != null) {
+                problems.add(line, i + 1, name, "names the same field as '" + names.get(field) + "' (" + field
+                        + "); keep one of them");
+            } else {
+                names.put(field, name);
+            }
+        }
+        boolean vendor = header.containsKey("seconds") || header.containsKey("credits");
+        List<String> required = vendor ? List.of("amount", "date", "reference") : List.of("date", "reference");
+        for (String field : required) {
+            if (!header.containsKey(field)) {
+                problems.add(line, 0, field, "missing required column " + field);
+            }
+        }
+        if (!vendor && !header.containsKey("artist_days") && !header.containsKey("amount")) {
+            problems.add(line, 0, "artist_days", "missing required column artist_days or amount (timesheets give "
+                    + "artist-days, invoices an amount); an AI vendor's usage report needs seconds or credits");
+        }
+        return problems.isEmpty() ? header : null;
+    }
+
+    private static Cell cell(CSVRecord record, int line, Map<String, Integer> header, Map<String, String> names, String field) {
+        Integer index = header.get(field);
+        if (index == null) {
+            return new Cell(line, 0, field, "");
+        }
+        return new Cell(line, index + 1, names.get(field), index < record.size() ? record.get(index) : "");
+    }
+
+    private static Actual actual(CSVRecord record, int line, Map<String, Integer> header, Map<String, String> names,
+                                 ActualsContext context, Problems problems) {
+        int before = problems.count();
+        boolean vendorFile = header.containsKey("seconds") || header.containsKey("credits");
+        Cell shotCell = cell(record, line, header, names, "shot");
+        String shot = shotCell.isBlank() ? null : shotCell.text();
+        if (shot != null && !context.shots().contains(shot)) {
+            problems.add(shotCell, "unknown shot '" + Problems.abbreviate(shot) + "'; expected a shot of the show (or blank for a show-wide cost)");
+        }
+        Cell disciplineCell = cell(record, line, header, names, "discipline");
+        String discipline = disciplineCell.isBlank() ? null : disciplineCell.text();
+        if (discipline != null && !context.dayRates().containsKey(discipline)) {
+            problems.add(disciplineCell, "unknown discipline '" + Problems.abbreviate(discipline) + "'; the show has "
+                    + String.join(", ", new TreeSet<>(context.dayRates().keySet())));
+            discipline = null;
+        }
+        Cell dateCell = cell(record, line, header, names, "date");
+        LocalDate date = problems.required(dateCell, "the date as YYYY-MM-DD") == null ? null : problems.date(dateCell);
+        Cell referenceCell = cell(record, line, header, names, "reference");
+        String reference = problems.required(referenceCell,
+                "a reference (invoice, timesheet or usage id): it keeps a re-import from counting the line twice");
+        if (reference != null && reference.length() > 100) {
+            problems.add(referenceCell, "is " + reference.length() + " characters long; at most 100 fit");
+        }
+        Cell currencyCell = cell(record, line, header, names, "currency");
+        if (!currencyCell.isBlank() && !currencyCell.text().equalsIgnoreCase(context.currency())) {
+            problems.add(currencyCell, "currency " + Problems.abbreviate(currencyCell.text()) + " does not match the show's currency "
+                    + context.currency() + "; convert the amount first");
+        }
+        Cell amountCell = cell(record, line, header, names, "amount");
+        BigDecimal amount = amountCell.isBlank() ? null : problems.money(amountCell, context.currency());
+        Cell vendorCell = cell(record, line, header, names, "vendor");
+        String vendor = vendorCell.isBlank() ? null : problems.text(vendorCell, 100);
+        Actual.Kind kind;
+        BigDecimal days = BigDecimal.ZERO;
+        BigDecimal seconds = BigDecimal.ZERO;
+        BigDecimal credits = BigDecimal.ZERO;
+        if (vendorFile) {
+            kind = Actual.Kind.AI_VENDOR;
+            if (amountCell.isBlank()) {
+                problems.add(amountCell, "is empty; expected the amount the vendor charged");
+            }
+            Cell secondsCell = cell(record, line, header, names, "seconds");
+            Cell creditsCell = cell(record, line, header, names, "credits");
+            if (secondsCell.isBlank() && creditsCell.isBlank()) {
+                problems.add(secondsCell.column() > 0 ? secondsCell : creditsCell,
+                        "is empty; expected the seconds processed or the credits charged");
+            }
+            if (!secondsCell.isBlank()) {
+                seconds = problems.decimal(secondsCell, BigDecimal.ZERO, null, "seconds of footage, 0 or more");
+            }
+            if (!creditsCell.isBlank()) {
+                credits = problems.decimal(creditsCell, BigDecimal.ZERO, null, "credits, 0 or more");
+            }
+        } else {
+            Cell typeCell = cell(record, line, header, names, "type");
+            Cell daysCell = cell(record, line, header, names, "artist_days");
+            if (!daysCell.isBlank()) {
+                days = artistDays(daysCell, problems);
+            }
+            String type = typeCell.text().toLowerCase(Locale.ROOT);
+            if (type.isEmpty()) {
+                kind = amountCell.isBlank() ? Actual.Kind.TIMESHEET : Actual.Kind.INVOICE;
+            } else if (type.equals("timesheet") || type.equals("invoice")) {
+                kind = Actual.Kind.valueOf(type.toUpperCase(Locale.ROOT));
+            } else {
+                problems.add(typeCell, "expected timesheet or invoice, got '" + Problems.abbreviate(typeCell.text()) + "'");
+                kind = Actual.Kind.INVOICE;
+            }
+            if (kind == Actual.Kind.TIMESHEET) {
+                if (disciplineCell.isBlank()) {
+                    problems.add(disciplineCell, "is empty; a timesheet line needs the discipline whose day rate prices it");
+                }
+                if (daysCell.isBlank() || (days != null && days.signum() == 0)) {
+                    problems.add(daysCell, "expected artist-days above 0 on a timesheet line, such as 1.5 or 4 d");
+                }
+                if (amount == null && days != null && discipline != null && amountCell.isBlank()) {
+                    amount = days.multiply(context.dayRates().get(discipline)).setScale(4, RoundingMode.HALF_EVEN);
+                }
+            } else if (amountCell.isBlank()) {
+                problems.add(amountCell, "is empty; expected the invoiced amount");
+            }
+        }
+        if (problems.count() > before) {
+            return null;
+        }
+        return new Actual(kind, line, shot, discipline, days, amount, seconds, credits, vendor, date, reference);
+    }
+
+    /** Artist-days as "1.5", "4 d" or "6 h" (at {@link #HOURS_PER_ARTIST_DAY} hours a day). */
+    private static BigDecimal artistDays(Cell cell, Problems problems) {
+        Matcher m = DURATION.matcher(cell.text());
+        if (!m.matches() || m.group(1).length() > 12) {
+            problems.add(cell, "expected artist-days such as 1.5, 4 d or 6 h, got '" + Problems.abbreviate(cell.text()) + "'");
+            return null;
+        }
+        BigDecimal value = new BigDecimal(m.group(1));
+        String unit = m.group(2) == null ? "d" : m.group(2).toLowerCase(Locale.ROOT);
+        return unit.startsWith("h") ? value.divide(HOURS_PER_ARTIST_DAY, 4, RoundingMode.HALF_EVEN) : value;
+    }
+}
