@@ -11,6 +11,7 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
@@ -105,6 +106,9 @@ public final class JobRepository {
         if (row.getState().equals(JobState.RUNNING.name()) && row.getAttempts() >= row.getMaxAttempts()) {
             failInTransaction(tx, row, "worker %s lost its lease (died or hung) on attempt %d of %d"
                     .formatted(row.getLeaseOwner(), row.getAttempts(), row.getMaxAttempts()), now);
+            if (row.getDeviceSeconds() != null && row.getDeviceSeconds().signum() > 0) {
+                appendLedger(tx, row, row.getCapabilityCode(), now.toLocalDate());
+            }
             return new ClaimOutcome.GaveUp();
         }
         tx.update(j)
@@ -223,21 +227,20 @@ public final class JobRepository {
         var j = GENERATION_JOB;
         // the shot's row serialises the completions of its jobs, so the last one sees all the others
         tx.select(SHOT.ID).from(SHOT).where(SHOT.ID.eq(shotId)).forUpdate().fetch();
-        int open = tx.fetchCount(j, j.SHOT_ID.eq(shotId).and(j.STATE.ne(JobState.SUCCEEDED.name())));
-        if (open == 0) {
-            tx.update(SHOT).set(SHOT.STATUS, "DONE").where(SHOT.ID.eq(shotId)).and(SHOT.STATUS.eq("IN_PROGRESS")).execute();
-        }
+        tx.update(SHOT).set(SHOT.STATUS, "DONE")
+                .where(SHOT.ID.eq(shotId)).and(SHOT.STATUS.eq("IN_PROGRESS"))
+                .andNotExists(selectOne().from(j).where(j.SHOT_ID.eq(shotId)).and(j.STATE.ne(JobState.SUCCEEDED.name())))
+                .execute();
     }
 
-    /** device seconds × the pool's hourly rate on the show's rate card in force today (0 without a pool or rate). */
+    /**
+     * device seconds × the pool's hourly rate on the show's rate card in force today (0 without a pool or rate).
+     * {@code row} was read under the job's row lock after its last frame was recorded, so its totals are final.
+     */
     private Optional<Long> appendLedger(DSLContext tx, GenerationJobRecord row, String model, LocalDate today) {
-        BigDecimal deviceSeconds = tx.select(GENERATION_JOB.DEVICE_SECONDS).from(GENERATION_JOB)
-                .where(GENERATION_JOB.ID.eq(row.getId())).fetchSingle(GENERATION_JOB.DEVICE_SECONDS);
-        deviceSeconds = deviceSeconds == null ? BigDecimal.ZERO : deviceSeconds;
-        String device = tx.select(GENERATION_JOB.DEVICE).from(GENERATION_JOB)
-                .where(GENERATION_JOB.ID.eq(row.getId())).fetchSingle(GENERATION_JOB.DEVICE);
+        BigDecimal deviceSeconds = row.getDeviceSeconds() == null ? BigDecimal.ZERO : row.getDeviceSeconds();
         BigDecimal amount = BigDecimal.ZERO.setScale(4);
-        String currency = tx.select(SHOW.CURRENCY).from(SHOW).where(SHOW.ID.eq(row.getShowId())).fetchSingle(SHOW.CURRENCY);
+        String currency = null;
         if (row.getGpuPoolId() != null) {
             Record rate = tx.select(RATE_CARD_GPU_POOL.HOURLY_RATE, RATE_CARD.CURRENCY)
                     .from(RATE_CARD_GPU_POOL).join(RATE_CARD).on(RATE_CARD.ID.eq(RATE_CARD_GPU_POOL.RATE_CARD_ID))
@@ -251,8 +254,11 @@ public final class JobRepository {
                 currency = rate.get(RATE_CARD.CURRENCY);
             }
         }
+        if (currency == null) {
+            currency = tx.select(SHOW.CURRENCY).from(SHOW).where(SHOW.ID.eq(row.getShowId())).fetchSingle(SHOW.CURRENCY);
+        }
         LedgerEntry entry = new LedgerEntry(row.getShowId(), row.getShotId(), LedgerSource.GENERATION, amount, currency,
-                deviceSeconds, BigDecimal.ZERO, null, row.getGpuPoolId(), device, model, today,
+                deviceSeconds, BigDecimal.ZERO, null, row.getGpuPoolId(), row.getDevice(), model, today,
                 "generation_job:" + row.getId(), null, row.getIdempotencyKey());
         return new LedgerRepository(tx).append(entry);
     }

@@ -1,0 +1,308 @@
+package io.shotplan.generation.bench;
+
+import static io.shotplan.sql.schema.Tables.AI_CAPABILITY;
+import static io.shotplan.sql.schema.Tables.EPISODE;
+import static io.shotplan.sql.schema.Tables.GPU_POOL;
+import static io.shotplan.sql.schema.Tables.PLAN;
+import static io.shotplan.sql.schema.Tables.PLAN_ITEM;
+import static io.shotplan.sql.schema.Tables.RATE_CARD;
+import static io.shotplan.sql.schema.Tables.RATE_CARD_GPU_POOL;
+import static io.shotplan.sql.schema.Tables.SHOT;
+import static io.shotplan.sql.schema.Tables.SHOW;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shotplan.generation.GenerationConfig;
+import io.shotplan.generation.GenerationService;
+import io.shotplan.generation.image.FloatImage;
+import io.shotplan.generation.image.SamplePlates;
+import io.shotplan.generation.model.ModelPackageCache;
+import io.shotplan.generation.model.ModelRegistry;
+import io.shotplan.generation.queue.GenerationMetrics;
+import io.shotplan.generation.queue.QueueSettings;
+import io.shotplan.generation.upscale.UpscaleModel;
+import io.shotplan.generation.upscale.Upscaler;
+import io.shotplan.sql.Database;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * x2 up-res of 512×512 frames on this machine: frames/s on one thread and on all cores, the achieved GFLOP/s against
+ * DJL's own 2048² matMul GFLOP/s, the dispatch overhead per job against the model time, and — when Node and
+ * generation/reference are available — the same model in TensorFlow.js (wasm backend) as a ratio.
+ * A plain main class, not a test: the numbers go into docs/benchmarks.md.
+ *
+ * <pre>
+ * java -Dai.djl.offline=true -cp ... io.shotplan.generation.bench.GenerationBenchmark \
+ *   [--frames 3] [--size 512] [--threads 2] [--tfjs generation/reference] [--jobs 4] [--db-url jdbc:...]
+ * </pre>
+ */
+public final class GenerationBenchmark {
+
+    private GenerationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        int frames = Integer.parseInt(o.getOrDefault("frames", "3"));
+        int size = Integer.parseInt(o.getOrDefault("size", "512"));
+        int cores = Integer.parseInt(o.getOrDefault("threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
+        int jobs = Integer.parseInt(o.getOrDefault("jobs", "4"));
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+
+        System.out.printf(Locale.ROOT, "machine: %s, %d cores, %s; java %s; LD_PRELOAD=%s THP_MEM_ALLOC_ENABLE=%s%n",
+                cpuName(), Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.version(),
+                System.getenv("LD_PRELOAD"), System.getenv("THP_MEM_ALLOC_ENABLE"));
+        ModelRegistry registry = ModelRegistry.builtIn();
+        try (UpscaleModel model = UpscaleModel.load(registry.get("upres-x2"), ModelPackageCache.fromEnvironment())) {
+            double gflopPerFrame = model.graph().flopsPerInputPixel() * size * size / 1e9;
+            System.out.printf(Locale.ROOT, "model: upres-x2 (%d parameters), %.1f GFLOP per %d² frame, device %s%n",
+                    model.graph().parameterCount(), gflopPerFrame, size, model.deviceName());
+            FloatImage frame = SamplePlates.frame(size, size, 1, 42);
+
+            List<String> rows = new ArrayList<>();
+            double best = 0;
+            for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
+                JniUtils.setNumThreads(threads);
+                for (String mode : List.of("whole", "tiled")) {
+                    double s = secondsPerFrame(model, frame, frames, mode.equals("whole"));
+                    best = Math.max(best, 1 / s);
+                    rows.add(String.format(Locale.ROOT, "| DJL %s, 1 predictor × %d threads | %.3f | %.3f | %.1f |",
+                            mode.equals("whole") ? "whole frame" : "tiles " + model.spec().tileSize(), threads, s, 1 / s, gflopPerFrame / s));
+                }
+            }
+            if (cores > 1) {
+                JniUtils.setNumThreads(1);
+                double fps = parallelFramesPerSecond(model, frame, frames, cores);
+                best = Math.max(best, fps);
+                rows.add(String.format(Locale.ROOT, "| DJL tiles %d, %d predictors × 1 thread | %.3f | %.3f | %.1f |",
+                        model.spec().tileSize(), cores, 1 / fps, fps, gflopPerFrame * fps));
+            }
+            System.out.println("| runtime | s/frame | frames/s | GFLOP/s |");
+            System.out.println("|---|---|---|---|");
+            rows.forEach(System.out::println);
+
+            double mm1;
+            double mmAll;
+            JniUtils.setNumThreads(1);
+            mm1 = matMulGflops(2048);
+            JniUtils.setNumThreads(cores);
+            mmAll = matMulGflops(2048);
+            System.out.printf(Locale.ROOT, "DJL matMul 2048² fp32: %.1f GFLOP/s on 1 thread, %.1f on %d%n", mm1, mmAll, cores);
+            System.out.printf(Locale.ROOT, "best up-res: %.3f frames/s = %.1f GFLOP/s = %.0f %% of the %d-thread matMul rate%n",
+                    best, best * gflopPerFrame, 100 * best * gflopPerFrame / mmAll, cores);
+
+            if (o.containsKey("tfjs")) {
+                Map<String, Double> tfjs = runTfjs(Path.of(o.get("tfjs")), frames, size);
+                double tfjsFps = tfjs.get("framesPerSecond");
+                System.out.printf(Locale.ROOT, "TF.js wasm: %.3f s/frame (%.3f frames/s); DJL best / TF.js = %.2f×%n",
+                        1 / tfjsFps, tfjsFps, best / tfjsFps);
+            }
+        }
+        if (jobs > 0) {
+            JniUtils.setNumThreads(cores);
+            queueOverhead(o.getOrDefault("db-url", "jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"),
+                    o.getOrDefault("db-user", "sa"), o.get("schema"), jobs, size, registry);
+        }
+    }
+
+    private static double secondsPerFrame(UpscaleModel model, FloatImage frame, int frames, boolean whole) {
+        try (Upscaler upscaler = model.newUpscaler()) {
+            run(upscaler, frame, whole); // warm-up
+            double[] times = new double[frames];
+            for (int i = 0; i < frames; i++) {
+                long start = System.nanoTime();
+                run(upscaler, frame, whole);
+                times[i] = (System.nanoTime() - start) / 1e9;
+            }
+            Arrays.sort(times);
+            return times[frames / 2];
+        }
+    }
+
+    private static void run(Upscaler upscaler, FloatImage frame, boolean whole) {
+        if (whole) {
+            upscaler.upscaleWhole(frame);
+        } else {
+            upscaler.upscale(frame);
+        }
+    }
+
+    private static double parallelFramesPerSecond(UpscaleModel model, FloatImage frame, int frames, int workers)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<?>> warm = new ArrayList<>();
+            List<Upscaler> upscalers = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                Upscaler u = model.newUpscaler();
+                upscalers.add(u);
+                warm.add(pool.submit(() -> u.upscale(frame)));
+            }
+            for (Future<?> f : warm) {
+                f.get();
+            }
+            long start = System.nanoTime();
+            List<Future<?>> runs = new ArrayList<>();
+            for (Upscaler u : upscalers) {
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < frames; i++) {
+                        u.upscale(frame);
+                    }
+                }));
+            }
+            for (Future<?> f : runs) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            upscalers.forEach(Upscaler::close);
+            return workers * frames / seconds;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double matMulGflops(int n) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray a = manager.randomUniform(0, 1, new Shape(n, n));
+            NDArray b = manager.randomUniform(0, 1, new Shape(n, n));
+            a.matMul(b).close();
+            int reps = 5;
+            double[] times = new double[reps];
+            for (int i = 0; i < reps; i++) {
+                long start = System.nanoTime();
+                NDArray c = a.matMul(b);
+                c.toFloatArray(); // forces completion
+                times[i] = (System.nanoTime() - start) / 1e9;
+                c.close();
+            }
+            Arrays.sort(times);
+            return 2.0 * n * n * n / times[reps / 2] / 1e9;
+        }
+    }
+
+    /** Runs {@code jobs} two-frame jobs through the real queue and worker, and compares queue time with model time. */
+    private static void queueOverhead(String url, String user, String schema, int jobs, int size, ModelRegistry registry)
+            throws Exception {
+        Path data = Files.createTempDirectory("shotplan-bench");
+        try (Database db = Database.open(url, user, System.getenv().getOrDefault("SHOTPLAN_DB_PASSWORD", ""), schema)) {
+            QueueSettings settings = new QueueSettings(Duration.ofSeconds(60), Duration.ofSeconds(15),
+                    Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(10), 2, 3);
+            GenerationConfig config = GenerationConfig.defaults(data).withRegistry(registry).withQueue(settings);
+            // warm-up round (class loading, JIT, first-use allocations), then the measured round with fresh meters
+            runQueue(db, config, 1, size);
+            GenerationMetrics m = runQueue(db, config, jobs, size);
+            double claim = m.meanOverheadSeconds("claim");
+            double progress = m.meanOverheadSeconds("progress");
+            double complete = m.meanOverheadSeconds("complete");
+            double frame = m.meanFrameSeconds();
+            double perJob = claim + 2 * progress + complete;
+            System.out.printf(Locale.ROOT, "queue on %s: %d jobs × 2 frames of %d²; model %.3f s/frame; per job: claim %.2f ms, "
+                            + "2 × progress %.2f ms, complete+ledger %.2f ms = %.2f ms = %.3f %% of the job's model time%n",
+                    url.replaceAll(";.*", ""), jobs, size, frame, claim * 1e3, progress * 1e3, complete * 1e3,
+                    perJob * 1e3, 100 * perJob / (2 * frame));
+        } finally {
+            try (var paths = Files.walk(data)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static GenerationMetrics runQueue(Database db, GenerationConfig config, int jobs, int size) throws Exception {
+        long show = benchmarkShow(db, jobs);
+        try (GenerationService service = new GenerationService(db.dsl(), config, new SimpleMeterRegistry())) {
+            service.generateSamplePlates(show, size);
+            long plan = db.dsl().select(PLAN.ID).from(PLAN).where(PLAN.SHOW_ID.eq(show)).fetchSingle().value1();
+            service.dispatchPlan(plan);
+            service.startWorkers(1);
+            service.awaitIdle(show, Duration.ofHours(1));
+            service.stopWorkers();
+            return service.metrics();
+        }
+    }
+
+    private static long benchmarkShow(Database db, int shots) {
+        var dsl = db.dsl();
+        LocalDate start = LocalDate.now();
+        String code = "BENCH" + System.nanoTime() % 100000;
+        long show = dsl.insertInto(SHOW).set(SHOW.CODE, code).set(SHOW.NAME, "benchmark").set(SHOW.CURRENCY, "EUR")
+                .set(SHOW.START_DATE, start).returningResult(SHOW.ID).fetchSingle().value1();
+        long episode = dsl.insertInto(EPISODE).set(EPISODE.SHOW_ID, show).set(EPISODE.CODE, "E01")
+                .set(EPISODE.DELIVERY_DATE, start.plusMonths(1)).set(EPISODE.BUDGET, BigDecimal.TEN)
+                .returningResult(EPISODE.ID).fetchSingle().value1();
+        long pool = dsl.insertInto(GPU_POOL).set(GPU_POOL.SHOW_ID, show).set(GPU_POOL.CODE, "cpu").set(GPU_POOL.GPU_TYPE, "CPU")
+                .set(GPU_POOL.GPU_COUNT, 1).set(GPU_POOL.HOURS_PER_DAY, BigDecimal.valueOf(24))
+                .returningResult(GPU_POOL.ID).fetchSingle().value1();
+        long card = dsl.insertInto(RATE_CARD).set(RATE_CARD.SHOW_ID, show).set(RATE_CARD.NAME, "bench")
+                .set(RATE_CARD.CURRENCY, "EUR").set(RATE_CARD.EFFECTIVE_FROM, start.minusDays(1))
+                .returningResult(RATE_CARD.ID).fetchSingle().value1();
+        dsl.insertInto(RATE_CARD_GPU_POOL).set(RATE_CARD_GPU_POOL.RATE_CARD_ID, card).set(RATE_CARD_GPU_POOL.GPU_POOL_ID, pool)
+                .set(RATE_CARD_GPU_POOL.HOURLY_RATE, new BigDecimal("2.5")).execute();
+        dsl.insertInto(AI_CAPABILITY).set(AI_CAPABILITY.SHOW_ID, show).set(AI_CAPABILITY.CODE, "upres-x2")
+                .set(AI_CAPABILITY.WORK_TYPE, "upres").set(AI_CAPABILITY.GPU_POOL_ID, pool)
+                .set(AI_CAPABILITY.GPU_SECONDS_PER_FRAME, BigDecimal.ONE).set(AI_CAPABILITY.REFERENCE_WIDTH, 512)
+                .set(AI_CAPABILITY.REFERENCE_HEIGHT, 512).execute();
+        long plan = dsl.insertInto(PLAN).set(PLAN.SHOW_ID, show).set(PLAN.VERSION, 1).returningResult(PLAN.ID).fetchSingle().value1();
+        for (int s = 1; s <= shots; s++) {
+            long shot = dsl.insertInto(SHOT).set(SHOT.SHOW_ID, show).set(SHOT.EPISODE_ID, episode)
+                    .set(SHOT.CODE, "B%03d".formatted(s)).set(SHOT.FRAME_COUNT, 2).set(SHOT.WIDTH, 512).set(SHOT.HEIGHT, 512)
+                    .set(SHOT.WORK_TYPE, "upres").set(SHOT.COMPLEXITY, (short) 1).returningResult(SHOT.ID).fetchSingle().value1();
+            dsl.insertInto(PLAN_ITEM).set(PLAN_ITEM.PLAN_ID, plan).set(PLAN_ITEM.SHOT_ID, shot).set(PLAN_ITEM.MODE, "AI")
+                    .set(PLAN_ITEM.CAPABILITY_CODE, "upres-x2").set(PLAN_ITEM.START_DATE, start).set(PLAN_ITEM.END_DATE, start)
+                    .set(PLAN_ITEM.PLANNED_COST, BigDecimal.ONE).set(PLAN_ITEM.TRADITIONAL_COST, BigDecimal.TEN)
+                    .set(PLAN_ITEM.TRADITIONAL_DAYS, 1).execute();
+        }
+        return show;
+    }
+
+    private static Map<String, Double> runTfjs(Path referenceDir, int frames, int size) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("node", "bench.mjs", "--backend", "wasm", "--frames", String.valueOf(frames),
+                "--size", String.valueOf(size)).directory(referenceDir.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("node bench.mjs failed: " + output);
+        }
+        Matcher m = Pattern.compile("\"framesPerSecond\":([0-9.eE+-]+)").matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("unexpected output from bench.mjs: " + output);
+        }
+        return Map.of("framesPerSecond", Double.parseDouble(m.group(1)));
+    }
+
+    private static String cpuName() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.replaceFirst(".*:\\s*", "")).orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static String loadAverage() {
+        return String.format(Locale.ROOT, "load average %.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+}
