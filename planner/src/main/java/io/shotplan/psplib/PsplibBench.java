@@ -20,13 +20,14 @@ import java.util.stream.Stream;
 import io.shotplan.plan.solver.ProjectSolver;
 
 /**
- * {@code bench psplib DIR [--time-limit 10s] [--threads 1] [--out results.csv] [--sample N] [--seed S]}
+ * {@code bench psplib DIR [--time-limit 10s] [--threads 1] [--out results.csv] [--sample N] [--seed S] [--move-limit N]}
  * <p>
  * DIR is a folder of {@code .mm} instances (or a folder of such folders, like {@code j10.mm/}); the reference table
  * {@code jNNopt.mm} or {@code jNNhrs.mm} sits beside the instance folder or inside it. Each instance is solved with the
  * same settings, verified independently ({@link ScheduleVerifier}), and printed with the reference; a summary follows.
  * {@code --threads} solves that many instances at once, each on one thread. {@code --sample N} takes N instances per
- * set, evenly spread over the sorted file names (so every parameter group is represented).
+ * set, evenly spread over the sorted file names (so every parameter group is represented). {@code --move-limit}
+ * also stops each solve after that many evaluated moves: unlike time, that gives the same result on any machine.
  */
 public final class PsplibBench {
 
@@ -45,7 +46,8 @@ public final class PsplibBench {
             int atReference, int betterThanReference, double meanTimeToBestSeconds) {
     }
 
-    public record Options(Path dir, Duration timeLimit, int threads, Optional<Path> out, int sample, long seed) {
+    public record Options(Path dir, Duration timeLimit, int threads, Optional<Path> out, int sample, long seed,
+            long moveLimit) {
     }
 
     private PsplibBench() {
@@ -57,7 +59,7 @@ public final class PsplibBench {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: bench psplib DIR [--time-limit 10s] [--threads 1] [--out results.csv] [--sample N] [--seed S]");
+            System.err.println("usage: bench psplib DIR [--time-limit 10s] [--threads 1] [--out results.csv] [--sample N] [--seed S] [--move-limit N]");
             System.exit(2);
             return;
         }
@@ -71,6 +73,7 @@ public final class PsplibBench {
         Optional<Path> out = Optional.empty();
         int sample = 0;
         long seed = 0;
+        long moveLimit = 0;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -79,6 +82,7 @@ public final class PsplibBench {
                 case "--out" -> out = Optional.of(Path.of(value(args, ++i, arg)));
                 case "--sample" -> sample = Integer.parseInt(value(args, ++i, arg));
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, arg));
+                case "--move-limit" -> moveLimit = Long.parseLong(value(args, ++i, arg));
                 default -> {
                     if (arg.startsWith("--") || dir != null) {
                         throw new IllegalArgumentException("Unknown argument: " + arg);
@@ -93,7 +97,7 @@ public final class PsplibBench {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1.");
         }
-        return new Options(dir, timeLimit, threads, out, sample, seed);
+        return new Options(dir, timeLimit, threads, out, sample, seed, moveLimit);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -199,12 +203,13 @@ public final class PsplibBench {
         return picked;
     }
 
-    public static InstanceResult solve(Path file, ReferenceTable reference, Duration timeLimit, long seed) {
+    public static InstanceResult solve(Path file, ReferenceTable reference, Duration timeLimit, long seed,
+            long moveLimit) {
         PsplibInstance instance = PsplibReader.read(file);
         Optional<Integer> ref = reference.makespan(instance.name());
         int lowerBound = PsplibProject.lowerBound(instance);
         ProjectSolver.Settings settings = ProjectSolver.Settings.of(timeLimit).withSeed(seed)
-                .withStopAt("0hard/-" + lowerBound + "medium/*soft");
+                .withStopAt("0hard/-" + lowerBound + "medium/*soft").withMoveCountLimit(moveLimit);
         ProjectSolver.Result result = ProjectSolver.solve(PsplibProject.toSchedule(instance), settings);
         PsplibSchedule schedule = PsplibProject.toPsplibSchedule(instance, result);
         List<String> violations = ScheduleVerifier.violations(instance, schedule);
@@ -227,8 +232,9 @@ public final class PsplibBench {
                 references.add(set.reference());
             }
         }
-        out.printf(Locale.ROOT, "# %d instances, time limit %s per instance, %d at a time, seed %d%n",
-                files.size(), options.timeLimit(), options.threads(), options.seed());
+        out.printf(Locale.ROOT, "# %d instances, time limit %s per instance, move limit %s, %d at a time, seed %d%n",
+                files.size(), options.timeLimit(), options.moveLimit() > 0 ? options.moveLimit() : "none",
+                options.threads(), options.seed());
         out.printf(Locale.ROOT, "%-14s %8s %9s %8s %6s %11s %12s%n",
                 "instance", "makespan", "reference", "dev%", "LB", "timeToBest", "calc/s");
         List<InstanceResult> results = new ArrayList<>();
@@ -237,7 +243,7 @@ public final class PsplibBench {
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
                 ReferenceTable reference = references.get(i);
-                futures.add(executor.submit(() -> solve(file, reference, options.timeLimit(), options.seed())));
+                futures.add(executor.submit(() -> solve(file, reference, options.timeLimit(), options.seed(), options.moveLimit())));
             }
             for (Future<InstanceResult> future : futures) {
                 InstanceResult r = future.get();

@@ -9,12 +9,22 @@ import java.util.Arrays;
  */
 public final class ExecutionMode {
 
+    private final int key;
     private final String label;
     private final int duration;
     private final int[] renewableDemand;
     private final long[] nonRenewableDemand;
 
     public ExecutionMode(String label, int duration, int[] renewableDemand, long[] nonRenewableDemand) {
+        this(-1, label, duration, renewableDemand, nonRenewableDemand);
+    }
+
+    /**
+     * @param key an index the objective may use to look up its own data about this mode in an array (a shot's
+     *        cost and kind) instead of a map on every move; -1 when unused
+     */
+    public ExecutionMode(int key, String label, int duration, int[] renewableDemand, long[] nonRenewableDemand) {
+        this.key = key;
         if (duration < 0) {
             throw new IllegalArgumentException("Mode " + label + " has a negative duration " + duration + ".");
         }
@@ -22,6 +32,10 @@ public final class ExecutionMode {
         this.duration = duration;
         this.renewableDemand = renewableDemand.clone();
         this.nonRenewableDemand = nonRenewableDemand.clone();
+    }
+
+    public int getKey() {
+        return key;
     }
 
     public String getLabel() {

@@ -44,13 +44,13 @@ public final class ProjectSolver {
      * @param seed random seed; with {@code moveCountLimit} set the result is identical run to run
      * @param moveCountLimit optional limit on evaluated moves (0 = none), the reproducible alternative to time
      * @param stopAt optional score at which to stop, such as {@code 0hard/-12medium/*soft} for a proven lower bound; or null
-     * @param environmentMode REPRODUCIBLE for production, FULL_ASSERT in tests
+     * @param environmentMode NO_ASSERT for production (reproducible: REPRODUCIBLE is its deprecated alias), FULL_ASSERT in tests
      */
     public record Settings(Duration timeLimit, long seed, long moveCountLimit, String stopAt,
             EnvironmentMode environmentMode, int lateAcceptanceSize) {
 
         public static Settings of(Duration timeLimit) {
-            return new Settings(timeLimit, 0L, 0L, null, EnvironmentMode.REPRODUCIBLE, 500);
+            return new Settings(timeLimit, 0L, 0L, null, EnvironmentMode.NO_ASSERT, 500);
         }
 
         public Settings withSeed(long seed) {
@@ -109,15 +109,45 @@ public final class ProjectSolver {
     }
 
     private static LocalSearchPhaseConfig localSearch(Settings settings) {
+        // fixed weights: by default a union picks children in proportion to their size, which would drown
+        // everything in the huge pair-of-mode-changes and ruin-and-recreate neighbourhoods
+        String[] w = System.getProperty("shotplan.w", "1,1,1,1,0.1,0").split(",");
         List<MoveSelectorConfig> moves = new ArrayList<>();
-        moves.add(modeChange());
-        moves.add(new CartesianProductMoveSelectorConfig().withMoveSelectors(modeChange(), modeChange()));
-        moves.add(new ListChangeMoveSelectorConfig());
-        moves.add(new ListSwapMoveSelectorConfig());
+        moves.add(modeChange().withFixedProbabilityWeight(Double.parseDouble(w[0])));
+        moves.add(new CartesianProductMoveSelectorConfig().withMoveSelectors(modeChange(), modeChange())
+                .withFixedProbabilityWeight(Double.parseDouble(w[1])));
+        moves.add(new ListChangeMoveSelectorConfig().withFixedProbabilityWeight(Double.parseDouble(w[2])));
+        moves.add(new ListSwapMoveSelectorConfig().withFixedProbabilityWeight(Double.parseDouble(w[3])));
+        if (Double.parseDouble(w[4]) > 0) {
+            moves.add(new ai.timefold.solver.core.config.heuristic.selector.move.generic.RuinRecreateMoveSelectorConfig()
+                    .withEntitySelectorConfig(new EntitySelectorConfig(Activity.class)).withVariableName("mode")
+                    .withMinimumRuinedCount(2).withMaximumRuinedCount(Integer.getInteger("shotplan.rrmax", 5))
+                    .withFixedProbabilityWeight(Double.parseDouble(w[4])));
+        }
+        if (Double.parseDouble(w[5]) > 0) {
+            moves.add(new ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListRuinRecreateMoveSelectorConfig()
+                    .withMinimumRuinedCount(2).withMaximumRuinedCount(5)
+                    .withFixedProbabilityWeight(Double.parseDouble(w[5])));
+        }
         return new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(moves.toArray(MoveSelectorConfig[]::new)))
-                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(settings.lateAcceptanceSize()))
-                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+                .withAcceptorConfig(acceptor(settings))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(
+                        Integer.getInteger("shotplan.accepted", 1)));
+    }
+
+    private static LocalSearchAcceptorConfig acceptor(Settings settings) {
+        String kind = System.getProperty("shotplan.acceptor", "LA");
+        int la = Integer.getInteger("shotplan.la", settings.lateAcceptanceSize());
+        return switch (kind) {
+            case "SA" -> new LocalSearchAcceptorConfig().withSimulatedAnnealingStartingTemperature(
+                    System.getProperty("shotplan.temp", "0hard/2medium/0soft"));
+            case "TABU" -> new LocalSearchAcceptorConfig().withEntityTabuRatio(0.2);
+            case "DLAS" -> new LocalSearchAcceptorConfig().withAcceptorTypeList(List.of(
+                    ai.timefold.solver.core.config.localsearch.decider.acceptor.AcceptorType.DIVERSIFIED_LATE_ACCEPTANCE))
+                    .withLateAcceptanceSize(la);
+            default -> new LocalSearchAcceptorConfig().withLateAcceptanceSize(la);
+        };
     }
 
     private static ChangeMoveSelectorConfig modeChange() {

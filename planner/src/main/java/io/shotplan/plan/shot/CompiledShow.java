@@ -1,0 +1,376 @@
+package io.shotplan.plan.shot;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.shotplan.plan.domain.Activity;
+import io.shotplan.plan.domain.ExecutionMode;
+import io.shotplan.plan.domain.ProjectSchedule;
+import io.shotplan.plan.domain.RenewableCalendar;
+import io.shotplan.show.CrewPlan;
+import io.shotplan.show.Discipline;
+import io.shotplan.show.Episode;
+import io.shotplan.show.GpuPool;
+import io.shotplan.show.ModeEstimate;
+import io.shotplan.show.Shot;
+import io.shotplan.show.ShotEstimator;
+import io.shotplan.show.ShotStatus;
+import io.shotplan.show.WorkMode;
+
+/**
+ * A show turned into the engine's project: one activity per shot to plan (omitted shots are left out), one mode per
+ * eligible estimate, renewable resources for each discipline (artists per working day, in hundredths so half an
+ * artist counts) and each GPU pool (GPU-hours per day, in hundredths), non-renewable budgets per episode and for the
+ * show (in cents). Keeps the maps back from engine indices to shots and estimates.
+ */
+public final class CompiledShow {
+
+    /** Demands and capacities are counted in hundredths of an artist or a GPU-hour. */
+    static final int UNITS = 100;
+    /** How far past the last delivery the crew calendar is spelled out day by day; after it, the last day repeats. */
+    static final int CALENDAR_TAIL_DAYS = 260;
+
+    private final io.shotplan.show.Show show;
+    private final PlanRequest request;
+    private final WorkingDays days;
+    private final List<Shot> shots = new ArrayList<>();
+    private final List<List<ModeEstimate>> estimates = new ArrayList<>();
+    private final List<ModeEstimate> estimateByKey = new ArrayList<>();
+    private final List<String> assumptions = new ArrayList<>();
+    private final Map<String, Integer> shotIndex = new HashMap<>();
+    private final List<Episode> episodes;
+    private final int[] duePeriod;
+    private final String[] resourceNames;
+    private final int disciplineCount;
+    private final boolean[] pinnedMode;
+    private final boolean[] pinnedStart;
+    private final boolean[] fixed;
+    private final ProjectSchedule schedule;
+    private final ShowObjective objective;
+
+    public CompiledShow(io.shotplan.show.Show show, PlanRequest request) {
+        this.show = show;
+        this.request = request;
+        this.days = new WorkingDays(show.startDate());
+        this.episodes = show.episodes();
+        ShotEstimator estimator = new ShotEstimator(show);
+        Map<String, Integer> episodeIndex = new HashMap<>();
+        for (int e = 0; e < episodes.size(); e++) {
+            episodeIndex.put(episodes.get(e).code(), e);
+        }
+        for (Shot shot : show.shots()) {
+            if (shot.status() == ShotStatus.OMITTED) {
+                continue;
+            }
+            if (!episodeIndex.containsKey(shot.episode())) {
+                throw new IllegalArgumentException("Shot " + shot.code() + " belongs to episode '" + shot.episode()
+                        + "', which the show does not have.");
+            }
+            shotIndex.put(shot.code(), shots.size());
+            shots.add(shot);
+        }
+        List<Discipline> disciplines = show.disciplines();
+        List<GpuPool> pools = show.gpuPools();
+        this.disciplineCount = disciplines.size();
+        this.resourceNames = new String[disciplines.size() + pools.size()];
+        Map<String, Integer> resourceIndex = new HashMap<>();
+        for (int d = 0; d < disciplines.size(); d++) {
+            resourceNames[d] = disciplines.get(d).code();
+            resourceIndex.put("discipline:" + disciplines.get(d).code(), d);
+        }
+        for (int p = 0; p < pools.size(); p++) {
+            resourceNames[disciplineCount + p] = pools.get(p).code();
+            resourceIndex.put("gpu:" + pools.get(p).code(), disciplineCount + p);
+        }
+
+        this.duePeriod = new int[episodes.size()];
+        int lastDue = 0;
+        for (int e = 0; e < episodes.size(); e++) {
+            // finish (exclusive) by the working day before delivery less the review buffer
+            duePeriod[e] = Math.max(0, days.periodsBefore(episodes.get(e).deliveryDate()) - show.reviewBufferDays());
+            lastDue = Math.max(lastDue, duePeriod[e] + show.reviewBufferDays());
+        }
+        int profileLength = lastDue + CALENDAR_TAIL_DAYS;
+        int[][] capacity = new int[resourceNames.length][profileLength];
+        int[] steady = new int[resourceNames.length];
+        CrewPlan crew = show.crew();
+        for (int t = 0; t < profileLength; t++) {
+            LocalDate date = days.date(t);
+            for (int d = 0; d < disciplineCount; d++) {
+                capacity[d][t] = units(crew.artistsOn(disciplines.get(d).code(), date));
+            }
+            for (int p = 0; p < pools.size(); p++) {
+                capacity[disciplineCount + p][t] = units(pools.get(p).gpuHoursPerDay());
+            }
+        }
+        for (int r = 0; r < resourceNames.length; r++) {
+            steady[r] = capacity[r][profileLength - 1];
+        }
+        RenewableCalendar calendar = new RenewableCalendar(resourceNames, capacity, steady);
+
+        Map<String, Pin> pins = new HashMap<>();
+        for (Pin pin : request.pins()) {
+            if (!shotIndex.containsKey(pin.shotCode())) {
+                throw new IllegalArgumentException("Pin names shot " + pin.shotCode() + ", which is not in the plan.");
+            }
+            pins.put(pin.shotCode(), pin);
+        }
+        int n = shots.size();
+        this.pinnedMode = new boolean[n];
+        this.pinnedStart = new boolean[n];
+        this.fixed = new boolean[n];
+        int[] episodeOf = new int[n];
+        int[] previousKey = new int[n];
+        int[] previousStart = new int[n];
+        List<Activity> activities = new ArrayList<>();
+        List<Long> costs = new ArrayList<>();
+        List<Boolean> ai = new ArrayList<>();
+        int[] shotsPerEpisode = new int[episodes.size()];
+        for (int i = 0; i < n; i++) {
+            Shot shot = shots.get(i);
+            int e = episodeIndex.get(shot.episode());
+            episodeOf[i] = e;
+            shotsPerEpisode[e]++;
+            List<ModeEstimate> candidates = new ArrayList<>(estimator.candidates(shot));
+            if (shot.status() == ShotStatus.REPLAN) {
+                // an AI attempt failed for good: only artists can finish it
+                candidates.removeIf(m -> !(m.mode() instanceof WorkMode.Traditional));
+            }
+            Optional<PreviousAssignment> previous = Optional.ofNullable(request.previous().get(shot.code()));
+            Pin pin = pins.get(shot.code());
+            int fixedStart = -1;
+            if (shot.status().isFixed()) {
+                fixed[i] = true;
+                if (previous.isPresent()) {
+                    candidates = keepLabel(candidates, previous.get().modeLabel(), shot, "the previous plan");
+                    fixedStart = days.periodOnOrAfter(previous.get().start());
+                } else {
+                    candidates = keepLabel(candidates, WorkMode.TRADITIONAL.label(), shot, "the default for work under way");
+                    fixedStart = shot.plateReadyDate() == null ? 0 : days.periodOnOrAfter(shot.plateReadyDate());
+                    assumptions.add("Shot " + shot.code() + " is " + shot.status().name().toLowerCase().replace('_', ' ')
+                            + " but has no previous plan: assumed traditional, started " + days.date(fixedStart) + ".");
+                }
+            } else if (pin != null) {
+                if (pin.modeLabel().isPresent()) {
+                    candidates = keepLabel(candidates, pin.modeLabel().get(), shot, "a pin");
+                    pinnedMode[i] = true;
+                }
+                if (pin.start().isPresent()) {
+                    fixedStart = days.periodOnOrAfter(pin.start().get());
+                    pinnedStart[i] = true;
+                }
+            }
+            estimates.add(candidates);
+            List<ExecutionMode> modes = new ArrayList<>();
+            for (ModeEstimate estimate : candidates) {
+                int key = estimateByKey.size();
+                estimateByKey.add(estimate);
+                long cents = cents(estimate.totalCost());
+                costs.add(cents);
+                ai.add(!(estimate.mode() instanceof WorkMode.Traditional));
+                long[] nonRenewable = new long[episodes.size() + 1];
+                nonRenewable[e] = cents;
+                nonRenewable[episodes.size()] = cents;
+                modes.add(toMode(key, shot, estimate, resourceIndex, nonRenewable));
+            }
+            previousKey[i] = -1;
+            if (previous.isPresent()) {
+                for (int m = 0; m < candidates.size(); m++) {
+                    if (candidates.get(m).mode().label().equals(previous.get().modeLabel())) {
+                        previousKey[i] = modes.get(m).getKey();
+                    }
+                }
+                previousStart[i] = days.periodOnOrAfter(previous.get().start());
+            }
+            int release = shot.plateReadyDate() == null ? 0 : days.periodOnOrAfter(shot.plateReadyDate());
+            activities.add(new Activity(i, shot.code(), modes, null, null, release, fixedStart));
+        }
+        // precedence from "depends on"; a dependency outside the plan (omitted) no longer constrains
+        List<List<Integer>> predecessors = new ArrayList<>();
+        List<List<Integer>> successors = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            predecessors.add(new ArrayList<>());
+            successors.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            for (String code : shots.get(i).dependsOn()) {
+                Integer p = shotIndex.get(code);
+                if (p == null) {
+                    if (show.shots().stream().noneMatch(s -> s.code().equals(code))) {
+                        throw new IllegalArgumentException("Shot " + shots.get(i).code() + " depends on unknown shot " + code + ".");
+                    }
+                    continue;
+                }
+                predecessors.get(i).add(p);
+                successors.get(p).add(i);
+            }
+        }
+        List<Activity> linked = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Activity a = activities.get(i);
+            linked.add(new Activity(i, a.getLabel(), a.getModeOptions(),
+                    predecessors.get(i).stream().mapToInt(Integer::intValue).toArray(),
+                    successors.get(i).stream().mapToInt(Integer::intValue).toArray(),
+                    a.getReleasePeriod(), a.getFixedStart()));
+        }
+
+        long[] episodeBudget = new long[episodes.size()];
+        String[] nonRenewableNames = new String[episodes.size() + 1];
+        long[] nonRenewableCapacity = new long[episodes.size() + 1];
+        int[] maxAi = new int[episodes.size()];
+        for (int e = 0; e < episodes.size(); e++) {
+            episodeBudget[e] = cents(episodes.get(e).budget());
+            nonRenewableNames[e] = "budget " + episodes.get(e).code();
+            nonRenewableCapacity[e] = episodeBudget[e];
+            maxAi[e] = show.policy().maxAiSharePerEpisode().multiply(BigDecimal.valueOf(shotsPerEpisode[e]))
+                    .setScale(0, RoundingMode.FLOOR).intValueExact();
+        }
+        long showBudget = cents(show.spendableBudget());
+        nonRenewableNames[episodes.size()] = "show budget less contingency";
+        nonRenewableCapacity[episodes.size()] = showBudget;
+        this.objective = new ShowObjective(episodeOf, costs.stream().mapToLong(Long::longValue).toArray(),
+                toBooleans(ai), episodeBudget, showBudget, duePeriod, maxAi, previousKey, previousStart, request.weights());
+        this.schedule = new ProjectSchedule(show.code(), calendar, nonRenewableNames, nonRenewableCapacity, linked, objective);
+        // justification optimises makespan; a show scores each episode's finish, so keep the plain serial scheme
+        schedule.setJustify(false);
+        schedule.setSeed(request.seed());
+    }
+
+    private ExecutionMode toMode(int key, Shot shot, ModeEstimate estimate, Map<String, Integer> resourceIndex,
+            long[] nonRenewable) {
+        BigDecimal longest = BigDecimal.ONE;
+        for (BigDecimal d : estimate.artistDays().values()) {
+            longest = longest.max(d);
+        }
+        int duration = longest.setScale(0, RoundingMode.CEILING).intValueExact();
+        int[] demand = new int[resourceNames.length];
+        String poolCode = null;
+        switch (estimate.mode()) {
+            case WorkMode.InHouseAi inHouse -> {
+                poolCode = inHouse.capability().gpuPool();
+                GpuPool pool = show.gpuPoolsByCode().get(poolCode);
+                // the whole pool may work on one shot, so a day of the pool is the shortest a render can take
+                if (estimate.gpuHours().signum() > 0 && pool.gpuHoursPerDay().signum() > 0) {
+                    duration = Math.max(duration, estimate.gpuHours().divide(pool.gpuHoursPerDay(), 0, RoundingMode.CEILING).intValueExact());
+                }
+            }
+            case WorkMode.VendorAi vendor -> duration = Math.max(duration, request.vendorTurnaroundDays());
+            case WorkMode.Traditional traditional -> {
+            }
+        }
+        duration = Math.max(1, duration);
+        BigDecimal periods = BigDecimal.valueOf(duration);
+        for (Map.Entry<String, BigDecimal> entry : estimate.artistDays().entrySet()) {
+            Integer r = resourceIndex.get("discipline:" + entry.getKey());
+            if (r == null) {
+                throw new IllegalArgumentException("Shot " + shot.code() + " needs discipline " + entry.getKey()
+                        + ", which the show does not list.");
+            }
+            demand[r] = units(entry.getValue().divide(periods, 6, RoundingMode.CEILING));
+        }
+        if (poolCode != null) {
+            Integer r = resourceIndex.get("gpu:" + poolCode);
+            demand[r] = units(estimate.gpuHours().divide(periods, 6, RoundingMode.CEILING));
+        }
+        return new ExecutionMode(key, shot.code() + " " + estimate.mode().label(), duration, demand, nonRenewable);
+    }
+
+    private static List<ModeEstimate> keepLabel(List<ModeEstimate> candidates, String label, Shot shot, String source) {
+        List<ModeEstimate> kept = candidates.stream().filter(m -> m.mode().label().equals(label)).toList();
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException("Shot " + shot.code() + ": " + source + " asks for mode '" + label
+                    + "', but its eligible modes are " + candidates.stream().map(m -> m.mode().label()).toList() + ".");
+        }
+        return kept;
+    }
+
+    private static boolean[] toBooleans(List<Boolean> values) {
+        boolean[] array = new boolean[values.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = values.get(i);
+        }
+        return array;
+    }
+
+    static int units(BigDecimal amount) {
+        return amount.multiply(BigDecimal.valueOf(UNITS)).setScale(0, RoundingMode.CEILING).intValueExact();
+    }
+
+    static long cents(BigDecimal money) {
+        return money.movePointRight(2).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+    }
+
+    static BigDecimal money(long cents) {
+        return BigDecimal.valueOf(cents, 2);
+    }
+
+    public io.shotplan.show.Show show() {
+        return show;
+    }
+
+    public PlanRequest request() {
+        return request;
+    }
+
+    public WorkingDays days() {
+        return days;
+    }
+
+    public List<Shot> shots() {
+        return shots;
+    }
+
+    public List<ModeEstimate> estimates(int shot) {
+        return estimates.get(shot);
+    }
+
+    public ModeEstimate estimate(ExecutionMode mode) {
+        return estimateByKey.get(mode.getKey());
+    }
+
+    public List<Episode> episodes() {
+        return episodes;
+    }
+
+    public int duePeriod(int episode) {
+        return duePeriod[episode];
+    }
+
+    public String[] resourceNames() {
+        return resourceNames;
+    }
+
+    public int disciplineCount() {
+        return disciplineCount;
+    }
+
+    public boolean isPinnedMode(int shot) {
+        return pinnedMode[shot];
+    }
+
+    public boolean isPinnedStart(int shot) {
+        return pinnedStart[shot];
+    }
+
+    public boolean isFixed(int shot) {
+        return fixed[shot];
+    }
+
+    public List<String> assumptions() {
+        return assumptions;
+    }
+
+    public ProjectSchedule schedule() {
+        return schedule;
+    }
+
+    public ShowObjective objective() {
+        return objective;
+    }
+}

@@ -1,0 +1,109 @@
+package io.shotplan.plan.shot;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+import io.shotplan.plan.domain.ExecutionMode;
+import io.shotplan.plan.domain.ScheduleObjective;
+
+/**
+ * The show's score on a decoded schedule, computed on arrays because it runs on every move. The same rules, one
+ * per method and with justifications, live in {@link io.shotplan.plan.shot.check.ShowPlanConstraints}; a test keeps
+ * both in agreement.
+ */
+public final class ShowObjective implements ScheduleObjective {
+
+    /** The parts of the score, in the business's units. */
+    public record Parts(long capacityExcess, long aiShareExcess, long episodeOverBudgetCents, long showOverBudgetCents,
+            long lateDays, long costCents, long finishDays, long modeChanges, long daysMoved) {
+
+        public HardMediumSoftLongScore score(PlanWeights w) {
+            long hard = capacityExcess + aiShareExcess;
+            long medium = w.overBudgetPerUnit() * ((episodeOverBudgetCents + showOverBudgetCents + 99) / 100)
+                    + w.lateDay() * lateDays;
+            long soft = w.costPerUnit() * ((costCents + 99) / 100) + w.finishDay() * finishDays
+                    + w.churnModeChange() * modeChanges + w.churnDayMoved() * daysMoved;
+            return HardMediumSoftLongScore.of(-hard, -medium, -soft);
+        }
+    }
+
+    private final int[] episodeOf;
+    private final long[] costCentsByKey;
+    private final boolean[] aiByKey;
+    private final long[] episodeBudgetCents;
+    private final long showBudgetCents;
+    private final int[] episodeDuePeriod;
+    private final int[] maxAiShots;
+    private final int[] previousKey;
+    private final int[] previousStart;
+    private final PlanWeights weights;
+    private final long[] episodeCost;
+    private final int[] episodeFinish;
+    private final int[] aiShots;
+
+    public ShowObjective(int[] episodeOf, long[] costCentsByKey, boolean[] aiByKey, long[] episodeBudgetCents,
+            long showBudgetCents, int[] episodeDuePeriod, int[] maxAiShots, int[] previousKey, int[] previousStart,
+            PlanWeights weights) {
+        this.episodeOf = episodeOf;
+        this.costCentsByKey = costCentsByKey;
+        this.aiByKey = aiByKey;
+        this.episodeBudgetCents = episodeBudgetCents;
+        this.showBudgetCents = showBudgetCents;
+        this.episodeDuePeriod = episodeDuePeriod;
+        this.maxAiShots = maxAiShots;
+        this.previousKey = previousKey;
+        this.previousStart = previousStart;
+        this.weights = weights;
+        this.episodeCost = new long[episodeBudgetCents.length];
+        this.episodeFinish = new int[episodeBudgetCents.length];
+        this.aiShots = new int[episodeBudgetCents.length];
+    }
+
+    public PlanWeights weights() {
+        return weights;
+    }
+
+    @Override
+    public HardMediumSoftLongScore score(ExecutionMode[] modes, int[] start, int[] finish, int makespan,
+            long capacityExcess) {
+        return parts(modes, start, finish, capacityExcess).score(weights);
+    }
+
+    /** Not thread-safe: reuses its per-episode arrays. */
+    public Parts parts(ExecutionMode[] modes, int[] start, int[] finish, long capacityExcess) {
+        java.util.Arrays.fill(episodeCost, 0);
+        java.util.Arrays.fill(episodeFinish, 0);
+        java.util.Arrays.fill(aiShots, 0);
+        long total = 0;
+        long modeChanges = 0;
+        long daysMoved = 0;
+        for (int i = 0; i < modes.length; i++) {
+            int key = modes[i].getKey();
+            int e = episodeOf[i];
+            long cost = costCentsByKey[key];
+            episodeCost[e] += cost;
+            total += cost;
+            episodeFinish[e] = Math.max(episodeFinish[e], finish[i]);
+            if (aiByKey[key]) {
+                aiShots[e]++;
+            }
+            if (previousKey[i] >= 0) {
+                if (previousKey[i] != key) {
+                    modeChanges++;
+                }
+                daysMoved += Math.abs(start[i] - previousStart[i]);
+            }
+        }
+        long aiExcess = 0;
+        long episodeOver = 0;
+        long late = 0;
+        long finishDays = 0;
+        for (int e = 0; e < episodeCost.length; e++) {
+            aiExcess += Math.max(0, aiShots[e] - maxAiShots[e]);
+            episodeOver += Math.max(0, episodeCost[e] - episodeBudgetCents[e]);
+            late += Math.max(0, episodeFinish[e] - episodeDuePeriod[e]);
+            finishDays += episodeFinish[e];
+        }
+        return new Parts(capacityExcess, aiExcess, episodeOver, Math.max(0, total - showBudgetCents), late, total,
+                finishDays, modeChanges, daysMoved);
+    }
+}

@@ -1,0 +1,37 @@
+package io.shotplan.plan.shot;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The planner's answer for a show: every shot's mode and dates with its reason, every episode's cost, finish and
+ * slack, the totals, and the score in words.
+ *
+ * @param feasible no hard rule is broken (capacity, precedence, plate dates, eligibility, pins, AI share)
+ * @param withinLimits feasible, and every budget and delivery date is met
+ */
+public record ShowPlan(String showCode, List<PlannedShot> shots, List<EpisodePlan> episodes, BigDecimal totalCost,
+        BigDecimal spendableBudget, String score, boolean feasible, boolean withinLimits, List<String> explanation,
+        List<String> assumptions, long solveMillis) {
+
+    public ShowPlan {
+        shots = List.copyOf(shots);
+        episodes = List.copyOf(episodes);
+        explanation = List.copyOf(explanation);
+        assumptions = List.copyOf(assumptions);
+    }
+
+    public PlannedShot shot(String code) {
+        return shots.stream().filter(s -> s.shotCode().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No shot " + code + " in the plan."));
+    }
+
+    public EpisodePlan episode(String code) {
+        return episodes.stream().filter(e -> e.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No episode " + code + " in the plan."));
+    }
+
+    public long aiShotCount() {
+        return shots.stream().filter(PlannedShot::isAi).count();
+    }
+}

@@ -1,0 +1,216 @@
+package io.shotplan.plan.shot;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+import io.shotplan.plan.domain.Activity;
+import io.shotplan.plan.domain.ExecutionMode;
+import io.shotplan.plan.solver.ProjectSolver;
+import io.shotplan.plan.solver.SerialScheduleDecoder;
+import io.shotplan.show.Episode;
+import io.shotplan.show.ModeEstimate;
+import io.shotplan.show.Shot;
+import io.shotplan.show.Show;
+
+/**
+ * Plans a show: chooses each shot's mode and dates with the MRCPSP engine, then explains the result.
+ * The entry point for the app: {@link #plan(Show, PlanRequest)}.
+ */
+public final class ShowPlanner {
+
+    /** Above this many shots, reasons compare estimates only instead of re-scoring the plan per alternative. */
+    static final int RESCORE_REASONS_UP_TO_SHOTS = 2_000;
+
+    private ShowPlanner() {
+    }
+
+    public static ShowPlan plan(Show show, PlanRequest request) {
+        CompiledShow compiled = new CompiledShow(show, request);
+        ProjectSolver.Settings settings = ProjectSolver.Settings.of(request.timeLimit()).withSeed(request.seed())
+                .withMoveCountLimit(request.moveLimit());
+        ProjectSolver.Result result = ProjectSolver.solve(compiled.schedule(), settings);
+        return toPlan(compiled, result);
+    }
+
+    static ShowPlan toPlan(CompiledShow compiled, ProjectSolver.Result result) {
+        WorkingDays days = compiled.days();
+        List<Shot> shots = compiled.shots();
+        List<Activity> activities = result.solution().getActivities();
+        ExecutionMode[] modes = result.modes().toArray(ExecutionMode[]::new);
+        int[] start = result.starts().stream().mapToInt(Integer::intValue).toArray();
+        int[] finish = result.finishes().stream().mapToInt(Integer::intValue).toArray();
+        ShowObjective objective = compiled.objective();
+        PlanWeights weights = objective.weights();
+        SerialScheduleDecoder decoder = new SerialScheduleDecoder(result.solution());
+        ShowObjective.Parts parts = objective.parts(modes, start, finish, 0);
+        // capacity excess comes from the decoder: decode once more to have it
+        decoder.decode(result.solution().getSequence().getActivities(), modes, false);
+        parts = objective.parts(modes, decoder.start(), decoder.finish(), decoder.capacityExcess());
+        HardMediumSoftLongScore score = parts.score(weights);
+        boolean rescore = shots.size() <= RESCORE_REASONS_UP_TO_SHOTS;
+
+        List<PlannedShot> planned = new ArrayList<>();
+        for (int i = 0; i < shots.size(); i++) {
+            Shot shot = shots.get(i);
+            ExecutionMode mode = modes[i];
+            ModeEstimate estimate = compiled.estimate(mode);
+            ModeReason reason = reason(compiled, result, i, modes, score, rescore, decoder);
+            planned.add(new PlannedShot(shot.code(), shot.episode(), estimate.mode().label(), estimate.mode().kind(),
+                    days.date(start[i]), days.lastDay(finish[i]), mode.getDuration(),
+                    estimate.totalCost().setScale(2, RoundingMode.HALF_EVEN), estimate.artistCost(),
+                    estimate.artistDays(), estimate.gpuHours(), compiled.isFixed(i),
+                    compiled.isPinnedMode(i) || compiled.isPinnedStart(i), reason));
+        }
+        List<EpisodePlan> episodes = new ArrayList<>();
+        for (int e = 0; e < compiled.episodes().size(); e++) {
+            Episode episode = compiled.episodes().get(e);
+            BigDecimal cost = BigDecimal.ZERO;
+            int episodeFinish = 0;
+            int ai = 0;
+            int traditional = 0;
+            for (int i = 0; i < shots.size(); i++) {
+                if (shots.get(i).episode().equals(episode.code())) {
+                    cost = cost.add(planned.get(i).cost());
+                    episodeFinish = Math.max(episodeFinish, finish[i]);
+                    if (planned.get(i).isAi()) {
+                        ai++;
+                    } else {
+                        traditional++;
+                    }
+                }
+            }
+            int due = compiled.duePeriod(e);
+            episodes.add(new EpisodePlan(episode.code(), cost, episode.budget(), days.lastDay(episodeFinish),
+                    days.lastDay(due), episode.deliveryDate(), due - episodeFinish, ai, traditional));
+        }
+        BigDecimal total = planned.stream().map(PlannedShot::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        boolean feasible = score.hardScore() == 0;
+        boolean withinLimits = feasible && parts.episodeOverBudgetCents() == 0 && parts.showOverBudgetCents() == 0
+                && parts.lateDays() == 0;
+        return new ShowPlan(compiled.show().code(), planned, episodes, total, compiled.show().spendableBudget(),
+                score.toString(), feasible, withinLimits, explain(parts, episodes, compiled.show().currency()),
+                compiled.assumptions(), result.solveMillis());
+    }
+
+    private static ModeReason reason(CompiledShow compiled, ProjectSolver.Result result, int i, ExecutionMode[] modes,
+            HardMediumSoftLongScore score, boolean rescore, SerialScheduleDecoder decoder) {
+        Activity activity = result.solution().getActivities().get(i);
+        ExecutionMode chosen = modes[i];
+        ModeEstimate chosenEstimate = compiled.estimate(chosen);
+        if (compiled.isFixed(i)) {
+            return new ModeReason("in progress or done", Optional.empty(), Optional.empty(), Optional.empty(),
+                    BigDecimal.ZERO, "kept from the current plan: the shot is already under way or done");
+        }
+        if (compiled.isPinnedMode(i)) {
+            return new ModeReason("pin", Optional.empty(), Optional.empty(), Optional.empty(), BigDecimal.ZERO,
+                    "pinned to " + chosenEstimate.mode().label() + " by a supervisor");
+        }
+        if (activity.getModeOptions().size() == 1) {
+            Shot shot = compiled.shots().get(i);
+            String why = new io.shotplan.show.ShotEstimator(compiled.show()).whyNotAi(shot).orElse("only one mode");
+            return new ModeReason("eligibility", Optional.empty(), Optional.empty(), Optional.empty(), BigDecimal.ZERO,
+                    "no AI: " + why);
+        }
+        ExecutionMode best = null;
+        HardMediumSoftLongScore bestScore = null;
+        ShowObjective.Parts bestParts = null;
+        ShowObjective.Parts chosenParts = null;
+        for (ExecutionMode alternative : activity.getModeOptions()) {
+            if (alternative == chosen) {
+                continue;
+            }
+            if (!rescore) {
+                if (best == null || compiled.estimate(alternative).totalCost().compareTo(compiled.estimate(best).totalCost()) < 0) {
+                    best = alternative;
+                }
+                continue;
+            }
+            ExecutionMode[] trial = modes.clone();
+            trial[i] = alternative;
+            decoder.decode(result.solution().getSequence().getActivities(), trial, false);
+            ShowObjective.Parts parts = compiled.objective().parts(trial, decoder.start(), decoder.finish(),
+                    decoder.capacityExcess());
+            HardMediumSoftLongScore trialScore = parts.score(compiled.objective().weights());
+            if (best == null || trialScore.compareTo(bestScore) > 0) {
+                best = alternative;
+                bestScore = trialScore;
+                bestParts = parts;
+            }
+        }
+        ModeEstimate alternativeEstimate = compiled.estimate(best);
+        BigDecimal saved = alternativeEstimate.totalCost().subtract(chosenEstimate.totalCost()).setScale(2, RoundingMode.HALF_EVEN);
+        String decidedBy;
+        if (!rescore) {
+            decidedBy = saved.signum() >= 0 ? "total cost" : "schedule (not re-scored for shows this large)";
+        } else {
+            decoder.decode(result.solution().getSequence().getActivities(), modes, false);
+            chosenParts = compiled.objective().parts(modes, decoder.start(), decoder.finish(), decoder.capacityExcess());
+            decidedBy = decider(chosenParts, bestParts, compiled.objective().weights());
+        }
+        String summary = "%s instead of %s: %s %s, %d vs %d working days; decided by %s".formatted(
+                chosenEstimate.mode().label(), alternativeEstimate.mode().label(),
+                saved.signum() >= 0 ? "saves" : "costs", saved.abs().toPlainString(),
+                chosen.getDuration(), best.getDuration(), decidedBy);
+        return new ModeReason(decidedBy, Optional.of(alternativeEstimate.mode().label()),
+                Optional.of(alternativeEstimate.totalCost().setScale(2, RoundingMode.HALF_EVEN)),
+                Optional.of(best.getDuration()), saved, summary);
+    }
+
+    /** The rule that gets worse first (by score level) when the shot switches to the alternative. */
+    static String decider(ShowObjective.Parts chosen, ShowObjective.Parts alternative, PlanWeights w) {
+        Map<String, Long> hard = new LinkedHashMap<>();
+        hard.put("renewable capacity", alternative.capacityExcess() - chosen.capacityExcess());
+        hard.put("AI share per episode", alternative.aiShareExcess() - chosen.aiShareExcess());
+        Map<String, Long> medium = new LinkedHashMap<>();
+        medium.put("episode budget", w.overBudgetPerUnit() * (alternative.episodeOverBudgetCents() - chosen.episodeOverBudgetCents()));
+        medium.put("show budget", w.overBudgetPerUnit() * (alternative.showOverBudgetCents() - chosen.showOverBudgetCents()));
+        medium.put("episode delivery", w.lateDay() * 100 * (alternative.lateDays() - chosen.lateDays()));
+        Map<String, Long> soft = new LinkedHashMap<>();
+        soft.put("total cost", w.costPerUnit() * (alternative.costCents() - chosen.costCents()));
+        soft.put("episode finish", w.finishDay() * 100 * (alternative.finishDays() - chosen.finishDays()));
+        soft.put("churn", 100 * (w.churnModeChange() * (alternative.modeChanges() - chosen.modeChanges())
+                + w.churnDayMoved() * (alternative.daysMoved() - chosen.daysMoved())));
+        for (Map<String, Long> level : List.of(hard, medium, soft)) {
+            long sum = level.values().stream().mapToLong(Long::longValue).sum();
+            if (sum != 0) {
+                return level.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            }
+        }
+        return "nothing: both modes score the same";
+    }
+
+    static List<String> explain(ShowObjective.Parts parts, List<EpisodePlan> episodes, String currency) {
+        List<String> lines = new ArrayList<>();
+        if (parts.capacityExcess() == 0 && parts.aiShareExcess() == 0) {
+            lines.add("Hard: every hard rule holds (capacity, precedence, plate dates, eligibility, pins, AI share).");
+        } else {
+            lines.add("Hard: %s artist- or GPU-hour-days beyond what any day can supply; %d AI shots beyond the AI share."
+                    .formatted(CompiledShow.money(parts.capacityExcess()).toPlainString(), parts.aiShareExcess()));
+        }
+        for (EpisodePlan e : episodes) {
+            if (e.overBudget().signum() > 0) {
+                lines.add("Medium: episode %s is %s %s over its budget of %s.".formatted(e.code(),
+                        e.overBudget().toPlainString(), currency, e.budget().toPlainString()));
+            }
+            if (e.isLate()) {
+                lines.add("Medium: episode %s finishes %s, %d working days after %s (delivery %s less the review buffer)."
+                        .formatted(e.code(), e.finish(), -e.slackDays(), e.due(), e.delivery()));
+            }
+        }
+        if (parts.showOverBudgetCents() > 0) {
+            lines.add("Medium: the show is %s %s over its budget less contingency."
+                    .formatted(CompiledShow.money(parts.showOverBudgetCents()).toPlainString(), currency));
+        }
+        lines.add("Soft: total cost %s %s; %d shots change mode and starts move %d working days against the previous plan."
+                .formatted(CompiledShow.money(parts.costCents()).toPlainString(), currency, parts.modeChanges(),
+                        parts.daysMoved()));
+        return lines;
+    }
+}

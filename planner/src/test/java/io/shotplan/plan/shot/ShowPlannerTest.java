@@ -1,0 +1,178 @@
+package io.shotplan.plan.shot;
+
+import static io.shotplan.plan.shot.ShowFixtures.bd;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.shotplan.show.AiPolicy;
+import io.shotplan.show.CrewPlan;
+import io.shotplan.show.Shot;
+import io.shotplan.show.ShotStatus;
+import io.shotplan.show.Show;
+
+class ShowPlannerTest {
+
+    /** A move limit, not time, ends these solves: same plan on any machine. */
+    static PlanRequest quick() {
+        return PlanRequest.of(Duration.ofMinutes(1)).withMoveLimit(3_000);
+    }
+
+    @Test
+    void everyShotRespectsItsPlateDateItsDependenciesAndDailyCrewCapacity() {
+        List<Shot> shots = new ArrayList<>(ShowFixtures.smallShow().shots());
+        shots.set(0, ShowFixtures.withPlate(shots.get(0), LocalDate.of(2027, 1, 20)));
+        shots.set(1, ShowFixtures.dependingOn(shots.get(1), "E1_1"));
+        Show show = ShowFixtures.show(shots, bd("100000"), new AiPolicy(bd("0.5"), Set.of()), ShowFixtures.crew("2", "2", "2"));
+
+        ShowPlan plan = ShowPlanner.plan(show, quick());
+
+        assertThat(plan.shots()).hasSize(12);
+        assertThat(plan.feasible()).isTrue();
+        assertThat(plan.shot("E1_1").start()).isAfterOrEqualTo(LocalDate.of(2027, 1, 20));
+        assertThat(plan.shot("E1_2").start()).isAfter(plan.shot("E1_1").lastDay());
+        // capacity, checked from the plan's own numbers: artist-days spread evenly over the shot's working days
+        Map<String, Map<LocalDate, BigDecimal>> load = new HashMap<>();
+        WorkingDays days = new WorkingDays(ShowFixtures.START);
+        for (PlannedShot s : plan.shots()) {
+            int first = days.periodOnOrAfter(s.start());
+            for (Map.Entry<String, BigDecimal> e : s.artistDays().entrySet()) {
+                BigDecimal perDay = e.getValue().divide(BigDecimal.valueOf(s.workingDays()), 6, RoundingMode.CEILING);
+                for (int t = first; t < first + s.workingDays(); t++) {
+                    load.computeIfAbsent(e.getKey(), k -> new HashMap<>()).merge(days.date(t), perDay, BigDecimal::add);
+                }
+            }
+        }
+        load.forEach((discipline, byDay) -> byDay.forEach((day, used) ->
+                assertThat(used).as(discipline + " on " + day).isLessThanOrEqualTo(show.crew().artistsOn(discipline, day))));
+    }
+
+    @Test
+    void aiGoesOnlyWhereTheShotIsEligible() {
+        List<Shot> shots = new ArrayList<>(ShowFixtures.smallShow().shots());
+        shots.set(0, ShowFixtures.withFlags(shots.get(0), false, false, true)); // roto, human only
+        shots.set(4, ShowFixtures.withFlags(shots.get(4), true, false, false)); // roto, likeness without consent
+        Show show = ShowFixtures.show(shots, bd("100000"), new AiPolicy(bd("1"), Set.of()), ShowFixtures.crew("2", "2", "2"));
+
+        ShowPlan plan = ShowPlanner.plan(show, quick());
+
+        assertThat(plan.shot("E1_1").modeLabel()).isEqualTo("traditional");
+        assertThat(plan.shot("E1_1").reason().summary()).contains("human-only");
+        assertThat(plan.shot("E1_5").modeLabel()).isEqualTo("traditional");
+        assertThat(plan.shot("E1_5").reason().decidedBy()).isEqualTo("eligibility");
+        // comp shots have no capability at all
+        assertThat(plan.shots()).filteredOn(s -> s.shotCode().endsWith("_3") || s.shotCode().endsWith("_6"))
+                .allMatch(s -> s.modeLabel().equals("traditional"));
+    }
+
+    @Test
+    void aZeroAiShareKeepsEveryShotTraditional() {
+        Show show = ShowFixtures.show(ShowFixtures.smallShow().shots(), bd("100000"), new AiPolicy(BigDecimal.ZERO, Set.of()),
+                ShowFixtures.crew("2", "2", "2"));
+
+        ShowPlan plan = ShowPlanner.plan(show, quick());
+
+        assertThat(plan.feasible()).isTrue();
+        assertThat(plan.aiShotCount()).isZero();
+    }
+
+    @Test
+    void aiIsChosenWhereItIsCheaperAndTheReasonSaysWhatTraditionalWouldCost() {
+        ShowPlan plan = ShowPlanner.plan(ShowFixtures.smallShow(), quick());
+
+        PlannedShot roto = plan.shot("E1_1");
+        // roto c2, 96 frames: traditional 3.84 roto-days + 0.96 comp-days = 2688; AI about 0.2 GPU-h + review + 10 % redo
+        assertThat(roto.modeLabel()).isEqualTo("roto-ai");
+        assertThat(roto.reason().alternativeMode()).contains("traditional");
+        assertThat(roto.reason().alternativeCost()).contains(bd("2688.00"));
+        assertThat(roto.reason().savedAgainstAlternative()).isPositive();
+        assertThat(roto.reason().decidedBy()).isEqualTo("total cost");
+    }
+
+    @Test
+    void pinnedModesAndDatesSurvive() {
+        PlanRequest request = quick().withPins(List.of(Pin.mode("E1_1", "traditional"),
+                Pin.start("E2_2", LocalDate.of(2027, 2, 1))));
+
+        ShowPlan plan = ShowPlanner.plan(ShowFixtures.smallShow(), request);
+
+        assertThat(plan.shot("E1_1").modeLabel()).isEqualTo("traditional");
+        assertThat(plan.shot("E1_1").reason().decidedBy()).isEqualTo("pin");
+        assertThat(plan.shot("E2_2").start()).isEqualTo(LocalDate.of(2027, 2, 1));
+    }
+
+    @Test
+    void aPinForAModeTheShotCannotHaveIsRejectedWithTheReason() {
+        PlanRequest request = quick().withPins(List.of(Pin.mode("E1_3", "roto-ai")));
+
+        assertThatThrownBy(() -> ShowPlanner.plan(ShowFixtures.smallShow(), request))
+                .hasMessageContaining("E1_3").hasMessageContaining("roto-ai").hasMessageContaining("[traditional]");
+    }
+
+    @Test
+    void aReplanKeepsShotsInProgressOrDoneWhereTheCurrentPlanHasThem() {
+        ShowPlan first = ShowPlanner.plan(ShowFixtures.smallShow(), quick());
+        Map<String, PreviousAssignment> previous = new HashMap<>();
+        for (PlannedShot s : first.shots()) {
+            previous.put(s.shotCode(), new PreviousAssignment(s.modeLabel(), s.start()));
+        }
+        List<Shot> shots = new ArrayList<>();
+        for (Shot s : ShowFixtures.smallShow().shots()) {
+            shots.add(switch (s.code()) {
+                case "E1_1" -> ShowFixtures.withStatus(s, ShotStatus.DONE);
+                case "E1_2" -> ShowFixtures.withStatus(s, ShotStatus.IN_PROGRESS);
+                default -> s;
+            });
+        }
+        // fewer comp artists force the rest to move
+        Show changed = ShowFixtures.show(shots, bd("100000"), new AiPolicy(bd("0.5"), Set.of()), ShowFixtures.crew("2", "2", "1"));
+
+        ShowPlan replan = ShowPlanner.plan(changed, quick().withPrevious(previous));
+
+        for (String code : List.of("E1_1", "E1_2")) {
+            assertThat(replan.shot(code).modeLabel()).isEqualTo(first.shot(code).modeLabel());
+            assertThat(replan.shot(code).start()).isEqualTo(first.shot(code).start());
+            assertThat(replan.shot(code).fixed()).isTrue();
+        }
+    }
+
+    @Test
+    void omittedShotsAreLeftOut() {
+        List<Shot> shots = new ArrayList<>(ShowFixtures.smallShow().shots());
+        shots.set(2, ShowFixtures.withStatus(shots.get(2), ShotStatus.OMITTED));
+        Show show = ShowFixtures.show(shots, bd("100000"), new AiPolicy(bd("0.5"), Set.of()), ShowFixtures.crew("2", "2", "2"));
+
+        ShowPlan plan = ShowPlanner.plan(show, quick());
+
+        assertThat(plan.shots()).extracting(PlannedShot::shotCode).doesNotContain("E1_3").hasSize(11);
+    }
+
+    @Test
+    void episodeTotalsAddUpFromTheShots() {
+        ShowPlan plan = ShowPlanner.plan(ShowFixtures.smallShow(), quick());
+
+        for (EpisodePlan e : plan.episodes()) {
+            BigDecimal sum = plan.shots().stream().filter(s -> s.episode().equals(e.code())).map(PlannedShot::cost)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(e.cost()).isEqualByComparingTo(sum);
+            assertThat(e.aiShots() + e.traditionalShots()).isEqualTo(6);
+        }
+        assertThat(plan.totalCost()).isEqualByComparingTo(plan.episodes().stream().map(EpisodePlan::cost)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    static CrewPlan crew() {
+        return ShowFixtures.crew("2", "2", "2");
+    }
+}
