@@ -175,8 +175,8 @@ public final class ShotListCsvReader {
                 problems.add(line, 0, c.header(), "missing required column " + c.header() + "; accepted headers: "
                         + String.join(", ", c.headers()) + (c == ShotColumn.FRAME_COUNT ? "; or cut in and cut out" : ""));
             }
-            boolean usable = columns.containsKey(ShotColumn.CODE);
-            return usable ? new Header(columns, names, all) : null;
+            // A header that is wrong makes every row wrong: report the header alone.
+            return problems.isEmpty() ? new Header(columns, names, all) : null;
         }
 
         Cell cell(CSVRecord record, int line, ShotColumn column) {
