@@ -18,9 +18,8 @@ public final class ShowObjective implements ScheduleObjective {
 
         public HardMediumSoftLongScore score(PlanWeights w) {
             long hard = capacityExcess + aiShareExcess;
-            long medium = w.overBudgetPerUnit() * ((episodeOverBudgetCents + showOverBudgetCents + 99) / 100)
-                    + w.lateDay() * lateDays;
-            long soft = w.costPerUnit() * ((costCents + 99) / 100) + w.finishDay() * finishDays
+            long medium = w.overBudgetPerCent() * (episodeOverBudgetCents + showOverBudgetCents) + w.lateDay() * lateDays;
+            long soft = w.costPerCent() * costCents + w.finishDay() * finishDays
                     + w.churnModeChange() * modeChanges + w.churnDayMoved() * daysMoved;
             return HardMediumSoftLongScore.of(-hard, -medium, -soft);
         }
@@ -60,6 +59,18 @@ public final class ShowObjective implements ScheduleObjective {
 
     public PlanWeights weights() {
         return weights;
+    }
+
+    public int maxAiShots(int episode) {
+        return maxAiShots[episode];
+    }
+
+    public boolean isAi(ExecutionMode mode) {
+        return aiByKey[mode.getKey()];
+    }
+
+    public long costCents(ExecutionMode mode) {
+        return costCentsByKey[mode.getKey()];
     }
 
     @Override

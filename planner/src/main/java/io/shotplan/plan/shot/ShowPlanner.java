@@ -94,9 +94,13 @@ public final class ShowPlanner {
         boolean feasible = score.hardScore() == 0;
         boolean withinLimits = feasible && parts.episodeOverBudgetCents() == 0 && parts.showOverBudgetCents() == 0
                 && parts.lateDays() == 0;
+        List<String> explanation = new ArrayList<>(explain(parts, episodes, compiled.show().currency()));
+        if (rescore) {
+            // the rule-by-rule view with justifications; skipped for very large shows, where it is slow to build
+            explanation.addAll(ShowPlanChecks.explain(ShowPlanChecks.of(compiled, modes, start), 3));
+        }
         return new ShowPlan(compiled.show().code(), planned, episodes, total, compiled.show().spendableBudget(),
-                score.toString(), feasible, withinLimits, explain(parts, episodes, compiled.show().currency()),
-                compiled.assumptions(), result.solveMillis());
+                score.toString(), feasible, withinLimits, explanation, compiled.assumptions(), result.solveMillis());
     }
 
     private static ModeReason reason(CompiledShow compiled, ProjectSolver.Result result, int i, ExecutionMode[] modes,
@@ -169,14 +173,14 @@ public final class ShowPlanner {
         hard.put("renewable capacity", alternative.capacityExcess() - chosen.capacityExcess());
         hard.put("AI share per episode", alternative.aiShareExcess() - chosen.aiShareExcess());
         Map<String, Long> medium = new LinkedHashMap<>();
-        medium.put("episode budget", w.overBudgetPerUnit() * (alternative.episodeOverBudgetCents() - chosen.episodeOverBudgetCents()));
-        medium.put("show budget", w.overBudgetPerUnit() * (alternative.showOverBudgetCents() - chosen.showOverBudgetCents()));
-        medium.put("episode delivery", w.lateDay() * 100 * (alternative.lateDays() - chosen.lateDays()));
+        medium.put("episode budget", w.overBudgetPerCent() * (alternative.episodeOverBudgetCents() - chosen.episodeOverBudgetCents()));
+        medium.put("show budget", w.overBudgetPerCent() * (alternative.showOverBudgetCents() - chosen.showOverBudgetCents()));
+        medium.put("episode delivery", w.lateDay() * (alternative.lateDays() - chosen.lateDays()));
         Map<String, Long> soft = new LinkedHashMap<>();
-        soft.put("total cost", w.costPerUnit() * (alternative.costCents() - chosen.costCents()));
-        soft.put("episode finish", w.finishDay() * 100 * (alternative.finishDays() - chosen.finishDays()));
-        soft.put("churn", 100 * (w.churnModeChange() * (alternative.modeChanges() - chosen.modeChanges())
-                + w.churnDayMoved() * (alternative.daysMoved() - chosen.daysMoved())));
+        soft.put("total cost", w.costPerCent() * (alternative.costCents() - chosen.costCents()));
+        soft.put("episode finish", w.finishDay() * (alternative.finishDays() - chosen.finishDays()));
+        soft.put("churn", w.churnModeChange() * (alternative.modeChanges() - chosen.modeChanges())
+                + w.churnDayMoved() * (alternative.daysMoved() - chosen.daysMoved()));
         for (Map<String, Long> level : List.of(hard, medium, soft)) {
             long sum = level.values().stream().mapToLong(Long::longValue).sum();
             if (sum != 0) {

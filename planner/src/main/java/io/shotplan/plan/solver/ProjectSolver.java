@@ -44,33 +44,47 @@ public final class ProjectSolver {
      * @param seed random seed; with {@code moveCountLimit} set the result is identical run to run
      * @param moveCountLimit optional limit on evaluated moves (0 = none), the reproducible alternative to time
      * @param stopAt optional score at which to stop, such as {@code 0hard/-12medium/*soft} for a proven lower bound; or null
+     * @param restartAfterUnimprovedSteps start a new run (next seed) after this many steps without a new best;
+     *        0 = one run. Local search on this problem stalls in a local optimum early, and independent runs are the
+     *        simplest diversification that needs no tuning per instance
      * @param environmentMode NO_ASSERT for production (reproducible: REPRODUCIBLE is its deprecated alias), FULL_ASSERT in tests
      */
     public record Settings(Duration timeLimit, long seed, long moveCountLimit, String stopAt,
-            EnvironmentMode environmentMode, int lateAcceptanceSize) {
+            EnvironmentMode environmentMode, int lateAcceptanceSize, int restartAfterUnimprovedSteps) {
 
         public static Settings of(Duration timeLimit) {
-            return new Settings(timeLimit, 0L, 0L, null, EnvironmentMode.NO_ASSERT, 500);
+            return new Settings(timeLimit, 0L, 0L, null, EnvironmentMode.NO_ASSERT, DEFAULT_LATE_ACCEPTANCE_SIZE,
+                    DEFAULT_RESTART_AFTER_UNIMPROVED_STEPS);
         }
 
         public Settings withSeed(long seed) {
-            return new Settings(timeLimit, seed, moveCountLimit, stopAt, environmentMode, lateAcceptanceSize);
+            return new Settings(timeLimit, seed, moveCountLimit, stopAt, environmentMode, lateAcceptanceSize,
+                    restartAfterUnimprovedSteps);
         }
 
         public Settings withStopAt(String stopAt) {
-            return new Settings(timeLimit, seed, moveCountLimit, stopAt, environmentMode, lateAcceptanceSize);
+            return new Settings(timeLimit, seed, moveCountLimit, stopAt, environmentMode, lateAcceptanceSize,
+                    restartAfterUnimprovedSteps);
         }
 
         public Settings withMoveCountLimit(long moveCountLimit) {
-            return new Settings(timeLimit, seed, moveCountLimit, stopAt, environmentMode, lateAcceptanceSize);
+            return new Settings(timeLimit, seed, moveCountLimit, stopAt, environmentMode, lateAcceptanceSize,
+                    restartAfterUnimprovedSteps);
         }
 
         public Settings withEnvironmentMode(EnvironmentMode environmentMode) {
-            return new Settings(timeLimit, seed, moveCountLimit, stopAt, environmentMode, lateAcceptanceSize);
+            return new Settings(timeLimit, seed, moveCountLimit, stopAt, environmentMode, lateAcceptanceSize,
+                    restartAfterUnimprovedSteps);
+        }
+
+        public Settings withRestartAfterUnimprovedSteps(int restartAfterUnimprovedSteps) {
+            return new Settings(timeLimit, seed, moveCountLimit, stopAt, environmentMode, lateAcceptanceSize,
+                    restartAfterUnimprovedSteps);
         }
 
         public Settings withLateAcceptanceSize(int lateAcceptanceSize) {
-            return new Settings(timeLimit, seed, moveCountLimit, stopAt, environmentMode, lateAcceptanceSize);
+            return new Settings(timeLimit, seed, moveCountLimit, stopAt, environmentMode, lateAcceptanceSize,
+                    restartAfterUnimprovedSteps);
         }
     }
 
@@ -84,6 +98,9 @@ public final class ProjectSolver {
         }
     }
 
+    static final int DEFAULT_LATE_ACCEPTANCE_SIZE = 500;
+    static final int DEFAULT_RESTART_AFTER_UNIMPROVED_STEPS = Integer.getInteger("shotplan.restart", 0);
+
     private ProjectSolver() {
     }
 
@@ -94,6 +111,9 @@ public final class ProjectSolver {
         }
         if (settings.stopAt() != null) {
             termination.setBestScoreLimit(settings.stopAt());
+        }
+        if (settings.restartAfterUnimprovedSteps() > 0) {
+            termination.setUnimprovedStepCountLimit(settings.restartAfterUnimprovedSteps());
         }
         return new SolverConfig()
                 .withSolutionClass(ProjectSchedule.class)
@@ -156,19 +176,74 @@ public final class ProjectSolver {
                 .withValueSelectorConfig(new ValueSelectorConfig("mode"));
     }
 
+    /**
+     * Solves within the settings' limits: one run, or (with restarts) runs with seeds seed, seed+1, ... until the time
+     * or move budget is spent or the stop score is reached; the best run wins. The problem itself is not modified.
+     */
     public static Result solve(ProjectSchedule problem, Settings settings) {
-        SolverFactory<ProjectSchedule> factory = SolverFactory.create(config(settings));
-        Solver<ProjectSchedule> solver = factory.buildSolver();
         long started = System.nanoTime();
-        AtomicLong timeToBest = new AtomicLong();
-        solver.addEventListener(event -> {
-            timeToBest.set((System.nanoTime() - started) / 1_000_000);
-        });
-        ProjectSchedule best = solver.solve(problem);
-        long solveMillis = (System.nanoTime() - started) / 1_000_000;
-        long speed = solver instanceof ai.timefold.solver.core.impl.solver.DefaultSolver<ProjectSchedule> d
-                ? d.getScoreCalculationSpeed() : -1;
-        return decode(best, timeToBest.get(), solveMillis, speed);
+        long deadline = started + settings.timeLimit().toNanos();
+        long movesLeft = settings.moveCountLimit();
+        ProjectSchedule best = null;
+        long timeToBest = 0;
+        long calculations = 0;
+        for (int run = 0; ; run++) {
+            long remaining = deadline - System.nanoTime();
+            if (run > 0 && (remaining <= 0 || (settings.moveCountLimit() > 0 && movesLeft <= 0))) {
+                break;
+            }
+            Settings runSettings = new Settings(Duration.ofMillis(Math.max(remaining / 1_000_000, 1)), settings.seed() + run,
+                    settings.moveCountLimit() > 0 ? movesLeft : 0, settings.stopAt(), settings.environmentMode(),
+                    settings.lateAcceptanceSize(), settings.restartAfterUnimprovedSteps());
+            Solver<ProjectSchedule> solver = SolverFactory.<ProjectSchedule>create(config(runSettings)).buildSolver();
+            long runStarted = System.nanoTime();
+            AtomicLong runTimeToBest = new AtomicLong();
+            solver.addEventListener(event -> runTimeToBest.set(System.nanoTime() - started));
+            if (run > 0) {
+                problem = fresh(problem);
+            }
+            ProjectSchedule runBest = solver.solve(problem);
+            if (solver instanceof ai.timefold.solver.core.impl.solver.DefaultSolver<ProjectSchedule> d) {
+                calculations += d.getScoreCalculationCount();
+                movesLeft -= d.getMoveEvaluationCount();
+            }
+            if (best == null || runBest.getScore().compareTo(best.getScore()) > 0) {
+                best = runBest;
+                timeToBest = runTimeToBest.get() > 0 ? runTimeToBest.get() : System.nanoTime() - runStarted;
+            }
+            if (settings.restartAfterUnimprovedSteps() <= 0 || reached(best, settings.stopAt())) {
+                break;
+            }
+        }
+        long solveNanos = System.nanoTime() - started;
+        long speed = solveNanos > 0 ? calculations * 1_000_000_000L / solveNanos : 0;
+        return decode(best, timeToBest / 1_000_000, solveNanos / 1_000_000, speed);
+    }
+
+    private static boolean reached(ProjectSchedule best, String stopAt) {
+        if (stopAt == null) {
+            return false;
+        }
+        // stopAt is "0hard/-Nmedium/*soft": compare the levels it names
+        String[] levels = stopAt.split("/");
+        long hard = Long.parseLong(levels[0].replace("hard", ""));
+        long medium = Long.parseLong(levels[1].replace("medium", ""));
+        HardMediumSoftLongScore score = best.getScore();
+        return score.hardScore() > hard || (score.hardScore() == hard && score.mediumScore() >= medium);
+    }
+
+    /** A copy of the problem with no modes or order chosen, for the next independent run. */
+    private static ProjectSchedule fresh(ProjectSchedule problem) {
+        List<Activity> activities = new ArrayList<>();
+        for (Activity a : problem.getActivities()) {
+            activities.add(new Activity(a.getIndex(), a.getLabel(), a.getModeOptions(), a.predecessors(), a.successors(),
+                    a.getReleasePeriod(), a.getFixedStart()));
+        }
+        ProjectSchedule copy = new ProjectSchedule(problem.getName(), problem.getCalendar(), problem.nonRenewableNames(),
+                problem.nonRenewableCapacity(), activities, problem.getObjective());
+        copy.setJustify(problem.isJustify());
+        copy.setSeed(problem.getSeed() + 1);
+        return copy;
     }
 
     /** Decodes a solved (or hand-made) schedule into start and finish periods with the engine's own decoder. */

@@ -1,0 +1,60 @@
+package io.shotplan.plan.shot;
+
+import static io.shotplan.plan.shot.ShowFixtures.bd;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+import org.junit.jupiter.api.Test;
+
+import io.shotplan.plan.domain.Activity;
+import io.shotplan.plan.domain.ExecutionMode;
+import io.shotplan.plan.solver.SerialScheduleDecoder;
+import io.shotplan.show.AiPolicy;
+import io.shotplan.show.Show;
+
+/**
+ * The solver scores shows with {@link ShowObjective} on arrays; the rules with justifications live in the
+ * constraint provider. Both must give the same score for any decoded plan, or the explanation would lie.
+ */
+class ShowRulesAgreementTest {
+
+    @Test
+    void objectiveAndRulesGiveTheSameScoreOnRandomPlans() {
+        // tight budgets, a low AI share and a previous plan make every medium and soft rule count
+        Show show = ShowFixtures.show(ShowFixtures.smallShow().shots(), bd("3000"), new AiPolicy(bd("0.34"), Set.of()),
+                ShowFixtures.crew("1", "1", "1"));
+        Map<String, PreviousAssignment> previous = new HashMap<>();
+        for (var shot : show.shots()) {
+            previous.put(shot.code(), new PreviousAssignment("traditional", ShowFixtures.START.plusDays(7)));
+        }
+        CompiledShow compiled = new CompiledShow(show, ShowPlannerTest.quick().withPrevious(previous));
+        SerialScheduleDecoder decoder = new SerialScheduleDecoder(compiled.schedule());
+        Random random = new Random(11);
+        List<Activity> order = new ArrayList<>(compiled.schedule().getActivities());
+        for (int round = 0; round < 25; round++) {
+            Collections.shuffle(order, random);
+            ExecutionMode[] modes = new ExecutionMode[order.size()];
+            for (Activity a : compiled.schedule().getActivities()) {
+                modes[a.getIndex()] = a.getModeOptions().get(random.nextInt(a.getModeOptions().size()));
+            }
+            decoder.decode(order, modes, false);
+            HardMediumSoftLongScore objective = compiled.objective()
+                    .parts(modes, decoder.start(), decoder.finish(), decoder.capacityExcess())
+                    .score(compiled.objective().weights());
+
+            HardMediumSoftLongScore rules = ShowPlanChecks.analyze(ShowPlanChecks.of(compiled, modes, decoder.start())).score();
+
+            assertThat(rules).isEqualTo(objective);
+            assertThat(objective.mediumScore()).isNegative();
+        }
+    }
+}
