@@ -1,6 +1,8 @@
 package io.shotplan.reporting;
 
+import static io.shotplan.sql.schema.Tables.AI_CAPABILITY;
 import static io.shotplan.sql.schema.Tables.COST_LEDGER;
+import static io.shotplan.sql.schema.Tables.GPU_POOL;
 import static io.shotplan.sql.schema.Tables.PLAN_ITEM;
 import static io.shotplan.sql.schema.Tables.PLAN_ITEM_COST;
 import static io.shotplan.sql.schema.Tables.SHOT;
@@ -15,16 +17,21 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.when;
 
+import io.shotplan.sql.schema.tables.AiCapability;
 import io.shotplan.sql.schema.tables.CostLedger;
+import io.shotplan.sql.schema.tables.GpuPool;
 import io.shotplan.sql.schema.tables.PlanItem;
 import io.shotplan.sql.schema.tables.PlanItemCost;
 import io.shotplan.sql.schema.tables.Shot;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Select;
@@ -32,7 +39,7 @@ import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
 /**
- * Cost queries. Both build on the same four derived tables, at the grain (shot, discipline, cost line):
+ * Cost queries, run as one statement ({@link #run}). They build on the same four derived tables, at the grain (shot, discipline, cost line):
  * <ul>
  *   <li>{@code l}: the ledger to date, also by source;</li>
  *   <li>{@code p}: the current plan, discipline costs from {@code plan_item_cost} and the rest of each item's planned
@@ -53,6 +60,10 @@ final class CostQueries {
     private static final Field<BigDecimal> AMOUNT = org.jooq.impl.DSL.field(name("amount"), SQLDataType.NUMERIC);
     private static final Field<BigDecimal> ROWS = org.jooq.impl.DSL.field(name("rws"), SQLDataType.NUMERIC);
     private static final Field<BigDecimal> REM = org.jooq.impl.DSL.field(name("rem"), SQLDataType.NUMERIC);
+    private static final Field<BigDecimal> SECS = org.jooq.impl.DSL.field(name("secs"), SQLDataType.NUMERIC);
+    private static final Field<Long> POOL = org.jooq.impl.DSL.field(name("pool"), SQLDataType.BIGINT);
+    private static final Field<String> MODEL = org.jooq.impl.DSL.field(name("model"), SQLDataType.VARCHAR);
+    private static final Field<String> DEVICE = org.jooq.impl.DSL.field(name("device"), SQLDataType.VARCHAR);
 
     /** One cell of the cost cube, exact. */
     record Cell(Long episodeId, String mode, Long disciplineId, String kind, String source,
@@ -66,11 +77,84 @@ final class CostQueries {
                   Optional<LocalDate> baselineEnd, Optional<LocalDate> plannedEnd, long slipDays) {
     }
 
+    /** Exact figures of one (episode, shot, model, device type). */
+    record GenerationRow(Long episodeId, String shot, String model, String deviceType,
+                         BigDecimal plannedGpuHours, BigDecimal deviceSeconds, BigDecimal cost) {
+    }
+
+    /** Everything the one cost statement returns. */
+    record Result(List<Cell> cells, List<Driver> drivers, List<GenerationRow> generation) {
+    }
+
+    static final String NO_MODEL = "(no model)";
+    static final String NO_DEVICE = "(unknown device)";
+
     private final ReportScope scope;
     private final CommonTableExpression<?> ledger;
     private final CommonTableExpression<?> current;
     private final CommonTableExpression<?> baseline;
     private final CommonTableExpression<?> remaining;
+
+    /**
+     * The cube, the drivers and generation in one statement over the shared derived tables, so the ledger is read
+     * once. Each row carries its kind in the first column: C (cube), D (driver), G (generation).
+     */
+    Result run(int driversPerEpisode) {
+        Table<?> c = cube().asTable("c");
+        Table<?> d = drivers(driversPerEpisode).asTable("d");
+        Table<?> g = generation().asTable("g");
+        Field<Long> noLong = castNull(SQLDataType.BIGINT);
+        Field<String> noText = castNull(SQLDataType.VARCHAR);
+        Field<BigDecimal> noNumber = castNull(SQLDataType.NUMERIC);
+        Field<LocalDate> noDate = castNull(SQLDataType.LOCALDATE);
+        var cubeRows = select(inline("C").as("t"), c.field(0, Long.class).as("e"), c.field(2, Long.class).as("x"),
+                c.field(1, String.class).as("s1"), c.field(3, String.class).as("s2"), c.field(4, String.class).as("s3"),
+                noText.as("s4"), c.field(5, BigDecimal.class).as("n1"), c.field(6, BigDecimal.class).as("n2"),
+                c.field(7, BigDecimal.class).as("n3"), c.field(8, BigDecimal.class).as("n4"),
+                c.field(9, BigDecimal.class).as("n5"), c.field(10, BigDecimal.class).as("n6"),
+                c.field(11, BigDecimal.class).as("n7"), c.field(12, BigDecimal.class).as("n8"),
+                noDate.as("d1"), noDate.as("d2"), noLong.as("i"))
+                .from(c);
+        var driverRows = select(inline("D"), d.field(0, Long.class), d.field(12).cast(SQLDataType.BIGINT),
+                d.field(1, String.class), d.field(2, String.class), d.field(3, String.class), d.field(4, String.class),
+                d.field(5, BigDecimal.class), d.field(6, BigDecimal.class), d.field(7, BigDecimal.class),
+                d.field(8, BigDecimal.class), noNumber, noNumber, noNumber, noNumber,
+                d.field(9, LocalDate.class), d.field(10, LocalDate.class), d.field(11).cast(SQLDataType.BIGINT))
+                .from(d);
+        var generationRows = select(inline("G"), g.field(0, Long.class), noLong, g.field(1, String.class),
+                g.field(2, String.class), g.field(3, String.class), noText,
+                g.field(4, BigDecimal.class), g.field(5, BigDecimal.class), g.field(6, BigDecimal.class),
+                noNumber, noNumber, noNumber, noNumber, noNumber, noDate, noDate, noLong)
+                .from(g);
+        Table<?> all = cubeRows.unionAll(driverRows).unionAll(generationRows).asTable("a");
+        List<Cell> cells = new ArrayList<>();
+        List<Driver> drivers = new ArrayList<>();
+        List<GenerationRow> generation = new ArrayList<>();
+        scope.dsl().with(ledger, current, baseline, remaining)
+                .select(all.fields())
+                .from(all)
+                .orderBy(all.field(0), all.field(1), all.field(2))
+                .forEach(r -> {
+                    switch (r.get(0, String.class)) {
+                        case "C" -> cells.add(new Cell(r.get(1, Long.class), r.get(3, String.class),
+                                r.get(2, Long.class), r.get(4, String.class), r.get(5, String.class),
+                                r.get(7, BigDecimal.class), r.get(8, BigDecimal.class), r.get(9, BigDecimal.class),
+                                r.get(10, BigDecimal.class), r.get(11, BigDecimal.class), r.get(12, BigDecimal.class),
+                                r.get(13, BigDecimal.class) == null ? 0 : r.get(13, BigDecimal.class).longValue(),
+                                r.get(14, BigDecimal.class)));
+                        case "D" -> drivers.add(new Driver(r.get(1, Long.class), r.get(3, String.class),
+                                r.get(4, String.class), r.get(5, String.class), r.get(6, String.class),
+                                r.get(7, BigDecimal.class), r.get(8, BigDecimal.class), r.get(9, BigDecimal.class),
+                                r.get(10, BigDecimal.class), Optional.ofNullable(r.get(15, LocalDate.class)),
+                                Optional.ofNullable(r.get(16, LocalDate.class)), r.get(17, Long.class)));
+                        case "G" -> generation.add(new GenerationRow(r.get(1, Long.class), r.get(3, String.class),
+                                r.get(4, String.class), r.get(5, String.class), r.get(7, BigDecimal.class),
+                                r.get(8, BigDecimal.class), r.get(9, BigDecimal.class)));
+                        default -> throw new IllegalStateException("unexpected row kind " + r.get(0));
+                    }
+                });
+        return new Result(cells, drivers, generation);
+    }
 
     CostQueries(ReportScope scope) {
         this.scope = scope;
@@ -81,7 +165,7 @@ final class CostQueries {
     }
 
     /** The cost cube: (episode, mode, discipline, cost line, source) with every cost measure. */
-    List<Cell> cube() {
+    private Select<?> cube() {
         Shot s = SHOT.as("s");
         PlanItem cpi = PLAN_ITEM.as("cpi");
         BigDecimal zero = BigDecimal.ZERO;
@@ -112,25 +196,21 @@ final class CostQueries {
         Field<Long> disc = u.field(2, Long.class);
         Field<String> kind = u.field(3, String.class);
         Field<String> source = u.field(4, String.class);
-        return scope.dsl().with(ledger, current, baseline, remaining)
-                .select(episode, mode, disc, kind, source,
-                        sum(u.field(5, BigDecimal.class)), sum(u.field(6, BigDecimal.class)),
-                        sum(u.field(7, BigDecimal.class)), sum(u.field(8, BigDecimal.class)),
-                        sum(u.field(9, BigDecimal.class)), sum(u.field(10, BigDecimal.class)),
-                        sum(u.field(11, BigDecimal.class)), sum(u.field(12, BigDecimal.class)))
+        return select(episode, mode, disc, kind, source,
+                        sum(u.field(5, BigDecimal.class)).as("b_cost"), sum(u.field(6, BigDecimal.class)).as("b_days"),
+                        sum(u.field(7, BigDecimal.class)).as("p_cost"), sum(u.field(8, BigDecimal.class)).as("p_days"),
+                        sum(u.field(9, BigDecimal.class)).as("a_cost"), sum(u.field(10, BigDecimal.class)).as("a_days"),
+                        sum(u.field(11, BigDecimal.class)).as("a_rows"), sum(u.field(12, BigDecimal.class)).as("rem"))
                 .from(u)
                 .where(scope.inScope(episode))
-                .groupBy(episode, mode, disc, kind, source)
-                .fetch(r -> new Cell(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(),
-                        r.value12() == null ? 0 : r.value12().longValue(), r.value13()));
+                .groupBy(episode, mode, disc, kind, source);
     }
 
     /**
      * The shots that drive each episode's variance: ranked per episode by |baseline − EAC|, then by slip in days,
      * then by code; the first {@code limit} of each with any variance or slip.
      */
-    List<Driver> drivers(int limit) {
+    private Select<?> drivers(int limit) {
         Shot s = SHOT.as("s");
         PlanItem cpi = PLAN_ITEM.as("cpi");
         PlanItem bpi = PLAN_ITEM.as("bpi");
@@ -171,31 +251,85 @@ final class CostQueries {
                 .and(variance.ne(BigDecimal.ZERO).or(slip.ne(0)))
                 .asTable("ranked");
 
-        return scope.dsl().with(ledger, current, baseline, remaining)
-                .select(ranked.fields())
+        return select(ranked.fields())
                 .from(ranked)
-                .where(ranked.field("rnk", Integer.class).le(limit))
-                .orderBy(ranked.field(0), ranked.field("rnk"))
-                .fetch(r -> new Driver(
-                        r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class),
-                        r.get(3, String.class), r.get(4, String.class),
-                        r.get(5, BigDecimal.class), r.get(6, BigDecimal.class), r.get(7, BigDecimal.class),
-                        r.get(8, BigDecimal.class),
-                        Optional.ofNullable(r.get(9, LocalDate.class)), Optional.ofNullable(r.get(10, LocalDate.class)),
-                        r.get(11, Long.class)));
+                .where(ranked.field("rnk", Integer.class).le(limit));
     }
 
-    /** The ledger to date at grain (shot, discipline, cost line, source). */
+    /**
+     * The ledger to date at grain (shot, discipline, cost line, source), and for the GPU line also by GPU pool, model
+     * and device.
+     */
     private Select<? extends Record> ledgerLines() {
+        // first a plain scan and hash aggregate of the ledger (a reversal keeps the id of the row it reverses) ...
         CostLedger l = COST_LEDGER.as("cl");
-        var rows = select(l.SHOT_ID.as("shot_id"), l.DISCIPLINE_ID.as("disc"), ReportScope.kindOfLedger(l).as("kind"),
-                l.SOURCE.as("source"), l.AMOUNT.as("amount"), l.ARTIST_DAYS.as("days"))
-                .from(l).where(scope.actuals(l)).asTable("x");
+        Field<Long> reverses = when(l.SOURCE.eq(inline("REVERSAL")), l.REVERSES_ID);
+        Table<?> grouped = select(l.SHOT_ID.as("shot_id"), l.DISCIPLINE_ID.as("disc"), l.SOURCE.as("source"),
+                reverses.as("rev"), l.GPU_POOL_ID.as("pool"), l.MODEL.as("model"), l.DEVICE.as("device"),
+                sum(l.AMOUNT).as("amount"), sum(l.ARTIST_DAYS).as("days"), sum(l.GPU_SECONDS).as("secs"),
+                count().as("rws"))
+                .from(l).where(scope.actuals(l))
+                .groupBy(l.SHOT_ID, l.DISCIPLINE_ID, l.SOURCE, reverses, l.GPU_POOL_ID, l.MODEL, l.DEVICE)
+                .asTable("lg");
+        // ... then the cost line of each group, looking up the reversed row's source for reversal groups only ...
+        Table<?> rows = select(grouped.field(SHOT_ID), grouped.field(DISC), grouped.field(SOURCE),
+                ReportScope.kindOfLedger(grouped.field(DISC), grouped.field(SOURCE), grouped.field("rev", Long.class))
+                        .as("kind"),
+                grouped.field(POOL), grouped.field(MODEL), grouped.field(DEVICE), grouped.field(AMOUNT),
+                grouped.field(DAYS), grouped.field(SECS), grouped.field("rws", Integer.class))
+                .from(grouped).asTable("x");
+        // ... and the grain the report needs
+        // inlined: PostgreSQL matches grouped expressions textually, and two bind variables never match
+        Condition gpu = rows.field(KIND).eq(inline(ReportScope.GPU));
+        Field<Long> pool = when(gpu, rows.field(POOL));
+        Field<String> model = when(gpu, rows.field(MODEL));
+        Field<String> device = when(gpu, rows.field(DEVICE));
         return select(rows.field(SHOT_ID), rows.field(DISC), rows.field(KIND), rows.field(SOURCE),
+                pool.as("pool"), model.as("model"), device.as("device"),
                 sum(rows.field(AMOUNT)).as("amount"), sum(rows.field(DAYS)).as("days"),
-                count().cast(SQLDataType.NUMERIC).as("rws"))
+                sum(rows.field(SECS)).as("secs"), sum(rows.field("rws", Integer.class)).cast(SQLDataType.NUMERIC).as("rws"))
                 .from(rows)
-                .groupBy(rows.field(SHOT_ID), rows.field(DISC), rows.field(KIND), rows.field(SOURCE));
+                .groupBy(rows.field(SHOT_ID), rows.field(DISC), rows.field(KIND), rows.field(SOURCE), pool, model, device);
+    }
+
+    /**
+     * Generation against plan at grain (episode, shot, model, device type): actuals are the GPU cost line (GENERATION
+     * rows naming no discipline, and their reversals), device type the GPU type of the row's pool or else its device;
+     * the plan is the current plan's GPU hours with the model and pool of the capability each item uses.
+     */
+    private Select<?> generation() {
+        Shot s = SHOT.as("gs");
+        GpuPool gp = GPU_POOL.as("gp");
+        PlanItem pi = PLAN_ITEM.as("gpi");
+        AiCapability ac = AI_CAPABILITY.as("ac");
+        GpuPool pgp = GPU_POOL.as("pgp");
+        Field<BigDecimal> z = inline(BigDecimal.ZERO);
+        var actual = select(s.EPISODE_ID.as("episode_id"), s.CODE.as("shot"),
+                coalesce(ledger.field(MODEL), inline(NO_MODEL)).as("model"),
+                coalesce(gp.GPU_TYPE, ledger.field(DEVICE), inline(NO_DEVICE)).as("device_type"),
+                z.as("planned"), ledger.field(SECS).as("secs"), ledger.field(AMOUNT).as("cost"))
+                .from(ledger)
+                .leftJoin(s).on(s.ID.eq(ledger.field(SHOT_ID)))
+                .leftJoin(gp).on(gp.ID.eq(ledger.field(POOL)))
+                .where(ledger.field(KIND).eq(ReportScope.GPU));
+        var planned = select(s.EPISODE_ID, s.CODE, coalesce(ac.MODEL, inline(NO_MODEL)),
+                coalesce(pgp.GPU_TYPE, inline(NO_DEVICE)), pi.PLANNED_GPU_HOURS, z, z)
+                .from(pi)
+                .join(s).on(s.ID.eq(pi.SHOT_ID))
+                .leftJoin(ac).on(ac.SHOW_ID.eq(scope.showId()).and(ac.CODE.eq(pi.CAPABILITY_CODE)))
+                .leftJoin(pgp).on(pgp.ID.eq(ac.GPU_POOL_ID))
+                .where(pi.PLAN_ID.eq(scope.currentPlanId()))
+                .and(pi.PLANNED_GPU_HOURS.ne(BigDecimal.ZERO));
+        Table<?> u = actual.unionAll(planned).asTable("gu");
+        Field<Long> episode = u.field(0, Long.class);
+        Field<String> shot = u.field(1, String.class);
+        Field<String> model = u.field(2, String.class);
+        Field<String> device = u.field(3, String.class);
+        return select(episode, shot, model, device, sum(u.field(4, BigDecimal.class)).as("planned"),
+                sum(u.field(5, BigDecimal.class)).as("secs"), sum(u.field(6, BigDecimal.class)).as("cost"))
+                .from(u)
+                .where(scope.inScope(episode))
+                .groupBy(episode, shot, model, device);
     }
 
     /**

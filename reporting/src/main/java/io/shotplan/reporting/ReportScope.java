@@ -66,19 +66,19 @@ record ReportScope(
     }
 
     /** A ledger row's source, or for a reversal the source of the row it reverses. */
-    static Field<String> effectiveSource(CostLedger l) {
+    static Field<String> effectiveSource(Field<String> source, Field<Long> reversesId) {
         CostLedger original = COST_LEDGER.as("reversed");
-        return when(l.SOURCE.eq("REVERSAL"),
-                field(select(original.SOURCE).from(original).where(original.ID.eq(l.REVERSES_ID))))
-                .otherwise(l.SOURCE);
+        return when(source.eq(inline("REVERSAL")),
+                field(select(original.SOURCE).from(original).where(original.ID.eq(reversesId))))
+                .otherwise(source);
     }
 
-    /** The cost line of a ledger row: its discipline, else GPU, VENDOR or OTHER by its (effective) source. */
-    static Field<String> kindOfLedger(CostLedger l) {
-        Field<String> source = effectiveSource(l);
-        return when(l.DISCIPLINE_ID.isNotNull(), inline(DISCIPLINE))
-                .when(source.eq("GENERATION"), inline(GPU))
-                .when(source.eq("AI_VENDOR"), inline(VENDOR))
+    /** The cost line of ledger rows: their discipline, else GPU, VENDOR or OTHER by their (effective) source. */
+    static Field<String> kindOfLedger(Field<Long> disciplineId, Field<String> source, Field<Long> reversesId) {
+        Field<String> effective = effectiveSource(source, reversesId);
+        return when(disciplineId.isNotNull(), inline(DISCIPLINE))
+                .when(effective.eq(inline("GENERATION")), inline(GPU))
+                .when(effective.eq(inline("AI_VENDOR")), inline(VENDOR))
                 .otherwise(inline(OTHER));
     }
 

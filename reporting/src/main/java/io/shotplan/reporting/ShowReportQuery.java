@@ -56,6 +56,9 @@ public final class ShowReportQuery {
             List.of(ReportScope.GPU, ReportScope.VENDOR, ReportScope.OTHER);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+    private static final String WORK_MEM = "64MB";
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ShowReportQuery.class);
 
     private final DSLContext dsl;
 
@@ -81,7 +84,31 @@ public final class ShowReportQuery {
         return build(show, episodeCode, options);
     }
 
+    /**
+     * Every query of one report runs in one transaction, so the figures come from one snapshot of the database
+     * (repeatable read where the transaction is new) while the ledger keeps growing. On PostgreSQL the transaction turns
+     * JIT compilation off (it costs more than it saves on sub-second queries) and gives sorts and hashes
+     * {@value #WORK_MEM} of memory.
+     */
     private ShowReport build(ShowRecord show, Optional<String> episodeCode, ReportOptions options) {
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            tx.connection(connection -> {
+                try {
+                    connection.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
+                } catch (java.sql.SQLException alreadyRunning) {
+                    LOG.debug("report runs in the caller's transaction, at its isolation: {}", alreadyRunning.getMessage());
+                }
+            });
+            if (tx.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+                tx.execute("SET LOCAL jit = off");
+                tx.execute("SET LOCAL work_mem = '" + WORK_MEM + "'");
+            }
+            return new ShowReportQuery(tx).buildInTransaction(show, episodeCode, options);
+        });
+    }
+
+    private ShowReport buildInTransaction(ShowRecord show, Optional<String> episodeCode, ReportOptions options) {
         Optional<Long> episodeId = episodeCode.map(code -> dsl.select(EPISODE.ID).from(EPISODE)
                 .where(EPISODE.SHOW_ID.eq(show.getId()).and(EPISODE.CODE.eq(code)))
                 .fetchOptional(EPISODE.ID)
@@ -129,20 +156,21 @@ public final class ShowReportQuery {
             EpisodeQueries episodeQueries = new EpisodeQueries(scope);
             WeekQueries weeks = new WeekQueries(scope);
 
-            List<Cell> cells = costs.cube().stream().map(this::round).toList();
-            List<EpisodeQueries.EpisodeRow> episodeRows = episodeQueries.episodes();
-            List<RoundedMode> modes = episodeQueries.modes().stream()
+            CostQueries.Result costRows = timed("costs", () -> costs.run(scope.options().driversPerEpisode()));
+            List<Cell> cells = costRows.cells().stream().map(this::round).toList();
+            List<EpisodeQueries.EpisodeRow> episodeRows = timed("episodes", episodeQueries::episodes);
+            List<RoundedMode> modes = timed("modes", episodeQueries::modes).stream()
                     .map(m -> new RoundedMode(m.episodeId(), m.mode(), m.shots(), rounding.money(m.traditionalCost()),
                             Rounding.quantity(m.plannedGpuHours())))
                     .toList();
-            Map<Long, List<CostQueries.Driver>> drivers = costs.drivers(scope.options().driversPerEpisode()).stream()
+            Map<Long, List<CostQueries.Driver>> drivers = costRows.drivers().stream()
                     .collect(Collectors.groupingBy(CostQueries.Driver::episodeId));
-            Map<Long, List<WeekQueries.BurnRow>> burn = weeks.burn().stream()
+            Map<Long, List<WeekQueries.BurnRow>> burn = timed("burn", weeks::burn).stream()
                     .collect(Collectors.groupingBy(WeekQueries.BurnRow::episodeId));
-            Map<Long, List<GenerationQueries.GenerationRow>> generation = new GenerationQueries(scope).rows().stream()
+            Map<Long, List<CostQueries.GenerationRow>> generation = costRows.generation().stream()
                     .filter(g -> g.episodeId() != null)
-                    .collect(Collectors.groupingBy(GenerationQueries.GenerationRow::episodeId));
-            Map<Long, List<LedgerQueries.Correction>> corrections = new LedgerQueries(scope).corrections().stream()
+                    .collect(Collectors.groupingBy(CostQueries.GenerationRow::episodeId));
+            Map<Long, List<LedgerQueries.Correction>> corrections = timed("corrections", new LedgerQueries(scope)::corrections).stream()
                     .filter(c -> c.episodeId() != null)
                     .collect(Collectors.groupingBy(LedgerQueries.Correction::episodeId));
 
@@ -168,7 +196,7 @@ public final class ShowReportQuery {
                     cells.stream().filter(c -> c.episodeId() == null).toList());
             ShowInfo info = new ShowInfo(show.getCode(), show.getName(), scope.currency(), scope.asOf(),
                     show.getContingencyPercent(), show.getReviewBufferDays(), baseline, current);
-            return new ShowReport(info, total, episodes, unallocated, utilisation(weeks.load()));
+            return new ShowReport(info, total, episodes, unallocated, utilisation(timed("utilisation", weeks::load)));
         }
 
         private Breakdown breakdown(List<Cell> cells, List<RoundedMode> modeRows, BigDecimal budget,
@@ -293,25 +321,25 @@ public final class ShowReportQuery {
                     rounding.money(b.planned()), rounding.money(b.actual()));
         }
 
-        private GenerationActuals generation(List<GenerationQueries.GenerationRow> rows) {
-            List<GenerationLine> byShot = generationLines(rows, GenerationQueries.GenerationRow::shot).stream()
+        private GenerationActuals generation(List<CostQueries.GenerationRow> rows) {
+            List<GenerationLine> byShot = generationLines(rows, CostQueries.GenerationRow::shot).stream()
                     .sorted(Comparator.comparing(GenerationLine::cost).reversed()
                             .thenComparing(GenerationLine::key))
                     .toList();
             return new GenerationActuals(generationLine("TOTAL", rows),
-                    generationLines(rows, GenerationQueries.GenerationRow::model),
-                    generationLines(rows, GenerationQueries.GenerationRow::deviceType), byShot);
+                    generationLines(rows, CostQueries.GenerationRow::model),
+                    generationLines(rows, CostQueries.GenerationRow::deviceType), byShot);
         }
 
-        private List<GenerationLine> generationLines(List<GenerationQueries.GenerationRow> rows,
-                                                     Function<GenerationQueries.GenerationRow, String> key) {
-            Map<String, List<GenerationQueries.GenerationRow>> groups = rows.stream()
+        private List<GenerationLine> generationLines(List<CostQueries.GenerationRow> rows,
+                                                     Function<CostQueries.GenerationRow, String> key) {
+            Map<String, List<CostQueries.GenerationRow>> groups = rows.stream()
                     .collect(Collectors.groupingBy(key, java.util.TreeMap::new, Collectors.toList()));
             return groups.entrySet().stream().map(g -> generationLine(g.getKey(), g.getValue())).toList();
         }
 
-        private GenerationLine generationLine(String key, List<GenerationQueries.GenerationRow> rows) {
-            long shots = rows.stream().map(GenerationQueries.GenerationRow::shot).distinct().count();
+        private GenerationLine generationLine(String key, List<CostQueries.GenerationRow> rows) {
+            long shots = rows.stream().map(CostQueries.GenerationRow::shot).distinct().count();
             BigDecimal seconds = sumQuantity(rows.stream().map(r -> Rounding.quantity(r.deviceSeconds())));
             BigDecimal cost = sum(rows.stream().map(r -> rounding.money(r.cost())));
             return new GenerationLine(key, shots, seconds,
@@ -340,6 +368,15 @@ public final class ShowReportQuery {
                         actual, Rounding.ratio(planned, capacity), Rounding.ratio(actual, capacity));
             }).toList();
         }
+    }
+
+    private static <T> T timed(String what, java.util.function.Supplier<T> query) {
+        long start = System.nanoTime();
+        T result = query.get();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("report query {}: {} ms", what, (System.nanoTime() - start) / 1_000_000);
+        }
+        return result;
     }
 
     private static boolean isAi(String mode) {
