@@ -53,7 +53,8 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java -Dai.djl.offline=true -cp ... io.shotplan.generation.bench.GenerationBenchmark \
- *   [--frames 3] [--size 512] [--threads 2] [--tfjs generation/reference] [--jobs 4] [--db-url jdbc:...]
+ *   [--frames 3] [--size 512] [--threads 2] [--tfjs generation/reference] [--jobs 4] [--model false]
+ *   [--db-url jdbc:postgresql://… --db-user … --schema …]   (password from SHOTPLAN_DB_PASSWORD)
  * </pre>
  */
 public final class GenerationBenchmark {
@@ -78,6 +79,19 @@ public final class GenerationBenchmark {
                 cpuName(), Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.version(),
                 System.getenv("LD_PRELOAD"), System.getenv("THP_MEM_ALLOC_ENABLE"));
         ModelRegistry registry = ModelRegistry.builtIn();
+        if (Boolean.parseBoolean(o.getOrDefault("model", "true"))) {
+            modelBenchmark(registry, o, frames, size, cores);
+        }
+        if (jobs > 0) {
+            ai.djl.engine.Engine.getEngine("PyTorch"); // loads the natives
+            JniUtils.setNumThreads(cores);
+            queueOverhead(o.getOrDefault("db-url", "jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"),
+                    o.getOrDefault("db-user", "sa"), o.get("schema"), jobs, size, registry);
+        }
+    }
+
+    private static void modelBenchmark(ModelRegistry registry, Map<String, String> o, int frames, int size, int cores)
+            throws Exception {
         try (UpscaleModel model = UpscaleModel.load(registry.get("upres-x2"), ModelPackageCache.fromEnvironment())) {
             double gflopPerFrame = model.graph().flopsPerInputPixel() * size * size / 1e9;
             System.out.printf(Locale.ROOT, "model: upres-x2 (%d parameters), %.1f GFLOP per %d² frame, device %s%n",
@@ -117,16 +131,13 @@ public final class GenerationBenchmark {
                     best, best * gflopPerFrame, 100 * best * gflopPerFrame / mmAll, cores);
 
             if (o.containsKey("tfjs")) {
-                Map<String, Double> tfjs = runTfjs(Path.of(o.get("tfjs")), frames, size);
+                var npm = (io.shotplan.generation.model.ModelSource.NpmPackage) model.spec().source();
+                Path pkg = ModelPackageCache.fromEnvironment().resolve(npm);
+                Map<String, Double> tfjs = runTfjs(Path.of(o.get("tfjs")), pkg, frames, size);
                 double tfjsFps = tfjs.get("framesPerSecond");
                 System.out.printf(Locale.ROOT, "TF.js wasm: %.3f s/frame (%.3f frames/s); DJL best / TF.js = %.2f×%n",
                         1 / tfjsFps, tfjsFps, best / tfjsFps);
             }
-        }
-        if (jobs > 0) {
-            JniUtils.setNumThreads(cores);
-            queueOverhead(o.getOrDefault("db-url", "jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"),
-                    o.getOrDefault("db-user", "sa"), o.get("schema"), jobs, size, registry);
         }
     }
 
@@ -279,9 +290,10 @@ public final class GenerationBenchmark {
         return show;
     }
 
-    private static Map<String, Double> runTfjs(Path referenceDir, int frames, int size) throws IOException, InterruptedException {
+    private static Map<String, Double> runTfjs(Path referenceDir, Path modelPackage, int frames, int size)
+            throws IOException, InterruptedException {
         Process p = new ProcessBuilder("node", "bench.mjs", "--backend", "wasm", "--frames", String.valueOf(frames),
-                "--size", String.valueOf(size)).directory(referenceDir.toFile()).redirectErrorStream(true).start();
+                "--size", String.valueOf(size), "--package", modelPackage.toString()).directory(referenceDir.toFile()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException("node bench.mjs failed: " + output);

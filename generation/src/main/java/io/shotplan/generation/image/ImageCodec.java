@@ -55,20 +55,17 @@ public final class ImageCodec {
         Raster raster = image.getRaster();
         int w = image.getWidth();
         int h = image.getHeight();
-        int bands = raster.getNumBands();
-        boolean sixteen = raster.getSampleModel().getSampleSize(0) > 8
-                && raster.getDataBuffer().getDataType() == DataBuffer.TYPE_USHORT;
+        int bits = raster.getSampleModel().getSampleSize(0);
+        boolean sixteen = bits > 8 && raster.getDataBuffer().getDataType() == DataBuffer.TYPE_USHORT;
         FloatImage out = FloatImage.blank(w, h, 3, sixteen ? 16 : 8);
         int colorBands = image.getColorModel().getNumColorComponents();
         if (sixteen || colorBands == 1) {
-            // 16-bit and grey samples are read raw: getRGB would reduce 16 bits to 8 and re-map linear grey
-            float divisor = sixteen ? 257f : (1 << raster.getSampleModel().getSampleSize(0)) - 1 == 255 ? 1f
-                    : ((1 << raster.getSampleModel().getSampleSize(0)) - 1) / 255f;
+            // 16-bit and grey samples are read raw: getRGB would cut 16 bits to 8 and re-map linear grey
+            float divisor = ((1 << bits) - 1) / 255f;
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     for (int c = 0; c < 3; c++) {
-                        int band = colorBands == 1 ? 0 : c;
-                        out.set(c, y, x, raster.getSample(x, y, band) / divisor);
+                        out.set(c, y, x, raster.getSample(x, y, colorBands == 1 ? 0 : c) / divisor);
                     }
                 }
             }

@@ -11,6 +11,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +26,26 @@ public final class KerasGraphBlock extends AbstractBlock {
 
     private final KerasLayersModel model;
     private final Map<String, Conv2d> convolutions = new LinkedHashMap<>();
+    /** Per layer index: the earlier outputs that no layer after it reads. */
+    private final List<List<String>> deadAfter = new ArrayList<>();
 
     public KerasGraphBlock(KerasLayersModel model) {
         this.model = model;
+        Map<String, Integer> lastUse = new HashMap<>();
+        List<KerasLayersModel.Layer> layers = model.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            for (String in : layers.get(i).inputs()) {
+                lastUse.put(in, i);
+            }
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            deadAfter.add(new ArrayList<>());
+        }
+        lastUse.forEach((name, i) -> {
+            if (!name.equals(model.outputName())) {
+                deadAfter.get(i).add(name);
+            }
+        });
         for (KerasLayersModel.Layer layer : model.layers()) {
             if (layer instanceof KerasLayersModel.Conv2D c) {
                 int padY = c.samePadding() ? c.kernelHeight() / 2 : 0;
@@ -68,7 +86,9 @@ public final class KerasGraphBlock extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         Map<String, NDArray> values = new HashMap<>();
-        for (KerasLayersModel.Layer layer : model.layers()) {
+        List<KerasLayersModel.Layer> layers = model.layers();
+        for (int index = 0; index < layers.size(); index++) {
+            KerasLayersModel.Layer layer = layers.get(index);
             NDArray out = switch (layer) {
                 case KerasLayersModel.Input in -> inputs.singletonOrThrow();
                 case KerasLayersModel.Conv2D c -> activate(
@@ -89,8 +109,22 @@ public final class KerasGraphBlock extends AbstractBlock {
                         .repeat(2, up.factorY()).repeat(3, up.factorX());
             };
             values.put(layer.name(), out);
+            releaseDead(values, index, out, inputs.singletonOrThrow());
         }
         return new NDList(values.get(model.outputName()));
+    }
+
+    /**
+     * Frees activations no later layer reads: peak memory falls from the sum of all activations to a few of them,
+     * and the allocator reuses the freed blocks instead of mapping fresh pages.
+     */
+    private void releaseDead(Map<String, NDArray> values, int index, NDArray justMade, NDArray input) {
+        for (String name : deadAfter.get(index)) {
+            NDArray array = values.remove(name);
+            if (array != null && array != justMade && array != input && !values.containsValue(array)) {
+                array.close();
+            }
+        }
     }
 
     private static NDArray activate(NDArray x, String function, float alpha) {

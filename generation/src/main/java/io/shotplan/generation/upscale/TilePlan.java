@@ -33,15 +33,20 @@ public record TilePlan(int width, int height, int tileSize, int overlap, List<Ti
         return new TilePlan(width, height, tileSize, overlap, List.copyOf(tiles));
     }
 
-    /** Per axis: {window start, window length, core offset in window, core length}. */
+    /**
+     * Per axis: {window start, window length, core offset in window, core length}. The fewest cores that fit the tile
+     * size, all of (nearly) equal length, so no tile is a thin sliver.
+     */
     private static List<int[]> spans(int length, int tileSize, int overlap, int core) {
         List<int[]> out = new ArrayList<>();
         if (length <= tileSize) {
             out.add(new int[] {0, length, 0, length});
             return out;
         }
-        for (int coreStart = 0; coreStart < length; coreStart += core) {
-            int coreEnd = Math.min(length, coreStart + core);
+        int count = (length + core - 1) / core;
+        for (int i = 0; i < count; i++) {
+            int coreStart = (int) ((long) length * i / count);
+            int coreEnd = (int) ((long) length * (i + 1) / count);
             int start = Math.max(0, coreStart - overlap);
             int end = Math.min(length, coreEnd + overlap);
             out.add(new int[] {start, end - start, coreStart - start, coreEnd - coreStart});

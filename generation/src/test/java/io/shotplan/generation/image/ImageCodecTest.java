@@ -42,6 +42,24 @@ class ImageCodecTest {
     }
 
     @Test
+    void greyPlatesAreReadRawInEightAndSixteenBits() throws IOException {
+        java.awt.image.BufferedImage grey8 = new java.awt.image.BufferedImage(3, 1, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        grey8.getRaster().setSamples(0, 0, 3, 1, 0, new int[] {0, 100, 255});
+        java.awt.image.BufferedImage grey16 = new java.awt.image.BufferedImage(3, 1, java.awt.image.BufferedImage.TYPE_USHORT_GRAY);
+        grey16.getRaster().setSamples(0, 0, 3, 1, 0, new int[] {0, 257 * 100 + 128, 65535});
+        javax.imageio.ImageIO.write(grey8, "png", dir.resolve("g8.png").toFile());
+        javax.imageio.ImageIO.write(grey16, "png", dir.resolve("g16.png").toFile());
+
+        FloatImage g8 = ImageCodec.read(dir.resolve("g8.png"));
+        FloatImage g16 = ImageCodec.read(dir.resolve("g16.png"));
+
+        assertThat(g8.bitDepth()).isEqualTo(8);
+        assertThat(new float[] {g8.get(0, 0, 1), g8.get(1, 0, 1), g8.get(2, 0, 2)}).containsExactly(100f, 100f, 255f);
+        assertThat(g16.bitDepth()).isEqualTo(16);
+        assertThat(g16.get(2, 0, 1)).isCloseTo(100f + 128f / 257f, org.assertj.core.data.Offset.offset(1e-4f));
+    }
+
+    @Test
     void jpegRoundTripsApproximately() {
         FloatImage plate = SamplePlates.frame(64, 48, 2, 3);
         Path file = dir.resolve("a.jpg");
