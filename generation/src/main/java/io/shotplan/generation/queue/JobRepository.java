@@ -160,6 +160,15 @@ public final class JobRepository {
      * @return the ledger row's id, or empty when the job was no longer this worker's (nothing was written)
      */
     public Optional<Long> complete(long jobId, String owner, String model) {
+        return complete(jobId, owner, model, null);
+    }
+
+    /**
+     * Like {@link #complete(long, String, String)}, also recording the job's last frame (saves a round trip).
+     *
+     * @param lastFrame the result of the last frame, not yet recorded with {@link #recordFrame}; null if none
+     */
+    public Optional<Long> complete(long jobId, String owner, String model, FrameProcessor.FrameResult lastFrame) {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             var j = GENERATION_JOB;
@@ -170,9 +179,15 @@ public final class JobRepository {
             if (row == null) {
                 return Optional.<Long>empty();
             }
+            if (lastFrame != null) {
+                BigDecimal before = row.getDeviceSeconds() == null ? BigDecimal.ZERO : row.getDeviceSeconds();
+                row.setDeviceSeconds(before.add(seconds(lastFrame.deviceSeconds())));
+                row.setDevice(lastFrame.device());
+            }
             // lease_owner stays: it records which worker finished the job
             tx.update(j).set(j.STATE, JobState.SUCCEEDED.name()).set(j.FINISHED_AT, now)
                     .set(j.LEASE_EXPIRES_AT, (OffsetDateTime) null)
+                    .set(j.DEVICE_SECONDS, row.getDeviceSeconds()).set(j.DEVICE, row.getDevice())
                     .set(j.FRAMES_DONE, row.getFrameTo() - row.getFrameFrom() + 1).set(j.ERROR, (String) null)
                     .where(j.ID.eq(jobId)).execute();
             markShotDoneIfFinished(tx, row.getShotId());

@@ -123,6 +123,7 @@ public final class WorkerPool implements AutoCloseable {
             }
         }, period, period, TimeUnit.MILLISECONDS);
         String model = processor.modelName(job.capability());
+        FrameProcessor.FrameResult last = null;
         try {
             for (int frame = job.frameFrom() + job.framesDone(); frame <= job.frameTo(); frame++) {
                 if (lost.get()) {
@@ -135,6 +136,11 @@ public final class WorkerPool implements AutoCloseable {
                     return;
                 }
                 FrameProcessor.FrameResult result = processor.process(job, frame);
+                if (frame == job.frameTo()) {
+                    last = result; // recorded by the completion's transaction
+                    metrics.frameDone(result.deviceSeconds(), result.device());
+                    break;
+                }
                 long t = System.nanoTime();
                 boolean stillMine = jobs.recordFrame(job.id(), owner, result.deviceSeconds(), result.device(), settings.lease());
                 metrics.overhead("progress", System.nanoTime() - t);
@@ -145,7 +151,7 @@ public final class WorkerPool implements AutoCloseable {
                 }
             }
             long t = System.nanoTime();
-            boolean completed = jobs.complete(job.id(), owner, model).isPresent();
+            boolean completed = jobs.complete(job.id(), owner, model, last).isPresent();
             metrics.overhead("complete", System.nanoTime() - t);
             if (completed) {
                 metrics.outcome("succeeded");
