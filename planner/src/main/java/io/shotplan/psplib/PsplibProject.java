@@ -42,7 +42,7 @@ public final class PsplibProject {
         RenewableCalendar calendar = RenewableCalendar.constant(renewableNames,
                 instance.renewableCapacity().stream().mapToInt(Integer::intValue).toArray());
         return new ProjectSchedule(instance.name(), calendar, nonRenewableNames, nonRenewableCapacity, activities,
-                new MakespanObjective(nonRenewableCapacity, Boolean.parseBoolean(System.getProperty("shotplan.tiebreak", "true"))));
+                new MakespanObjective(nonRenewableCapacity));
     }
 
     /** The solver's result as a PSPLIB schedule (1-based mode numbers), for the independent verifier. */

@@ -28,7 +28,7 @@ class SerialScheduleDecoderTest {
 
     private static ProjectSchedule project(RenewableCalendar calendar, Activity... activities) {
         return new ProjectSchedule("test", calendar, new String[0], new long[0], List.of(activities),
-                new MakespanObjective(new long[0], false));
+                new MakespanObjective(new long[0]));
     }
 
     private static ExecutionMode[] modes(ProjectSchedule project) {

@@ -23,6 +23,9 @@ public class ProjectSchedule {
     private ScheduleObjective objective;
     private boolean justify = true;
     private long seed;
+    private boolean randomStart;
+    /** Per non-renewable resource: whether the score treats its overuse as hard; null means all are hard. */
+    private boolean[] nonRenewableHard;
 
     @PlanningEntityCollectionProperty
     @ValueRangeProvider
@@ -90,6 +93,23 @@ public class ProjectSchedule {
 
     public void setSeed(long seed) {
         this.seed = seed;
+    }
+
+    public boolean isNonRenewableHard(int resource) {
+        return nonRenewableHard == null || nonRenewableHard[resource];
+    }
+
+    public void setNonRenewableHard(boolean[] nonRenewableHard) {
+        this.nonRenewableHard = nonRenewableHard;
+    }
+
+    /** Whether construction starts from random modes (a restart) rather than the cheapest ones. */
+    public boolean isRandomStart() {
+        return randomStart;
+    }
+
+    public void setRandomStart(boolean randomStart) {
+        this.randomStart = randomStart;
     }
 
     public List<Activity> getActivities() {

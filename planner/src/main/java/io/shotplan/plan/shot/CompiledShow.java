@@ -174,9 +174,13 @@ public final class CompiledShow {
                 long cents = cents(estimate.totalCost());
                 costs.add(cents);
                 ai.add(!(estimate.mode() instanceof WorkMode.Traditional));
-                long[] nonRenewable = new long[episodes.size() + 1];
+                // budgets per episode, the show's budget, then AI shots per episode (the policy's share)
+                long[] nonRenewable = new long[2 * episodes.size() + 1];
                 nonRenewable[e] = cents;
                 nonRenewable[episodes.size()] = cents;
+                if (!(estimate.mode() instanceof WorkMode.Traditional)) {
+                    nonRenewable[episodes.size() + 1 + e] = 1;
+                }
                 modes.add(toMode(key, shot, estimate, resourceIndex, nonRenewable));
             }
             previousKey[i] = -1;
@@ -221,8 +225,9 @@ public final class CompiledShow {
         }
 
         long[] episodeBudget = new long[episodes.size()];
-        String[] nonRenewableNames = new String[episodes.size() + 1];
-        long[] nonRenewableCapacity = new long[episodes.size() + 1];
+        String[] nonRenewableNames = new String[2 * episodes.size() + 1];
+        long[] nonRenewableCapacity = new long[2 * episodes.size() + 1];
+        boolean[] nonRenewableHard = new boolean[2 * episodes.size() + 1];
         int[] maxAi = new int[episodes.size()];
         for (int e = 0; e < episodes.size(); e++) {
             episodeBudget[e] = cents(episodes.get(e).budget());
@@ -230,6 +235,9 @@ public final class CompiledShow {
             nonRenewableCapacity[e] = episodeBudget[e];
             maxAi[e] = show.policy().maxAiSharePerEpisode().multiply(BigDecimal.valueOf(shotsPerEpisode[e]))
                     .setScale(0, RoundingMode.FLOOR).intValueExact();
+            nonRenewableNames[episodes.size() + 1 + e] = "AI shots " + episodes.get(e).code();
+            nonRenewableCapacity[episodes.size() + 1 + e] = maxAi[e];
+            nonRenewableHard[episodes.size() + 1 + e] = true;
         }
         long showBudget = cents(show.spendableBudget());
         nonRenewableNames[episodes.size()] = "show budget less contingency";
@@ -240,6 +248,7 @@ public final class CompiledShow {
         // justification optimises makespan; a show scores each episode's finish, so keep the plain serial scheme
         schedule.setJustify(false);
         schedule.setSeed(request.seed());
+        schedule.setNonRenewableHard(nonRenewableHard);
     }
 
     private ExecutionMode toMode(int key, Shot shot, ModeEstimate estimate, Map<String, Integer> resourceIndex,

@@ -42,6 +42,10 @@ public record PlanRequest(PlanWeights weights, List<Pin> pins, Map<String, Previ
         return new PlanRequest(weights, pins, previous, timeLimit, seed, moveLimit, vendorTurnaroundDays);
     }
 
+    public PlanRequest withSeed(long seed) {
+        return new PlanRequest(weights, pins, previous, timeLimit, seed, moveLimit, vendorTurnaroundDays);
+    }
+
     public PlanRequest withTimeLimit(Duration timeLimit) {
         return new PlanRequest(weights, pins, previous, timeLimit, seed, moveLimit, vendorTurnaroundDays);
     }

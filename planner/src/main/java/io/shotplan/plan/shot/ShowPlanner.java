@@ -33,8 +33,9 @@ public final class ShowPlanner {
 
     public static ShowPlan plan(Show show, PlanRequest request) {
         CompiledShow compiled = new CompiledShow(show, request);
+        // no restarts: a show's search improves steadily, and a restart would throw that progress away
         ProjectSolver.Settings settings = ProjectSolver.Settings.of(request.timeLimit()).withSeed(request.seed())
-                .withMoveCountLimit(request.moveLimit());
+                .withMoveCountLimit(request.moveLimit()).withRestartAfterUnimprovedSteps(0);
         ProjectSolver.Result result = ProjectSolver.solve(compiled.schedule(), settings);
         return toPlan(compiled, result);
     }

@@ -24,6 +24,8 @@ import io.shotplan.plan.domain.ProjectSchedule;
 public final class InitialScheduleCommand implements PhaseCommand<ProjectSchedule> {
 
     private static final int MAX_REPAIR_ITERATIONS = 200_000;
+    /** Weight of a hard limit's overuse against a soft one's during repair (soft amounts are cents, far below 1e12). */
+    private static final long HARD_PRIORITY = 1_000_000_000_000L;
 
     @Override
     public void changeWorkingSolution(ScoreDirector<ProjectSchedule> scoreDirector, BooleanSupplier isPhaseTerminated) {
@@ -66,6 +68,11 @@ public final class InitialScheduleCommand implements PhaseCommand<ProjectSchedul
     static ExecutionMode[] feasibleModes(ProjectSchedule project, Random random, BooleanSupplier stop) {
         List<Activity> activities = project.getActivities();
         long[] capacity = project.nonRenewableCapacity();
+        long[] priority = new long[capacity.length];
+        for (int k = 0; k < capacity.length; k++) {
+            // a limit the score treats as hard is repaired before any the score only weighs (a show's budgets)
+            priority[k] = project.isNonRenewableHard(k) ? HARD_PRIORITY : 1;
+        }
         int n = activities.size();
         ExecutionMode[] modes = new ExecutionMode[n];
         long[] used = new long[capacity.length];
@@ -73,7 +80,10 @@ public final class InitialScheduleCommand implements PhaseCommand<ProjectSchedul
         for (Activity activity : activities) {
             ExecutionMode chosen = activity.getMode();
             if (chosen == null) {
-                chosen = cheapest(activity.getModeOptions(), capacity);
+                // a restart starts from random modes, so independent runs explore different mode assignments
+                chosen = project.isRandomStart()
+                        ? activity.getModeOptions().get(random.nextInt(activity.getModeOptions().size()))
+                        : cheapest(activity.getModeOptions(), capacity);
                 if (activity.getModeOptions().size() > 1) {
                     free.add(activity);
                 }
@@ -81,7 +91,7 @@ public final class InitialScheduleCommand implements PhaseCommand<ProjectSchedul
             modes[activity.getIndex()] = chosen;
             add(used, chosen, 1);
         }
-        long overuse = overuse(used, capacity);
+        long overuse = overuse(used, capacity, priority);
         for (int iteration = 0; overuse > 0 && !free.isEmpty() && iteration < MAX_REPAIR_ITERATIONS; iteration++) {
             if ((iteration & 1023) == 0 && stop.getAsBoolean()) {
                 break;
@@ -95,7 +105,7 @@ public final class InitialScheduleCommand implements PhaseCommand<ProjectSchedul
             }
             add(used, current, -1);
             add(used, candidate, 1);
-            long candidateOveruse = overuse(used, capacity);
+            long candidateOveruse = overuse(used, capacity, priority);
             // sideways moves are accepted so the repair can cross plateaus; rare uphill ones escape local minima
             if (candidateOveruse <= overuse || random.nextInt(100) == 0) {
                 modes[activity.getIndex()] = candidate;
@@ -105,7 +115,7 @@ public final class InitialScheduleCommand implements PhaseCommand<ProjectSchedul
                 add(used, current, 1);
             }
         }
-        if (overuse == 0) {
+        if (overuse == 0 && !project.isRandomStart()) {
             shortenWithinLimits(free, modes, used, capacity);
         }
         return modes;
@@ -168,6 +178,14 @@ public final class InitialScheduleCommand implements PhaseCommand<ProjectSchedul
         long overuse = 0;
         for (int k = 0; k < used.length; k++) {
             overuse += Math.max(0, used[k] - capacity[k]);
+        }
+        return overuse;
+    }
+
+    private static long overuse(long[] used, long[] capacity, long[] priority) {
+        long overuse = 0;
+        for (int k = 0; k < used.length; k++) {
+            overuse += priority[k] * Math.max(0, used[k] - capacity[k]);
         }
         return overuse;
     }

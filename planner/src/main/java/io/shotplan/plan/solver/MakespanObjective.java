@@ -7,22 +7,16 @@ import io.shotplan.plan.domain.ScheduleObjective;
 
 /**
  * The PSPLIB objective. Hard: non-renewable overuse (and renewable demand no period can supply). Medium: makespan.
- * Soft: the sum of finish times, only as a tie-breaker, so the search prefers the more compact of two schedules
- * with equal makespan; it never trades makespan for it.
+ * Soft stays 0: a tie-breaker (sum of finish times) was tried and made late acceptance stop wandering across
+ * equal-makespan plateaus, which cost optimal solutions on j10-j20.
  */
-public record MakespanObjective(long[] nonRenewableCapacity, boolean compactnessTieBreak) implements ScheduleObjective {
+public record MakespanObjective(long[] nonRenewableCapacity) implements ScheduleObjective {
 
     @Override
     public HardMediumSoftLongScore score(ExecutionMode[] modes, int[] start, int[] finish, int makespan,
             long capacityExcess) {
         long overuse = nonRenewableOveruse(modes, nonRenewableCapacity);
-        long soft = 0;
-        if (compactnessTieBreak) {
-            for (int f : finish) {
-                soft += f;
-            }
-        }
-        return HardMediumSoftLongScore.of(-(overuse + capacityExcess), -makespan, -soft);
+        return HardMediumSoftLongScore.of(-(overuse + capacityExcess), -makespan, 0);
     }
 
     static long nonRenewableOveruse(ExecutionMode[] modes, long[] capacity) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.Solver;
@@ -91,7 +92,23 @@ public final class ProjectSolver {
     /** The best schedule found, decoded, with when it was found and how fast moves were scored. */
     public record Result(ProjectSchedule solution, HardMediumSoftLongScore score, List<ExecutionMode> modes,
             List<Integer> starts, List<Integer> finishes, int makespan, long timeToBestMillis,
-            long solveMillis, long scoreCalculationSpeed) {
+            long solveMillis, long scoreCalculationSpeed, List<BestScore> history) {
+
+        /** The best score known at a moment of the solve (empty before the first one). */
+        public java.util.Optional<HardMediumSoftLongScore> bestAt(long millis) {
+            HardMediumSoftLongScore best = null;
+            for (BestScore b : history) {
+                if (b.millis() <= millis) {
+                    best = b.score();
+                }
+            }
+            return java.util.Optional.ofNullable(best);
+        }
+
+        /** When the first feasible best score appeared, or -1 when none did. */
+        public long timeToFirstFeasibleMillis() {
+            return history.stream().filter(b -> b.score().isFeasible()).mapToLong(BestScore::millis).findFirst().orElse(-1);
+        }
 
         public boolean feasible() {
             return score.hardScore() == 0;
@@ -99,7 +116,15 @@ public final class ProjectSolver {
     }
 
     static final int DEFAULT_LATE_ACCEPTANCE_SIZE = 500;
-    static final int DEFAULT_RESTART_AFTER_UNIMPROVED_STEPS = Integer.getInteger("shotplan.restart", 0);
+    /**
+     * On PSPLIB j10-j20, runs that did not reach the optimum had found their best within a fraction of a second:
+     * restarting after 5,000 steps without a new best (well under a second) turned those into optimal runs.
+     */
+    static final int DEFAULT_RESTART_AFTER_UNIMPROVED_STEPS = 5_000;
+
+    /** A new best score and when (milliseconds since the solve started) it was found. */
+    public record BestScore(long millis, HardMediumSoftLongScore score) {
+    }
 
     private ProjectSolver() {
     }
@@ -129,45 +154,20 @@ public final class ProjectSolver {
     }
 
     private static LocalSearchPhaseConfig localSearch(Settings settings) {
-        // fixed weights: by default a union picks children in proportion to their size, which would drown
-        // everything in the huge pair-of-mode-changes and ruin-and-recreate neighbourhoods
-        String[] w = System.getProperty("shotplan.w", "1,1,1,1,0.1,0").split(",");
+        // equal fixed weights: by default a union picks children in proportion to their size, which would drown
+        // the list moves in the huge pairs-of-mode-changes neighbourhood.
+        // Timefold's ruin-and-recreate was tried for modes: it made some j18 runs stop after a few moves, so it is out.
         List<MoveSelectorConfig> moves = new ArrayList<>();
-        moves.add(modeChange().withFixedProbabilityWeight(Double.parseDouble(w[0])));
+        moves.add(modeChange().withFixedProbabilityWeight(1.0));
+        // two modes at once: one job gets cheaper while another gets dearer within the same non-renewable budget
         moves.add(new CartesianProductMoveSelectorConfig().withMoveSelectors(modeChange(), modeChange())
-                .withFixedProbabilityWeight(Double.parseDouble(w[1])));
-        moves.add(new ListChangeMoveSelectorConfig().withFixedProbabilityWeight(Double.parseDouble(w[2])));
-        moves.add(new ListSwapMoveSelectorConfig().withFixedProbabilityWeight(Double.parseDouble(w[3])));
-        if (Double.parseDouble(w[4]) > 0) {
-            moves.add(new ai.timefold.solver.core.config.heuristic.selector.move.generic.RuinRecreateMoveSelectorConfig()
-                    .withEntitySelectorConfig(new EntitySelectorConfig(Activity.class)).withVariableName("mode")
-                    .withMinimumRuinedCount(2).withMaximumRuinedCount(Integer.getInteger("shotplan.rrmax", 5))
-                    .withFixedProbabilityWeight(Double.parseDouble(w[4])));
-        }
-        if (Double.parseDouble(w[5]) > 0) {
-            moves.add(new ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListRuinRecreateMoveSelectorConfig()
-                    .withMinimumRuinedCount(2).withMaximumRuinedCount(5)
-                    .withFixedProbabilityWeight(Double.parseDouble(w[5])));
-        }
+                .withFixedProbabilityWeight(1.0));
+        moves.add(new ListChangeMoveSelectorConfig().withFixedProbabilityWeight(1.0));
+        moves.add(new ListSwapMoveSelectorConfig().withFixedProbabilityWeight(1.0));
         return new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(moves.toArray(MoveSelectorConfig[]::new)))
-                .withAcceptorConfig(acceptor(settings))
-                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(
-                        Integer.getInteger("shotplan.accepted", 1)));
-    }
-
-    private static LocalSearchAcceptorConfig acceptor(Settings settings) {
-        String kind = System.getProperty("shotplan.acceptor", "LA");
-        int la = Integer.getInteger("shotplan.la", settings.lateAcceptanceSize());
-        return switch (kind) {
-            case "SA" -> new LocalSearchAcceptorConfig().withSimulatedAnnealingStartingTemperature(
-                    System.getProperty("shotplan.temp", "0hard/2medium/0soft"));
-            case "TABU" -> new LocalSearchAcceptorConfig().withEntityTabuRatio(0.2);
-            case "DLAS" -> new LocalSearchAcceptorConfig().withAcceptorTypeList(List.of(
-                    ai.timefold.solver.core.config.localsearch.decider.acceptor.AcceptorType.DIVERSIFIED_LATE_ACCEPTANCE))
-                    .withLateAcceptanceSize(la);
-            default -> new LocalSearchAcceptorConfig().withLateAcceptanceSize(la);
-        };
+                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(settings.lateAcceptanceSize()))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
     }
 
     private static ChangeMoveSelectorConfig modeChange() {
@@ -187,6 +187,8 @@ public final class ProjectSolver {
         ProjectSchedule best = null;
         long timeToBest = 0;
         long calculations = 0;
+        List<BestScore> history = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<HardMediumSoftLongScore> overallBest = new AtomicReference<>();
         for (int run = 0; ; run++) {
             long remaining = deadline - System.nanoTime();
             if (run > 0 && (remaining <= 0 || (settings.moveCountLimit() > 0 && movesLeft <= 0))) {
@@ -198,7 +200,16 @@ public final class ProjectSolver {
             Solver<ProjectSchedule> solver = SolverFactory.<ProjectSchedule>create(config(runSettings)).buildSolver();
             long runStarted = System.nanoTime();
             AtomicLong runTimeToBest = new AtomicLong();
-            solver.addEventListener(event -> runTimeToBest.set(System.nanoTime() - started));
+            solver.addEventListener(event -> {
+                runTimeToBest.set(System.nanoTime() - started);
+                HardMediumSoftLongScore score = (HardMediumSoftLongScore) event.getNewBestScore();
+                // only initialized scores count: a partial solution's score says nothing about the plan
+                if (event.isEveryProblemChangeProcessed() && event.getNewBestSolution().getScore() != null
+                        && (overallBest.get() == null || score.compareTo(overallBest.get()) > 0)) {
+                    overallBest.set(score);
+                    history.add(new BestScore((System.nanoTime() - started) / 1_000_000, score));
+                }
+            });
             if (run > 0) {
                 problem = fresh(problem);
             }
@@ -217,7 +228,7 @@ public final class ProjectSolver {
         }
         long solveNanos = System.nanoTime() - started;
         long speed = solveNanos > 0 ? calculations * 1_000_000_000L / solveNanos : 0;
-        return decode(best, timeToBest / 1_000_000, solveNanos / 1_000_000, speed);
+        return decode(best, timeToBest / 1_000_000, solveNanos / 1_000_000, speed, List.copyOf(history));
     }
 
     private static boolean reached(ProjectSchedule best, String stopAt) {
@@ -242,12 +253,19 @@ public final class ProjectSolver {
         ProjectSchedule copy = new ProjectSchedule(problem.getName(), problem.getCalendar(), problem.nonRenewableNames(),
                 problem.nonRenewableCapacity(), activities, problem.getObjective());
         copy.setJustify(problem.isJustify());
+        boolean[] hard = new boolean[problem.nonRenewableCapacity().length];
+        for (int k = 0; k < hard.length; k++) {
+            hard[k] = problem.isNonRenewableHard(k);
+        }
+        copy.setNonRenewableHard(hard);
         copy.setSeed(problem.getSeed() + 1);
+        copy.setRandomStart(true);
         return copy;
     }
 
     /** Decodes a solved (or hand-made) schedule into start and finish periods with the engine's own decoder. */
-    public static Result decode(ProjectSchedule schedule, long timeToBestMillis, long solveMillis, long speed) {
+    public static Result decode(ProjectSchedule schedule, long timeToBestMillis, long solveMillis, long speed,
+            List<BestScore> history) {
         ProjectScoreCalculator calculator = new ProjectScoreCalculator();
         calculator.resetWorkingSolution(schedule);
         HardMediumSoftLongScore score = calculator.calculateScore();
@@ -265,6 +283,6 @@ public final class ProjectSolver {
             finishes.add(decoder.finish()[i]);
         }
         return new Result(schedule, score, List.of(modes), starts, finishes, makespan, timeToBestMillis,
-                solveMillis, speed);
+                solveMillis, speed, history);
     }
 }

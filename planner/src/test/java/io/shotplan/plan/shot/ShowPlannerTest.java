@@ -172,6 +172,18 @@ class ShowPlannerTest {
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
+    @Test
+    void fullAssertFindsNoScoreCorruptionOnASmallShow() {
+        CompiledShow compiled = new CompiledShow(ShowFixtures.smallShow(), quick());
+        io.shotplan.plan.solver.ProjectSolver.Settings settings = io.shotplan.plan.solver.ProjectSolver.Settings
+                .of(Duration.ofMinutes(1)).withMoveCountLimit(1_500).withRestartAfterUnimprovedSteps(0)
+                .withEnvironmentMode(ai.timefold.solver.core.config.solver.EnvironmentMode.FULL_ASSERT);
+
+        var result = io.shotplan.plan.solver.ProjectSolver.solve(compiled.schedule(), settings);
+
+        assertThat(result.feasible()).isTrue();
+    }
+
     static CrewPlan crew() {
         return ShowFixtures.crew("2", "2", "2");
     }
