@@ -249,6 +249,31 @@ public final class CompiledShow {
         schedule.setJustify(false);
         schedule.setSeed(request.seed());
         schedule.setNonRenewableHard(nonRenewableHard);
+        warmStartFromPrevious(linked, previousKey, previousStart);
+    }
+
+    /**
+     * A re-plan starts from the current plan: each shot keeps its previous mode and the list is ordered by previous
+     * start, so the first schedule is the current plan wherever it still fits and the search moves away only for a
+     * reason. Shots new to the plan are placed by the construction phase.
+     */
+    private void warmStartFromPrevious(List<Activity> activities, int[] previousKey, int[] previousStart) {
+        List<Activity> ordered = new ArrayList<>();
+        for (Activity activity : activities) {
+            int key = previousKey[activity.getIndex()];
+            if (key < 0) {
+                continue;
+            }
+            for (ExecutionMode mode : activity.getModeOptions()) {
+                if (mode.getKey() == key) {
+                    activity.setMode(mode);
+                    ordered.add(activity);
+                }
+            }
+        }
+        ordered.sort(java.util.Comparator.comparingInt((Activity a) -> previousStart[a.getIndex()])
+                .thenComparingInt(Activity::getIndex));
+        schedule.getSequence().getActivities().addAll(ordered);
     }
 
     private ExecutionMode toMode(int key, Shot shot, ModeEstimate estimate, Map<String, Integer> resourceIndex,

@@ -31,6 +31,15 @@ public record ShowPlan(String showCode, List<PlannedShot> shots, List<EpisodePla
                 .orElseThrow(() -> new IllegalArgumentException("No episode " + code + " in the plan."));
     }
 
+    /** The shots whose mode choice saved the most against their best alternative: what the demo highlights. */
+    public List<PlannedShot> biggestSavings(int count) {
+        return shots.stream()
+                .filter(s -> s.reason().savedAgainstAlternative().signum() > 0)
+                .sorted(java.util.Comparator.comparing((PlannedShot s) -> s.reason().savedAgainstAlternative()).reversed())
+                .limit(count)
+                .toList();
+    }
+
     public long aiShotCount() {
         return shots.stream().filter(PlannedShot::isAi).count();
     }

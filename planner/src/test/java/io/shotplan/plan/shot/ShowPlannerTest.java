@@ -148,6 +148,23 @@ class ShowPlannerTest {
     }
 
     @Test
+    void aReplanStartsFromTheCurrentPlan() {
+        ShowPlan first = ShowPlanner.plan(ShowFixtures.smallShow(), quick());
+        Map<String, PreviousAssignment> previous = new HashMap<>();
+        for (PlannedShot s : first.shots()) {
+            previous.put(s.shotCode(), new PreviousAssignment(s.modeLabel(), s.start()));
+        }
+
+        // a single move: what comes back is the construction, which must be the current plan itself
+        ShowPlan replan = ShowPlanner.plan(ShowFixtures.smallShow(), quick().withPrevious(previous).withMoveLimit(1));
+
+        for (PlannedShot s : first.shots()) {
+            assertThat(replan.shot(s.shotCode()).modeLabel()).isEqualTo(s.modeLabel());
+            assertThat(replan.shot(s.shotCode()).start()).isEqualTo(s.start());
+        }
+    }
+
+    @Test
     void omittedShotsAreLeftOut() {
         List<Shot> shots = new ArrayList<>(ShowFixtures.smallShow().shots());
         shots.set(2, ShowFixtures.withStatus(shots.get(2), ShotStatus.OMITTED));
@@ -170,6 +187,20 @@ class ShowPlannerTest {
         }
         assertThat(plan.totalCost()).isEqualByComparingTo(plan.episodes().stream().map(EpisodePlan::cost)
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    @Test
+    void biggestSavingsAreTheShotsWhoseModeSavedMostAgainstTheAlternative() {
+        ShowPlan plan = ShowPlanner.plan(ShowFixtures.smallShow(), quick());
+
+        List<PlannedShot> top = plan.biggestSavings(3);
+
+        assertThat(top).hasSize(3).allMatch(PlannedShot::isAi);
+        assertThat(top.get(0).reason().savedAgainstAlternative())
+                .isGreaterThanOrEqualTo(top.get(1).reason().savedAgainstAlternative());
+        BigDecimal third = top.get(2).reason().savedAgainstAlternative();
+        assertThat(plan.shots()).filteredOn(s -> !top.contains(s))
+                .allMatch(s -> s.reason().savedAgainstAlternative().compareTo(third) <= 0);
     }
 
     @Test
