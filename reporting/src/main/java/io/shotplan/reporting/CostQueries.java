@@ -334,27 +334,30 @@ final class CostQueries {
 
     /**
      * A plan at grain (shot, discipline, cost line) with the item's mode: each {@code plan_item_cost} row as a
-     * discipline line, and the item's planned cost less its discipline costs as a GPU, VENDOR or OTHER line.
+     * discipline line, and the item's planned cost less its discipline costs, where not zero, as a GPU, VENDOR or
+     * OTHER line.
      */
     private static Select<? extends Record> planLines(long planId) {
         PlanItem pi = PLAN_ITEM.as("pi");
         PlanItemCost pic = PLAN_ITEM_COST.as("pic");
-        Field<BigDecimal> z = inline(BigDecimal.ZERO);
         var disciplines = select(pi.SHOT_ID.as("shot_id"), pic.DISCIPLINE_ID.as("disc"),
                 inline(ReportScope.DISCIPLINE).as("kind"), pi.MODE.as("mode"), pic.COST.as("cost"),
                 pic.ARTIST_DAYS.as("days"))
                 .from(pic).join(pi).on(pi.ID.eq(pic.PLAN_ITEM_ID)).where(pi.PLAN_ID.eq(planId));
-        var whole = select(pi.SHOT_ID, castNull(SQLDataType.BIGINT), ReportScope.kindOfMode(pi.MODE), pi.MODE,
-                pi.PLANNED_COST, z)
-                .from(pi).where(pi.PLAN_ID.eq(planId));
-        var lessDisciplines = select(pi.SHOT_ID, castNull(SQLDataType.BIGINT), ReportScope.kindOfMode(pi.MODE), pi.MODE,
-                pic.COST.neg(), z)
-                .from(pic).join(pi).on(pi.ID.eq(pic.PLAN_ITEM_ID)).where(pi.PLAN_ID.eq(planId));
-        Table<?> u = disciplines.unionAll(whole).unionAll(lessDisciplines).asTable("u");
-        return select(u.field(SHOT_ID), u.field(DISC), u.field(KIND), u.field(MODE),
-                sum(u.field(COST)).as("cost"), sum(u.field(DAYS)).as("days"))
-                .from(u)
-                .groupBy(u.field(SHOT_ID), u.field(DISC), u.field(KIND), u.field(MODE));
+        PlanItem item = PLAN_ITEM.as("li");
+        PlanItemCost line = PLAN_ITEM_COST.as("lc");
+        Table<?> lines = select(line.PLAN_ITEM_ID.as("item"), sum(line.COST).as("lines"))
+                .from(line).join(item).on(item.ID.eq(line.PLAN_ITEM_ID)).where(item.PLAN_ID.eq(planId))
+                .groupBy(line.PLAN_ITEM_ID).asTable("il");
+        Field<BigDecimal> rest = pi.PLANNED_COST.minus(coalesce(lines.field("lines", BigDecimal.class),
+                inline(BigDecimal.ZERO)));
+        var remainder = select(pi.SHOT_ID, castNull(SQLDataType.BIGINT), ReportScope.kindOfMode(pi.MODE), pi.MODE,
+                rest, inline(BigDecimal.ZERO))
+                .from(pi).leftJoin(lines).on(lines.field("item", Long.class).eq(pi.ID))
+                .where(pi.PLAN_ID.eq(planId))
+                .and(rest.ne(BigDecimal.ZERO));
+        // (shot, discipline) is unique in a plan, and there is one remainder per shot: no grouping needed
+        return disciplines.unionAll(remainder);
     }
 
     /**

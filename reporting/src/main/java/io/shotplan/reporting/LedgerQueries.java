@@ -28,7 +28,10 @@ final class LedgerQueries {
         this.scope = scope;
     }
 
-    /** Reversals to date and the rows they reverse, each reversed row followed by its reversal. */
+    /**
+     * Reversals to date (rows with {@code reverses_id}) and the rows they reverse, each reversed row followed by its
+     * reversal.
+     */
     List<Correction> corrections() {
         CostLedger l = COST_LEDGER.as("l");
         CostLedger r = COST_LEDGER.as("r");
@@ -41,8 +44,9 @@ final class LedgerQueries {
                 .leftJoin(s).on(s.ID.eq(l.SHOT_ID))
                 .leftJoin(d).on(d.ID.eq(l.DISCIPLINE_ID))
                 .where(scope.actuals(l))
-                .and(l.SOURCE.eq("REVERSAL").or(l.ID.in(select(r.REVERSES_ID).from(r)
-                        .where(scope.actuals(r)).and(r.SOURCE.eq("REVERSAL")))))
+                // a correction is a row that reverses another (cost_ledger_reverses_idx finds both sides)
+                .and(l.REVERSES_ID.isNotNull().or(l.ID.in(select(r.REVERSES_ID).from(r)
+                        .where(r.REVERSES_ID.isNotNull()).and(scope.actuals(r)))))
                 .and(scope.inScope(s.EPISODE_ID))
                 .orderBy(coalesce(l.REVERSES_ID, l.ID), l.ID)
                 .fetch(x -> new Correction(x.value1(), x.value2(), x.value3(), x.value4(),

@@ -49,7 +49,8 @@ record ReportScope(
 
     /** Days since {@link #WEEK_ZERO}. */
     static Field<Integer> dayNumber(Field<LocalDate> date) {
-        return localDateDiff(date, WEEK_ZERO);
+        // inlined: a constant, and PostgreSQL matches grouped expressions textually
+        return localDateDiff(date, inline(WEEK_ZERO));
     }
 
     static Field<Integer> weekNumber(Field<LocalDate> date) {

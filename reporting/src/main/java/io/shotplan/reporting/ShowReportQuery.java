@@ -165,7 +165,8 @@ public final class ShowReportQuery {
                     .toList();
             Map<Long, List<CostQueries.Driver>> drivers = costRows.drivers().stream()
                     .collect(Collectors.groupingBy(CostQueries.Driver::episodeId));
-            Map<Long, List<WeekQueries.BurnRow>> burn = timed("burn", weeks::burn).stream()
+            WeekQueries.Result weekRows = timed("burn and load", weeks::run);
+            Map<Long, List<WeekQueries.BurnRow>> burn = weekRows.burn().stream()
                     .collect(Collectors.groupingBy(WeekQueries.BurnRow::episodeId));
             Map<Long, List<CostQueries.GenerationRow>> generation = costRows.generation().stream()
                     .filter(g -> g.episodeId() != null)
@@ -196,7 +197,7 @@ public final class ShowReportQuery {
                     cells.stream().filter(c -> c.episodeId() == null).toList());
             ShowInfo info = new ShowInfo(show.getCode(), show.getName(), scope.currency(), scope.asOf(),
                     show.getContingencyPercent(), show.getReviewBufferDays(), baseline, current);
-            return new ShowReport(info, total, episodes, unallocated, utilisation(timed("utilisation", weeks::load)));
+            return new ShowReport(info, total, episodes, unallocated, utilisation(weekRows.load()));
         }
 
         private Breakdown breakdown(List<Cell> cells, List<RoundedMode> modeRows, BigDecimal budget,

@@ -29,10 +29,13 @@ import io.shotplan.sql.schema.tables.PlanItem;
 import io.shotplan.sql.schema.tables.PlanItemCost;
 import io.shotplan.sql.schema.tables.Shot;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
@@ -56,17 +59,71 @@ final class WeekQueries {
 
     private static final Field<Integer> K = field(name("w", "k"), SQLDataType.INTEGER);
 
+    /** Both kinds of rows. */
+    record Result(List<BurnRow> burn, List<LoadRow> load) {
+    }
+
     private final ReportScope scope;
 
     WeekQueries(ReportScope scope) {
         this.scope = scope;
     }
 
-    List<BurnRow> burn() {
+    /**
+     * Burn and load in one statement over one pass of the ledger; rows of the first kind are B (burn: episode, week,
+     * cumulative baseline, plan and actual), of the second U (load: kind, resource, week, capacity, planned, actual).
+     */
+    Result run() {
         Table<Record1<Integer>> weeks = weeks();
+        CostLedger l = COST_LEDGER.as("l");
+        Shot s = SHOT.as("ls");
+        Table<?> rows = select(s.EPISODE_ID.as("e"), l.DISCIPLINE_ID.as("disc"), l.GPU_POOL_ID.as("pool"),
+                ReportScope.weekNumber(l.OCCURRED_ON).as("k"), l.AMOUNT.as("amount"), l.ARTIST_DAYS.as("days"),
+                l.GPU_SECONDS.as("secs"))
+                .from(l).leftJoin(s).on(s.ID.eq(l.SHOT_ID))
+                .where(scope.actuals(l))
+                .asTable("lr");
+        var ledger = name("lw").as(select(rows.field("e"), rows.field("disc"), rows.field("pool"), rows.field("k"),
+                sum(rows.field("amount", BigDecimal.class)).as("amount"),
+                sum(rows.field("days", BigDecimal.class)).as("days"),
+                sum(rows.field("secs", BigDecimal.class)).as("secs"))
+                .from(rows)
+                .groupBy(rows.field("e"), rows.field("disc"), rows.field("pool"), rows.field("k")));
+
+        Table<?> burn = burn(weeks, ledger).asTable("bu");
+        Table<?> load = load(weeks, ledger).asTable("lo");
+        Field<BigDecimal> none = org.jooq.impl.DSL.castNull(SQLDataType.NUMERIC);
+        var all = select(inline("B").as("t"), burn.field(0, Long.class).as("e"),
+                org.jooq.impl.DSL.castNull(SQLDataType.VARCHAR).as("kind"), burn.field(1, Integer.class).as("k"),
+                burn.field(2, BigDecimal.class).as("n1"), burn.field(3, BigDecimal.class).as("n2"),
+                burn.field(4, BigDecimal.class).as("n3"), none.as("n4"))
+                .from(burn)
+                .unionAll(select(inline("U"), load.field(1, Long.class), load.field(0, String.class),
+                        load.field(2, Integer.class), load.field(3, BigDecimal.class), load.field(4, BigDecimal.class),
+                        load.field(5, BigDecimal.class), none)
+                        .from(load))
+                .asTable("a");
+        List<BurnRow> burnRows = new ArrayList<>();
+        List<LoadRow> loadRows = new ArrayList<>();
+        scope.dsl().with(ledger)
+                .select(all.fields())
+                .from(all)
+                .orderBy(all.field(0), all.field(3), all.field(2), all.field(1))
+                .forEach(r -> {
+                    if ("B".equals(r.get(0, String.class))) {
+                        burnRows.add(new BurnRow(r.get(1, Long.class), r.get(3, Integer.class),
+                                r.get(4, BigDecimal.class), r.get(5, BigDecimal.class), r.get(6, BigDecimal.class)));
+                    } else {
+                        loadRows.add(new LoadRow(r.get(2, String.class), r.get(1, Long.class), r.get(3, Integer.class),
+                                r.get(4, BigDecimal.class), r.get(5, BigDecimal.class), r.get(6, BigDecimal.class)));
+                    }
+                });
+        return new Result(burnRows, loadRows);
+    }
+
+    private Select<?> burn(Table<Record1<Integer>> weeks, CommonTableExpression<?> ledger) {
         Shot s = SHOT.as("s");
         PlanItem pi = PLAN_ITEM.as("pi");
-        CostLedger l = COST_LEDGER.as("l");
         Field<BigDecimal> z = inline(BigDecimal.ZERO);
 
         var baseline = select(s.EPISODE_ID.as("episode_id"), K.as("k"), spread(pi, pi.PLANNED_COST).as("b"),
@@ -76,9 +133,10 @@ final class WeekQueries {
         var current = select(s.EPISODE_ID, K, z, spread(pi, pi.PLANNED_COST), z)
                 .from(pi).join(s).on(s.ID.eq(pi.SHOT_ID)).join(weeks).on(covers(pi))
                 .where(pi.PLAN_ID.eq(scope.currentPlanId())).and(scope.inScope(s.EPISODE_ID));
-        var actual = select(s.EPISODE_ID, ReportScope.weekNumber(l.OCCURRED_ON), z, z, l.AMOUNT)
-                .from(l).join(s).on(s.ID.eq(l.SHOT_ID))
-                .where(scope.actuals(l)).and(scope.inScope(s.EPISODE_ID));
+        Field<Long> ledgerEpisode = ledger.field("e", Long.class);
+        var actual = select(ledgerEpisode, ledger.field("k", Integer.class), z, z, ledger.field("amount", BigDecimal.class))
+                .from(ledger)
+                .where(ledgerEpisode.isNotNull()).and(scope.inScope(ledgerEpisode));
         Table<?> u = baseline.unionAll(current).unionAll(actual).asTable("u");
         Field<Long> episode = u.field(0, Long.class);
         Field<Integer> week = u.field(1, Integer.class);
@@ -89,28 +147,17 @@ final class WeekQueries {
         Field<Long> ep = weekly.field("episode_id", Long.class);
         Field<Integer> k = weekly.field("k", Integer.class);
         var window = partitionBy(ep).orderBy(k);
-        return scope.dsl()
-                .select(ep, k, sum(weekly.field("b", BigDecimal.class)).over(window),
-                        sum(weekly.field("p", BigDecimal.class)).over(window),
-                        sum(weekly.field("a", BigDecimal.class)).over(window))
-                .from(weekly)
-                .orderBy(ep, k)
-                .fetch(r -> new BurnRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        return select(ep, k, sum(weekly.field("b", BigDecimal.class)).over(window).as("b"),
+                        sum(weekly.field("p", BigDecimal.class)).over(window).as("p"),
+                        sum(weekly.field("a", BigDecimal.class)).over(window).as("a"))
+                .from(weekly);
     }
 
-    List<LoadRow> load() {
-        Table<Record1<Integer>> weeks = weeks();
+    private Select<?> load(Table<Record1<Integer>> weeks, CommonTableExpression<?> ledger) {
         PlanItem pi = PLAN_ITEM.as("pi");
         PlanItemCost pic = PLAN_ITEM_COST.as("pic");
         AiCapability ac = AI_CAPABILITY.as("ac");
-        CostLedger l = COST_LEDGER.as("l");
         Field<BigDecimal> z = inline(BigDecimal.ZERO);
-
-        var ledger = name("lw").as(select(l.DISCIPLINE_ID.as("disc"), l.GPU_POOL_ID.as("pool"),
-                ReportScope.weekNumber(l.OCCURRED_ON).as("k"), l.ARTIST_DAYS.as("days"), l.GPU_SECONDS.as("secs"))
-                .from(l)
-                .where(scope.actuals(l))
-                .and(l.DISCIPLINE_ID.isNotNull().or(l.GPU_POOL_ID.isNotNull())));
         Field<Long> lDisc = ledger.field("disc", Long.class);
         Field<Long> lPool = ledger.field("pool", Long.class);
         Field<Integer> lWeek = ledger.field("k", Integer.class);
@@ -152,11 +199,9 @@ final class WeekQueries {
                 coalesce(artists, z).mul(inline(scope.options().crewDaysPerWeek())))
                 .otherwise(coalesce(gpuHoursPerDay, z).mul(inline(scope.options().gpuDaysPerWeek())));
 
-        return scope.dsl().with(ledger)
-                .select(gKind, gRes, gWeek, capacity, g.field("p", BigDecimal.class), g.field("a", BigDecimal.class))
-                .from(g)
-                .orderBy(gWeek, gKind, gRes)
-                .fetch(r -> new LoadRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+        return select(gKind, gRes, gWeek, capacity.as("capacity"), g.field("p", BigDecimal.class),
+                g.field("a", BigDecimal.class))
+                .from(g);
     }
 
     /** Every week any plan item of the current or baseline plan touches. */
