@@ -83,7 +83,8 @@ public final class WorkerMain {
         return new Worker(database, pool, processor);
     }
 
-    static Options parse(String[] args) {
+    /** Parses {@code --name value} pairs (see the class comment); the app's {@code shotplan worker} can pass its arguments through. */
+    public static Options parse(String[] args) {
         Map<String, String> o = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
