@@ -1,5 +1,6 @@
 package io.shotplan.generation;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shotplan.generation.image.FramePaths;
 import io.shotplan.generation.model.ModelPackageCache;
@@ -68,6 +69,11 @@ public final class WorkerMain {
 
     /** Opens the database (applying pending migrations) and starts the workers; for embedding in a CLI. */
     public static Worker start(Options options) throws ReflectiveOperationException {
+        return start(options, new SimpleMeterRegistry());
+    }
+
+    /** Like {@link #start(Options)}, reporting the generation metrics to the given registry (e.g. Prometheus). */
+    public static Worker start(Options options, MeterRegistry meters) throws ReflectiveOperationException {
         Database database = Database.open(options.dbUrl(), options.dbUser(), options.dbPassword(), options.schema());
         ModelRegistry registry = options.modelsFile() == null ? ModelRegistry.builtIn()
                 : ModelRegistry.builtInWith(options.modelsFile());
@@ -78,7 +84,7 @@ public final class WorkerMain {
                 : (FrameProcessor) Class.forName(options.processorClass()).getConstructor().newInstance();
         JobRepository jobs = new JobRepository(database.dsl(), Clock.systemUTC());
         WorkerPool pool = new WorkerPool(jobs, processor, options.queue(),
-                new GenerationMetrics(new SimpleMeterRegistry(), jobs), "worker");
+                new GenerationMetrics(meters, jobs), "worker");
         pool.start(options.workers());
         return new Worker(database, pool, processor);
     }
