@@ -68,10 +68,18 @@ public final class ModelPackageCache {
             Path staging = Files.createTempDirectory(root, ".unpack-");
             untarGz(tarball, staging);
             Files.writeString(staging.resolve(".verified"), actual + "\n");
-            if (Files.exists(dir)) {
-                deleteTree(dir);
+            if (Files.exists(dir) && !Files.isRegularFile(marker)) {
+                deleteTree(dir); // an unverified leftover
             }
-            Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                // another process (a parallel build) unpacked the same package first
+                deleteTree(staging);
+                if (!Files.isRegularFile(marker)) {
+                    throw e;
+                }
+            }
             return dir.resolve("package");
         } catch (IOException e) {
             throw new ModelLoadException("cannot fetch or unpack %s into %s: %s".formatted(npm.spec(), root, e.getMessage()), e);
