@@ -81,6 +81,17 @@ public class ShowRepository {
         dsl.transaction(tx -> new Writer(tx.dsl()).writeShots(showId, shots));
     }
 
+    /** The ids of a show's shots by code: what ledger rows and plan items point at. */
+    public Map<String, Long> shotIds(long showId) {
+        return dsl.select(SHOT.CODE, SHOT.ID).from(SHOT).where(SHOT.SHOW_ID.eq(showId)).fetchMap(SHOT.CODE, SHOT.ID);
+    }
+
+    /** The ids of a show's disciplines by code. */
+    public Map<String, Long> disciplineIds(long showId) {
+        return dsl.select(DISCIPLINE.CODE, DISCIPLINE.ID).from(DISCIPLINE).where(DISCIPLINE.SHOW_ID.eq(showId))
+                .fetchMap(DISCIPLINE.CODE, DISCIPLINE.ID);
+    }
+
     public Optional<Show> load(String showCode) {
         return findId(showCode).map(this::load);
     }

@@ -29,9 +29,7 @@ class ShowRepositoryTest {
 
             Show loaded = shows.load(EXAMPLE.code()).orElseThrow();
 
-            assertThat(loaded).usingRecursiveComparison().ignoringCollectionOrder()
-                    .withComparatorForType(java.math.BigDecimal::compareTo, java.math.BigDecimal.class)
-                    .isEqualTo(EXAMPLE);
+            ShowComparison.assertSameShow(loaded, EXAMPLE);
         }
     }
 

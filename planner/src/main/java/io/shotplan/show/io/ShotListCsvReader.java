@@ -55,9 +55,7 @@ public final class ShotListCsvReader {
     public List<Shot> read(Source source, ShotListContext context) {
         Problems problems = new Problems(source.name());
         List<LocatedShot> shots = parse(source, context, problems);
-        if (problems.isEmpty()) {
-            ShotListRules.check(shots, context, problems);
-        }
+        ShotListRules.check(shots, context, problems, problems.isEmpty());
         problems.throwIfAny();
         return shots.stream().map(LocatedShot::shot).toList();
     }

@@ -25,7 +25,11 @@ final class ShotListRules {
     private ShotListRules() {
     }
 
-    static void check(List<LocatedShot> shots, ShotListContext context, Problems problems) {
+    /**
+     * Checks the shots read well; {@code complete} says no row failed to read, so that a dependency on a shot
+     * missing from {@code shots} really is unknown (otherwise those checks wait for the file to be fixed).
+     */
+    static void check(List<LocatedShot> shots, ShotListContext context, Problems problems, boolean complete) {
         Map<String, LocatedShot> byCode = new HashMap<>();
         for (LocatedShot located : shots) {
             Shot shot = located.shot();
@@ -42,6 +46,9 @@ final class ShotListRules {
                         + "'; the show has " + known(context.episodes()));
             }
             checkBid(located, context.bidTemplate(), problems);
+        }
+        if (!complete) {
+            return;
         }
         for (LocatedShot located : shots) {
             for (String predecessor : located.shot().dependsOn()) {

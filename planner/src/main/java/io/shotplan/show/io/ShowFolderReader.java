@@ -65,9 +65,7 @@ public final class ShowFolderReader {
                 Problems shotProblems = new Problems(shotList.get().name());
                 ShotListContext context = draft.shotContext();
                 List<LocatedShot> located = new ShotListCsvReader(limits).parse(shotList.get(), context, shotProblems);
-                if (shotProblems.isEmpty()) {
-                    ShotListRules.check(located, context, shotProblems);
-                }
+                ShotListRules.check(located, context, shotProblems, shotProblems.isEmpty());
                 all.addAll(shotProblems.list());
                 shots = located.stream().map(LocatedShot::shot).toList();
             }

@@ -33,8 +33,8 @@ class EdlReaderTest {
         assertThat(shots).extracting(Shot::code, Shot::frameCount, Shot::description).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("EP103_045_0120", 96, "snow on windscreen"),
                 org.assertj.core.groups.Tuple.tuple("EP103_045_0130", 60, "sky through the roof"),
-                org.assertj.core.groups.Tuple.tuple("EP103_050_0010", 84, "paint out the crane"),
-                org.assertj.core.groups.Tuple.tuple("EP103_050_0020", 48, "ice on the Obelisco, speed ramp"));
+                org.assertj.core.groups.Tuple.tuple("EP103_055_0010", 84, "paint out the crane"),
+                org.assertj.core.groups.Tuple.tuple("EP103_055_0020", 48, "ice on the Obelisco, speed ramp"));
         assertThat(shots).allSatisfy(s -> {
             assertThat(s.episode()).isEqualTo("EP103");
             assertThat(s.workType()).isEqualTo("cleanup");

@@ -1,0 +1,41 @@
+package io.shotplan.app.imports;
+
+import java.util.List;
+
+/**
+ * What one import added, all in one transaction.
+ *
+ * @param kind                      which import ran
+ * @param showCode                  the show it went into
+ * @param file                      the file's name as given
+ * @param shotsAdded                codes of the shots added, in file order (all of them for a show)
+ * @param ledgerRowsAdded           actuals rows appended to the cost ledger
+ * @param ledgerRowsAlreadyRecorded actuals rows skipped because an earlier import recorded them (same reference)
+ * @param replaced                  a show of the same code was replaced, with everything under it
+ */
+public record ImportResult(Kind kind, String showCode, String file, List<String> shotsAdded, int ledgerRowsAdded,
+                           int ledgerRowsAlreadyRecorded, boolean replaced) {
+
+    public enum Kind {
+        SHOW,
+        SHOTS,
+        EDL,
+        ACTUALS
+    }
+
+    public ImportResult {
+        shotsAdded = List.copyOf(shotsAdded);
+    }
+
+    /** One line for people: what was added where. */
+    public String summary() {
+        return switch (kind) {
+            case SHOW -> (replaced ? "Replaced" : "Imported") + " show " + showCode + " from " + file + " with "
+                    + shotsAdded.size() + " shots.";
+            case SHOTS, EDL -> "Added " + shotsAdded.size() + " shots from " + file + " to show " + showCode + ".";
+            case ACTUALS -> "Recorded " + ledgerRowsAdded + " cost lines from " + file + " for show " + showCode
+                    + (ledgerRowsAlreadyRecorded > 0 ? "; " + ledgerRowsAlreadyRecorded
+                    + " were already recorded by an earlier import and were skipped." : ".");
+        };
+    }
+}

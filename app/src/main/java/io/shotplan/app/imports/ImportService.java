@@ -1,0 +1,187 @@
+package io.shotplan.app.imports;
+
+import static io.shotplan.sql.schema.Tables.COST_LEDGER;
+
+import io.shotplan.app.show.ShowRepository;
+import io.shotplan.show.Shot;
+import io.shotplan.show.Show;
+import io.shotplan.show.io.Actual;
+import io.shotplan.show.io.ActualsContext;
+import io.shotplan.show.io.ActualsCsvReader;
+import io.shotplan.show.io.EdlOptions;
+import io.shotplan.show.io.EdlReader;
+import io.shotplan.show.io.ImportLimits;
+import io.shotplan.show.io.ImportProblems;
+import io.shotplan.show.io.Problem;
+import io.shotplan.show.io.ShotListContext;
+import io.shotplan.show.io.ShotListCsvReader;
+import io.shotplan.show.io.ShotListCsvWriter;
+import io.shotplan.show.io.ShowFolderReader;
+import io.shotplan.show.io.Source;
+import io.shotplan.sql.ledger.LedgerEntry;
+import io.shotplan.sql.ledger.LedgerRepository;
+import io.shotplan.sql.ledger.LedgerSource;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+
+/**
+ * Brings what producers already have into shotplan: a show folder, a tracker's shot list, an editorial EDL and
+ * actual costs. Each import reads and checks the whole file first and reports every problem as one
+ * {@link ImportProblems}; only a file without problems is written, in one transaction, so the database is
+ * either as before or has the whole file. The REST endpoints and the {@code shotplan import} command both call this.
+ */
+@Service
+public class ImportService {
+
+    private final DSLContext dsl;
+    private final ImportLimits limits;
+
+    public ImportService(DSLContext dsl, ImportLimits limits) {
+        this.dsl = dsl;
+        this.limits = limits;
+    }
+
+    /** A show folder ({@code show.yaml} and its shot list) as a new show; {@code replace} drops one of the same code first. */
+    public ImportResult importShow(Path folder, boolean replace) {
+        Show show = new ShowFolderReader(limits).read(folder);
+        return saveShow(show, folder.toString(), replace);
+    }
+
+    /** A show file and the files it names (an upload): {@code siblings} finds the shot list by its name. */
+    public ImportResult importShow(Source showFile, Function<String, Optional<Source>> siblings, boolean replace) {
+        Show show = new ShowFolderReader(limits).read(showFile, siblings);
+        return saveShow(show, showFile.name(), replace);
+    }
+
+    private ImportResult saveShow(Show show, String file, boolean replace) {
+        ShowRepository shows = new ShowRepository(dsl);
+        boolean exists = shows.findId(show.code()).isPresent();
+        if (exists && !replace) {
+            throw ImportProblems.of(Problem.ofFile(file, "show " + show.code() + " already exists; import with --replace"
+                    + " (replace=true) to drop it, its plans and its ledger and load this one"));
+        }
+        shows.save(show, replace);
+        return new ImportResult(ImportResult.Kind.SHOW, show.code(), file, show.shots().stream().map(Shot::code).toList(),
+                0, 0, exists);
+    }
+
+    /**
+     * New shots from a shot list CSV into a stored show. They may depend on the show's shots; their codes must be new.
+     *
+     * @param defaultEpisode the episode of rows that name none (a tracker export without an episode column); may be null
+     */
+    public ImportResult importShots(String showCode, Source csv, String defaultEpisode) {
+        ShowRepository shows = new ShowRepository(dsl);
+        Show show = shows.load(showCode).orElseThrow(() -> new UnknownShowException(showCode));
+        ShotListContext context = ShotListContext.of(show);
+        if (defaultEpisode != null) {
+            context = context.withDefaultEpisode(defaultEpisode);
+        }
+        List<Shot> shots = new ShotListCsvReader(limits).read(csv, context);
+        return addShots(shows, showCode, csv.name(), shots, ImportResult.Kind.SHOTS);
+    }
+
+    /** New shots from an editorial EDL, one per video event, into an episode of a stored show. */
+    public ImportResult importEdl(String showCode, Source edl, EdlOptions options) {
+        ShowRepository shows = new ShowRepository(dsl);
+        Show show = shows.load(showCode).orElseThrow(() -> new UnknownShowException(showCode));
+        List<Shot> shots = new EdlReader(limits).read(edl, options, ShotListContext.of(show));
+        return addShots(shows, showCode, edl.name(), shots, ImportResult.Kind.EDL);
+    }
+
+    private ImportResult addShots(ShowRepository shows, String showCode, String file, List<Shot> shots, ImportResult.Kind kind) {
+        if (shots.isEmpty()) {
+            throw ImportProblems.of(Problem.ofFile(file, "has no shots to add"));
+        }
+        long showId = shows.findId(showCode).orElseThrow(() -> new UnknownShowException(showCode));
+        shows.addShots(showId, shots);
+        return new ImportResult(kind, showCode, file, shots.stream().map(Shot::code).toList(), 0, 0, false);
+    }
+
+    /**
+     * Actual costs (timesheets, vendor invoices, an AI vendor's usage report) appended to the show's cost ledger.
+     * A line an earlier import recorded (same kind, reference, shot and discipline) is skipped, so importing the
+     * same file twice records it once; the same line with another amount is a problem: correct it with a reversal.
+     */
+    public ImportResult importActuals(String showCode, Source csv) {
+        ShowRepository shows = new ShowRepository(dsl);
+        Show show = shows.load(showCode).orElseThrow(() -> new UnknownShowException(showCode));
+        List<Actual> actuals = new ActualsCsvReader(limits).read(csv, ActualsContext.of(show));
+        if (actuals.isEmpty()) {
+            throw ImportProblems.of(Problem.ofFile(csv.name(), "has no cost lines"));
+        }
+        int[] counts = dsl.transactionResult(tx -> {
+            DSLContext db = tx.dsl();
+            ShowRepository inTx = new ShowRepository(db);
+            long showId = inTx.findId(showCode).orElseThrow(() -> new UnknownShowException(showCode));
+            Map<String, Long> shotIds = inTx.shotIds(showId);
+            Map<String, Long> disciplineIds = inTx.disciplineIds(showId);
+            LedgerRepository ledger = new LedgerRepository(db);
+            List<Problem> problems = new ArrayList<>();
+            int added = 0;
+            int skipped = 0;
+            for (Actual actual : actuals) {
+                LedgerEntry entry = new LedgerEntry(showId, actual.shotCode().map(shotIds::get).orElse(null),
+                        source(actual.kind()), actual.amount(), show.currency(), BigDecimal.ZERO, actual.artistDays(),
+                        actual.disciplineCode().map(disciplineIds::get).orElse(null), null,
+                        actual.kind() == Actual.Kind.AI_VENDOR ? actual.vendor() : null, null, actual.date(),
+                        actual.reference(), null, idempotencyKey(showCode, actual));
+                if (ledger.append(entry).isPresent()) {
+                    added++;
+                    continue;
+                }
+                skipped++;
+                BigDecimal recorded = db.select(COST_LEDGER.AMOUNT).from(COST_LEDGER)
+                        .where(COST_LEDGER.IDEMPOTENCY_KEY.eq(entry.idempotencyKey())).fetchSingle(COST_LEDGER.AMOUNT);
+                if (recorded.compareTo(actual.amount()) != 0) {
+                    problems.add(new Problem(csv.name(), actual.line(), 0, "reference", "reference " + actual.reference()
+                            + " was recorded before with amount " + recorded.stripTrailingZeros().toPlainString()
+                            + "; this file says " + actual.amount().stripTrailingZeros().toPlainString()
+                            + ". A recorded cost is not changed by importing it again: enter a correction instead"));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ImportProblems(problems); // rolls back the lines appended above
+            }
+            return new int[] {added, skipped};
+        });
+        return new ImportResult(ImportResult.Kind.ACTUALS, showCode, csv.name(), List.of(), counts[0], counts[1], false);
+    }
+
+    /** The show's shot list as CSV in shotplan's own columns: what {@link #importShots} reads back. */
+    public void exportShots(String showCode, Writer out) throws IOException {
+        Show show = new ShowRepository(dsl).load(showCode).orElseThrow(() -> new UnknownShowException(showCode));
+        new ShotListCsvWriter().write(show.shots(), out);
+    }
+
+    private static LedgerSource source(Actual.Kind kind) {
+        return switch (kind) {
+            case TIMESHEET -> LedgerSource.TIMESHEET;
+            case INVOICE -> LedgerSource.INVOICE;
+            case AI_VENDOR -> LedgerSource.AI_VENDOR;
+        };
+    }
+
+    /** The ledger key of an actuals line: the show and a hash of the line's identity (kind, reference, shot, discipline). */
+    static String idempotencyKey(String showCode, Actual actual) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(actual.identity().getBytes(StandardCharsets.UTF_8));
+            return "actuals:" + showCode + ":" + HexFormat.of().formatHex(hash, 0, 20);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
