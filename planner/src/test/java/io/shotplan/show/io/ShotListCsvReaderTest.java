@@ -236,4 +236,9 @@ class ShotListCsvReaderTest {
 
         assertThat(again).isEqualTo(SEASON.shots());
     }
+
+    @Test
+    void theReadmeShowsTheHeaderTableTheReaderUses() throws Exception {
+        assertThat(Files.readString(Path.of("../README.md"))).contains(ShotColumn.markdownTable());
+    }
 }
