@@ -13,6 +13,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Table;
 
 /** Ledger rows a report lists one by one. */
 final class LedgerQueries {
@@ -33,22 +36,31 @@ final class LedgerQueries {
      * reversal.
      */
     List<Correction> corrections() {
-        CostLedger l = COST_LEDGER.as("l");
         CostLedger r = COST_LEDGER.as("r");
+        CostLedger o = COST_LEDGER.as("o");
         Shot s = SHOT.as("s");
         Discipline d = DISCIPLINE.as("d");
+        // ids are positive: "> 0" lets both databases range-scan cost_ledger_reverses_idx, where IS NOT NULL may not
+        Condition reversal = r.REVERSES_ID.gt(0L).and(scope.actuals(r));
+        var reversals = select(r.ID.as("id"), r.SHOT_ID.as("shot_id"), r.DISCIPLINE_ID.as("disc"),
+                r.OCCURRED_ON.as("occurred_on"), r.SOURCE.as("source"), r.AMOUNT.as("amount"),
+                r.REFERENCE.as("reference"), r.REVERSES_ID.as("reverses_id"))
+                .from(r).where(reversal);
+        var reversed = select(o.ID, o.SHOT_ID, o.DISCIPLINE_ID, o.OCCURRED_ON, o.SOURCE, o.AMOUNT, o.REFERENCE,
+                o.REVERSES_ID)
+                .from(r).join(o).on(o.ID.eq(r.REVERSES_ID)).where(reversal);
+        Table<?> rows = reversals.unionAll(reversed).asTable("c");
+        Field<Long> id = rows.field("id", Long.class);
+        Field<Long> reverses = rows.field("reverses_id", Long.class);
         return scope.dsl()
-                .select(s.EPISODE_ID, l.ID, l.OCCURRED_ON, l.SOURCE, s.CODE, d.CODE, l.AMOUNT, l.REFERENCE,
-                        l.REVERSES_ID)
-                .from(l)
-                .leftJoin(s).on(s.ID.eq(l.SHOT_ID))
-                .leftJoin(d).on(d.ID.eq(l.DISCIPLINE_ID))
-                .where(scope.actuals(l))
-                // a correction is a row that reverses another (cost_ledger_reverses_idx finds both sides)
-                .and(l.REVERSES_ID.isNotNull().or(l.ID.in(select(r.REVERSES_ID).from(r)
-                        .where(r.REVERSES_ID.isNotNull()).and(scope.actuals(r)))))
-                .and(scope.inScope(s.EPISODE_ID))
-                .orderBy(coalesce(l.REVERSES_ID, l.ID), l.ID)
+                .select(s.EPISODE_ID, id, rows.field("occurred_on", LocalDate.class), rows.field("source", String.class),
+                        s.CODE, d.CODE, rows.field("amount", BigDecimal.class), rows.field("reference", String.class),
+                        reverses)
+                .from(rows)
+                .leftJoin(s).on(s.ID.eq(rows.field("shot_id", Long.class)))
+                .leftJoin(d).on(d.ID.eq(rows.field("disc", Long.class)))
+                .where(scope.inScope(s.EPISODE_ID))
+                .orderBy(coalesce(reverses, id), id)
                 .fetch(x -> new Correction(x.value1(), x.value2(), x.value3(), x.value4(),
                         x.value5() == null ? "" : x.value5(), x.value6() == null ? "" : x.value6(), x.value7(),
                         x.value8() == null ? "" : x.value8(), Optional.ofNullable(x.value9())));
