@@ -25,7 +25,12 @@ public class AuditLog {
 
     /** Records a change by the current user (or the command-line user outside a web request). */
     public void record(DSLContext tx, String action, String entity, String entityId, String detail) {
-        tx.insertInto(AUDIT_LOG).set(AUDIT_LOG.ACTOR, currentActor()).set(AUDIT_LOG.ACTION, action)
+        recordAs(tx, currentActor(), action, entity, entityId, detail);
+    }
+
+    /** Records a change made on a user's behalf outside their request (a solve running in the background). */
+    public void recordAs(DSLContext tx, String actor, String action, String entity, String entityId, String detail) {
+        tx.insertInto(AUDIT_LOG).set(AUDIT_LOG.ACTOR, actor).set(AUDIT_LOG.ACTION, action)
                 .set(AUDIT_LOG.ENTITY, entity).set(AUDIT_LOG.ENTITY_ID, entityId)
                 .set(AUDIT_LOG.DETAIL, detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 4000))
                 .execute();
@@ -52,7 +57,7 @@ public class AuditLog {
         return new PageOf<>(items, page, size, total);
     }
 
-    static String currentActor() {
+    public static String currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.isAuthenticated() && authentication.getName() != null) {
             return authentication.getName();

@@ -5,15 +5,13 @@ import static io.shotplan.app.security.Role.FINANCE;
 import static io.shotplan.app.security.Role.PRODUCER;
 import static io.shotplan.app.security.Role.SUPERVISOR;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -24,6 +22,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * The role matrix is {@link #roleMatrix}; the README's table and {@code RoleMatrixTest} mirror it.
  */
 @Configuration
+@ConditionalOnWebApplication
 public class SecurityConfig {
 
     static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
@@ -74,11 +73,5 @@ public class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                 .requestMatchers("/api/**").denyAll()
                 .anyRequest().authenticated();
-    }
-
-    /** bcrypt; the cost factor is a setting so that tests can use a cheap one. */
-    @Bean
-    PasswordEncoder passwordEncoder(@Value("${shotplan.security.bcrypt-strength:10}") int strength) {
-        return new BCryptPasswordEncoder(strength);
     }
 }

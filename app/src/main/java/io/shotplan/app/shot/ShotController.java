@@ -65,6 +65,12 @@ class ShotController {
         return queries.workTypes(show);
     }
 
+    @GetMapping("/capabilities")
+    @Operation(summary = "The show's AI capabilities (what shots can be pinned to besides TRADITIONAL)")
+    List<ShowView.Capability> capabilities(@PathVariable String show) {
+        return queries.capabilities(show);
+    }
+
     @PutMapping("/shots/{shot}/pin")
     @Operation(summary = "Pin a shot's mode (SUPERVISOR; audited)")
     ShotRow pin(@PathVariable String show, @PathVariable String shot, @Valid @RequestBody Pin body) {

@@ -1,6 +1,8 @@
 package io.shotplan.app.shot;
 
+import static io.shotplan.sql.schema.Tables.AI_CAPABILITY;
 import static io.shotplan.sql.schema.Tables.EPISODE;
+import static io.shotplan.sql.schema.Tables.GPU_POOL;
 import static io.shotplan.sql.schema.Tables.PLAN;
 import static io.shotplan.sql.schema.Tables.PLAN_ITEM;
 import static io.shotplan.sql.schema.Tables.SEQUENCE;
@@ -115,6 +117,14 @@ public class ShotQueries {
                         r.get(PLAN_ITEM.CAPABILITY_CODE), r.get(PLAN_ITEM.PLANNED_COST), r.get(PLAN_ITEM.START_DATE),
                         r.get(PLAN_ITEM.END_DATE), r.get(PLAN_ITEM.REASON)));
         return new PageOf<>(rows, page, size, total);
+    }
+
+    /** The show's AI capabilities: what a shot of a work type can be pinned to besides TRADITIONAL. */
+    public List<ShowView.Capability> capabilities(String showCode) {
+        return dsl.select(AI_CAPABILITY.CODE, AI_CAPABILITY.WORK_TYPE, AI_CAPABILITY.TIER, GPU_POOL.CODE, AI_CAPABILITY.VENDOR)
+                .from(AI_CAPABILITY).leftJoin(GPU_POOL).on(GPU_POOL.ID.eq(AI_CAPABILITY.GPU_POOL_ID))
+                .where(AI_CAPABILITY.SHOW_ID.eq(showId(showCode))).orderBy(AI_CAPABILITY.CODE)
+                .fetch(r -> new ShowView.Capability(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
     /** The distinct work types of a show, for the filter's choices. */

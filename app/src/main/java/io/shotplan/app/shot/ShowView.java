@@ -17,6 +17,10 @@ public final class ShowView {
                               long frames) {
     }
 
+    /** An AI workflow of the show: in-house on a GPU pool, or an external vendor. */
+    public record Capability(String code, String workType, String tier, String gpuPool, String vendor) {
+    }
+
     /** A shot with its supervisor flags and, when the show has a plan, the mode, cost and reason it got there. */
     public record ShotRow(String code, String episode, String sequence, String description, int frameCount,
                           String workType, int complexity, String status, boolean performerLikeness,

@@ -43,15 +43,15 @@ class RoleMatrixTest extends WebTest {
         return List.of(
                 new Endpoint(HttpMethod.GET, "/api/me", null, EVERYONE),
                 new Endpoint(HttpMethod.GET, "/api/shows", null, EVERYONE),
-                new Endpoint(HttpMethod.GET, "/api/shows/NVB", null, EVERYONE),
-                new Endpoint(HttpMethod.GET, "/api/shows/NVB/episodes", null, EVERYONE),
-                new Endpoint(HttpMethod.PUT, "/api/shows/NVB/episodes/EP102/budget", "{\"budget\": 290000}", EnumSet.of(PRODUCER)),
-                new Endpoint(HttpMethod.GET, "/api/shows/NVB/shots?episode=EP101", null, EVERYONE),
-                new Endpoint(HttpMethod.GET, "/api/shows/NVB/shots/EP101_010_0010", null, EVERYONE),
-                new Endpoint(HttpMethod.GET, "/api/shows/NVB/work-types", null, EVERYONE),
-                new Endpoint(HttpMethod.PUT, "/api/shows/NVB/shots/EP102_010_0010/pin", "{\"mode\": null}", EnumSet.of(SUPERVISOR)),
-                new Endpoint(HttpMethod.PUT, "/api/shows/NVB/shots/EP102_010_0010/human-only", "{\"humanOnly\": false}", EnumSet.of(SUPERVISOR)),
-                new Endpoint(HttpMethod.PUT, "/api/shows/NVB/shots/EP102_010_0010/consent", "{\"consentOnFile\": false}", EnumSet.of(SUPERVISOR)),
+                new Endpoint(HttpMethod.GET, "/api/shows/TST", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/shows/TST/episodes", null, EVERYONE),
+                new Endpoint(HttpMethod.PUT, "/api/shows/TST/episodes/EP102/budget", "{\"budget\": 290000}", EnumSet.of(PRODUCER)),
+                new Endpoint(HttpMethod.GET, "/api/shows/TST/shots?episode=EP101", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/shows/TST/shots/EP101_010_0010", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/shows/TST/work-types", null, EVERYONE),
+                new Endpoint(HttpMethod.PUT, "/api/shows/TST/shots/EP102_010_0010/pin", "{\"mode\": null}", EnumSet.of(SUPERVISOR)),
+                new Endpoint(HttpMethod.PUT, "/api/shows/TST/shots/EP102_010_0010/human-only", "{\"humanOnly\": false}", EnumSet.of(SUPERVISOR)),
+                new Endpoint(HttpMethod.PUT, "/api/shows/TST/shots/EP102_010_0010/consent", "{\"consentOnFile\": false}", EnumSet.of(SUPERVISOR)),
                 new Endpoint(HttpMethod.GET, "/api/users", null, EnumSet.of(ADMIN)),
                 new Endpoint(HttpMethod.GET, "/api/users/producer", null, EnumSet.of(ADMIN)),
                 new Endpoint(HttpMethod.POST, "/api/users", "{\"username\": \"x\", \"password\": \"\", \"roles\": []}", EnumSet.of(ADMIN)),
@@ -59,10 +59,10 @@ class RoleMatrixTest extends WebTest {
                 new Endpoint(HttpMethod.PUT, "/api/users/nobody/password", "{\"password\": \"long-enough-password\"}", EnumSet.of(ADMIN)),
                 new Endpoint(HttpMethod.DELETE, "/api/users/nobody", null, EnumSet.of(ADMIN)),
                 new Endpoint(HttpMethod.GET, "/api/audit", null, EnumSet.of(ADMIN, PRODUCER)),
-                new Endpoint(HttpMethod.GET, "/api/shows/NVB/plans", null, EVERYONE),
-                new Endpoint(HttpMethod.GET, "/api/shows/NVB/scenarios", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/shows/TST/plans", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/shows/TST/scenarios", null, EVERYONE),
                 new Endpoint(HttpMethod.POST, "/api/imports", null, EnumSet.of(PRODUCER)),
-                new Endpoint(HttpMethod.POST, "/api/shows/NVB/actuals", null, EnumSet.of(FINANCE)));
+                new Endpoint(HttpMethod.POST, "/api/shows/TST/actuals", null, EnumSet.of(FINANCE)));
     }
 
     static Stream<Arguments> endpointsByRole() {
@@ -110,7 +110,7 @@ class RoleMatrixTest extends WebTest {
         var supervisor = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
                 .user("supervisor").roles("SUPERVISOR");
         var body = "{\"humanOnly\": false}";
-        var path = "/api/shows/NVB/shots/EP102_010_0010/human-only";
+        var path = "/api/shows/TST/shots/EP102_010_0010/human-only";
         assertThat(mvc.perform(request(HttpMethod.PUT, path).with(supervisor)
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse().getStatus())
                 .isEqualTo(403);

@@ -23,9 +23,9 @@ class ShotApiTest extends WebTest {
     @Test
     void listsShowsAndEpisodes() throws Exception {
         mvc.perform(get("/api/shows").with(as(FINANCE))).andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].code").value("NVB"))
+                .andExpect(jsonPath("$[0].code").value("TST"))
                 .andExpect(jsonPath("$[0].shots").value(EXAMPLE.shots().size()));
-        mvc.perform(get("/api/shows/NVB/episodes").with(as(FINANCE))).andExpect(status().isOk())
+        mvc.perform(get("/api/shows/TST/episodes").with(as(FINANCE))).andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(2)))
                 .andExpect(jsonPath("$[0].code").value("EP101"))
                 .andExpect(jsonPath("$[0].deliveryDate").value("2027-06-04"));
@@ -34,11 +34,11 @@ class ShotApiTest extends WebTest {
     @Test
     void filtersShotsByEpisodeWorkTypeAndStatus() throws Exception {
         long ep101 = EXAMPLE.shots().stream().filter(s -> s.episode().equals("EP101")).count();
-        mvc.perform(get("/api/shows/NVB/shots").param("episode", "EP101").with(as(FINANCE)))
+        mvc.perform(get("/api/shows/TST/shots").param("episode", "EP101").with(as(FINANCE)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(ep101))
                 .andExpect(jsonPath("$.items[*].episode", everyItem(is("EP101"))));
-        mvc.perform(get("/api/shows/NVB/shots").param("workType", "roto").param("status", "NOT_STARTED").with(as(FINANCE)))
+        mvc.perform(get("/api/shows/TST/shots").param("workType", "roto").param("status", "NOT_STARTED").with(as(FINANCE)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].workType", everyItem(is("roto"))))
                 .andExpect(jsonPath("$.items", not(hasSize(0))));
@@ -47,7 +47,7 @@ class ShotApiTest extends WebTest {
     @Test
     void pagesThroughTheShots() throws Exception {
         int total = EXAMPLE.shots().size();
-        mvc.perform(get("/api/shows/NVB/shots").param("size", "5").param("page", "1").with(as(FINANCE)))
+        mvc.perform(get("/api/shows/TST/shots").param("size", "5").param("page", "1").with(as(FINANCE)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items", hasSize(Math.min(5, total - 5))))
                 .andExpect(jsonPath("$.page").value(1))
@@ -57,25 +57,25 @@ class ShotApiTest extends WebTest {
 
     @Test
     void badFiltersAndPagingAreProblems() throws Exception {
-        mvc.perform(get("/api/shows/NVB/shots").param("status", "SLEEPING").with(as(FINANCE)))
+        mvc.perform(get("/api/shows/TST/shots").param("status", "SLEEPING").with(as(FINANCE)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get("/api/shows/NVB/shots").param("size", "0").with(as(FINANCE)))
+        mvc.perform(get("/api/shows/TST/shots").param("size", "0").with(as(FINANCE)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
-        mvc.perform(get("/api/shows/NVB/shots").param("page", "-1").with(as(FINANCE)))
+        mvc.perform(get("/api/shows/TST/shots").param("page", "-1").with(as(FINANCE)))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/api/shows/NVB/shots").param("mode", "MAGIC").with(as(FINANCE)))
+        mvc.perform(get("/api/shows/TST/shots").param("mode", "MAGIC").with(as(FINANCE)))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/shows/NOPE/shots").with(as(FINANCE)))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("show 'NOPE' does not exist"));
-        mvc.perform(get("/api/shows/NVB/shots/NOPE").with(as(FINANCE))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/shows/TST/shots/NOPE").with(as(FINANCE))).andExpect(status().isNotFound());
     }
 
     @Test
     void aSupervisorPinsAShotAndTheAuditLogSaysWho() throws Exception {
-        String shot = "/api/shows/NVB/shots/EP101_010_0030";
+        String shot = "/api/shows/TST/shots/EP101_010_0030";
         mvc.perform(put(shot + "/pin").with(as(SUPERVISOR)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"mode\": \"roto-ai\"}"))
                 .andExpect(status().isOk())
@@ -84,7 +84,7 @@ class ShotApiTest extends WebTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].actor").value("supervisor"))
                 .andExpect(jsonPath("$.items[0].action").value("PIN"))
-                .andExpect(jsonPath("$.items[0].entityId").value("NVB/EP101_010_0030"))
+                .andExpect(jsonPath("$.items[0].entityId").value("TST/EP101_010_0030"))
                 .andExpect(jsonPath("$.items[0].detail", containsString("-> roto-ai")));
         mvc.perform(put(shot + "/pin").with(as(SUPERVISOR)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"mode\": null}"))
@@ -94,7 +94,7 @@ class ShotApiTest extends WebTest {
 
     @Test
     void pinsThatBreakTheRulesAreRefused() throws Exception {
-        String shot = "/api/shows/NVB/shots/EP101_010_0030";
+        String shot = "/api/shows/TST/shots/EP101_010_0030";
         mvc.perform(put(shot + "/pin").with(as(SUPERVISOR)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"mode\": \"upres-x2\"}"))
                 .andExpect(status().isBadRequest())
@@ -111,7 +111,7 @@ class ShotApiTest extends WebTest {
 
     @Test
     void humanOnlyDropsAnAiPinAndIsAudited() throws Exception {
-        String shot = "/api/shows/NVB/shots/EP101_010_0030";
+        String shot = "/api/shows/TST/shots/EP101_010_0030";
         mvc.perform(put(shot + "/pin").with(as(SUPERVISOR)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"mode\": \"roto-ai\"}")).andExpect(status().isOk());
         mvc.perform(put(shot + "/human-only").with(as(SUPERVISOR)).contentType(MediaType.APPLICATION_JSON)
@@ -132,15 +132,15 @@ class ShotApiTest extends WebTest {
 
     @Test
     void consentNeedsABoolean() throws Exception {
-        mvc.perform(put("/api/shows/NVB/shots/EP101_010_0030/consent").with(as(SUPERVISOR))
+        mvc.perform(put("/api/shows/TST/shots/EP101_010_0030/consent").with(as(SUPERVISOR))
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("consentOnFile"));
-        mvc.perform(put("/api/shows/NVB/shots/EP101_010_0030/consent").with(as(SUPERVISOR))
+        mvc.perform(put("/api/shows/TST/shots/EP101_010_0030/consent").with(as(SUPERVISOR))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"consentOnFile\": \"maybe\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(put("/api/shows/NVB/shots/EP101_010_0030/consent").with(as(SUPERVISOR))
+        mvc.perform(put("/api/shows/TST/shots/EP101_010_0030/consent").with(as(SUPERVISOR))
                         .contentType(MediaType.APPLICATION_JSON).content("{not json"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(not(containsString("at "))));
@@ -148,7 +148,7 @@ class ShotApiTest extends WebTest {
 
     @Test
     void aProducerSetsABudgetWithinRange() throws Exception {
-        String budget = "/api/shows/NVB/episodes/EP101/budget";
+        String budget = "/api/shows/TST/episodes/EP101/budget";
         mvc.perform(put(budget).with(as(PRODUCER)).contentType(MediaType.APPLICATION_JSON).content("{\"budget\": 325000.50}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.budget").value(325000.50));
@@ -158,7 +158,7 @@ class ShotApiTest extends WebTest {
         mvc.perform(put(budget).with(as(PRODUCER)).contentType(MediaType.APPLICATION_JSON).content("{\"budget\": -1}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("budget"));
-        mvc.perform(put("/api/shows/NVB/episodes/EP999/budget").with(as(PRODUCER))
+        mvc.perform(put("/api/shows/TST/episodes/EP999/budget").with(as(PRODUCER))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"budget\": 1}"))
                 .andExpect(status().isNotFound());
         mvc.perform(put(budget).with(as(PRODUCER)).contentType(MediaType.APPLICATION_JSON).content("{\"budget\": 310000}"))

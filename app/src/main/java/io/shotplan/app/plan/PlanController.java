@@ -1,0 +1,58 @@
+package io.shotplan.app.plan;
+
+import io.shotplan.app.plan.PlanView.Comparison;
+import io.shotplan.app.plan.PlanView.PlanDetail;
+import io.shotplan.app.plan.PlanView.PlanSummary;
+import io.shotplan.app.plan.PlanView.Timeline;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Plans", description = "Stored plans: results, timeline, comparison, baseline")
+class PlanController {
+
+    private final PlanQueries plans;
+    private final Baselines baselines;
+
+    PlanController(PlanQueries plans, Baselines baselines) {
+        this.plans = plans;
+        this.baselines = baselines;
+    }
+
+    @GetMapping("/api/shows/{show}/plans")
+    @Operation(summary = "A show's plans, newest first, with cost, AI share and finish")
+    List<PlanSummary> list(@PathVariable String show) {
+        return plans.plans(show);
+    }
+
+    @GetMapping("/api/plans/{id}")
+    @Operation(summary = "A plan: per-episode budget and delivery, and every shot with its mode, dates, cost and reason")
+    PlanDetail get(@PathVariable long id) {
+        return plans.detail(id);
+    }
+
+    @GetMapping("/api/plans/{id}/timeline")
+    @Operation(summary = "The plan as a Gantt chart: rows per discipline and GPU pool")
+    Timeline timeline(@PathVariable long id) {
+        return plans.timeline(id);
+    }
+
+    @GetMapping("/api/plans/compare")
+    @Operation(summary = "Two plans of a show side by side, and the shots that changed")
+    Comparison compare(@RequestParam long a, @RequestParam long b) {
+        return plans.compare(a, b);
+    }
+
+    @PostMapping("/api/plans/{id}/baseline")
+    @Operation(summary = "Lock a feasible plan as the show's baseline (PRODUCER; audited)")
+    PlanSummary lock(@PathVariable long id) {
+        baselines.lock(id);
+        return plans.summary(id);
+    }
+}

@@ -1,0 +1,65 @@
+package io.shotplan.app.plan;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** What the API and pages show of a stored plan. */
+public final class PlanView {
+
+    private PlanView() {
+    }
+
+    /**
+     * A plan at a glance.
+     *
+     * @param aiShare the share of planned shots done by AI (in-house or vendor), 0..1
+     */
+    public record PlanSummary(long id, String show, int version, String scenario, String score, boolean feasible,
+                              String createdBy, OffsetDateTime createdAt, OffsetDateTime lockedAt, boolean baseline,
+                              int shots, int aiShots, BigDecimal aiShare, BigDecimal plannedCost,
+                              BigDecimal traditionalCost, LocalDate finish) {
+    }
+
+    /** One episode in a plan: its budget against what the plan spends, and its delivery against the plan's finish. */
+    public record EpisodeLine(String code, String title, BigDecimal budget, BigDecimal plannedCost,
+                              LocalDate deliveryDate, LocalDate finish, int shots, int aiShots) {
+        public boolean overBudget() {
+            return plannedCost.compareTo(budget) > 0;
+        }
+
+        public boolean late() {
+            return finish != null && finish.isAfter(deliveryDate);
+        }
+    }
+
+    /** A shot's place in the plan, and why it got its mode. */
+    public record Item(String shot, String episode, String workType, String mode, String capability,
+                       LocalDate start, LocalDate end, BigDecimal plannedCost, BigDecimal traditionalCost,
+                       BigDecimal plannedGpuHours, String reason) {
+    }
+
+    public record PlanDetail(PlanSummary summary, List<EpisodeLine> episodes, List<Item> items) {
+    }
+
+    /** The Gantt chart: a row per discipline and per GPU pool (and one for vendors), with a bar per shot. */
+    public record Timeline(LocalDate from, LocalDate to, List<TimelineRow> rows) {
+    }
+
+    /** @param kind DISCIPLINE, GPU_POOL or VENDOR */
+    public record TimelineRow(String kind, String code, String name, List<Bar> bars) {
+    }
+
+    public record Bar(String shot, String episode, String mode, LocalDate start, LocalDate end, BigDecimal load) {
+    }
+
+    /** Two plans side by side and the shots that differ between them. */
+    public record Comparison(PlanSummary a, PlanSummary b, List<EpisodeLine> episodesA, List<EpisodeLine> episodesB,
+                             List<Change> changes) {
+    }
+
+    public record Change(String shot, String episode, String modeA, String modeB, LocalDate endA, LocalDate endB,
+                         BigDecimal costA, BigDecimal costB) {
+    }
+}

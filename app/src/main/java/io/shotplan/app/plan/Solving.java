@@ -1,0 +1,259 @@
+package io.shotplan.app.plan;
+
+import static io.shotplan.sql.schema.Tables.PLAN_ITEM;
+import static io.shotplan.sql.schema.Tables.SHOT;
+
+import io.shotplan.app.audit.AuditLog;
+import io.shotplan.app.scenario.Scenario;
+import io.shotplan.app.scenario.ScenarioChanges;
+import io.shotplan.app.scenario.ScenarioRepository;
+import io.shotplan.app.shot.ShotEdits;
+import io.shotplan.app.shot.ShotQueries;
+import io.shotplan.app.show.ShowRepository;
+import io.shotplan.app.web.ConflictException;
+import io.shotplan.app.web.NotFoundException;
+import io.shotplan.plan.shot.Pin;
+import io.shotplan.plan.shot.PlanRequest;
+import io.shotplan.plan.shot.PreviousAssignment;
+import io.shotplan.plan.shot.ShowPlan;
+import io.shotplan.plan.shot.ShowPlanner;
+import io.shotplan.show.AiCapability;
+import io.shotplan.show.Show;
+import io.shotplan.show.WorkMode;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Solves a show (or one of its scenarios) in the background and stores the result as the show's next plan.
+ * Followers get a progress event about twice a second and one final event; stopping early interrupts the solver,
+ * which keeps the best plan found so far. One solve per show at a time.
+ */
+@Service
+public class Solving {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Solving.class);
+    private static final long PROGRESS_EVERY_MILLIS = 500;
+
+    /** What followers are told: PROGRESS while solving, then DONE or FAILED. */
+    public record Event(String kind, SolveJob job) {
+    }
+
+    private final DSLContext dsl;
+    private final ShowRepository shows;
+    private final ShotQueries shotQueries;
+    private final ScenarioRepository scenarios;
+    private final PlanStore store;
+    private final ExecutorService solvers;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("solve-progress").daemon().factory());
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final Duration maxLimit;
+
+    private final class Running {
+        volatile SolveJob job;
+        volatile Thread thread;
+        volatile boolean stopRequested;
+        final List<Consumer<Event>> followers = new CopyOnWriteArrayList<>();
+
+        Running(SolveJob job) {
+            this.job = job;
+        }
+
+        void publish(Event event) {
+            followers.forEach(f -> {
+                try {
+                    f.accept(event);
+                } catch (RuntimeException e) {
+                    followers.remove(f);
+                }
+            });
+        }
+    }
+
+    public Solving(DSLContext dsl, ShowRepository shows, ShotQueries shotQueries, ScenarioRepository scenarios,
+                   PlanStore store, @Value("${shotplan.plan.max-seconds:600}") int maxSeconds,
+                   @Value("${shotplan.plan.concurrent-solves:1}") int concurrentSolves) {
+        this.dsl = dsl;
+        this.shows = shows;
+        this.shotQueries = shotQueries;
+        this.scenarios = scenarios;
+        this.store = store;
+        this.maxLimit = Duration.ofSeconds(maxSeconds);
+        this.solvers = Executors.newFixedThreadPool(concurrentSolves, Thread.ofPlatform().name("solver-", 1).factory());
+    }
+
+    /** Starts solving; the returned job's id follows it. */
+    public SolveJob start(String showCode, Optional<String> scenarioName, Duration limit) {
+        if (limit.isNegative() || limit.isZero() || limit.compareTo(maxLimit) > 0) {
+            throw new IllegalArgumentException("time limit must be between 1 and " + maxLimit.toSeconds() + " seconds");
+        }
+        long showId = shotQueries.showId(showCode);
+        Optional<Scenario> scenario = scenarioName.map(name -> scenarios.find(showCode, name)
+                .orElseThrow(() -> new NotFoundException("scenario", showCode + "/" + name)));
+        if (running.values().stream().anyMatch(r -> r.job.show().equals(showCode) && r.job.state().equals("SOLVING"))) {
+            throw new ConflictException("show " + showCode + " is being solved already: stop that solve or wait for it");
+        }
+        Show show = scenario.map(Scenario::changes).orElse(ScenarioChanges.NONE)
+                .applyTo(shows.load(showId));
+        PlanRequest request = PlanRequest.of(limit).withPins(pins(showId, show)).withPrevious(previous(showId, show));
+        String actor = AuditLog.currentActor();
+        String id = UUID.randomUUID().toString();
+        Running run = new Running(SolveJob.started(id, showCode, scenario.map(Scenario::name).orElse(null), limit));
+        running.put(id, run);
+        var progress = ticker.scheduleAtFixedRate(() -> tick(run), PROGRESS_EVERY_MILLIS, PROGRESS_EVERY_MILLIS,
+                TimeUnit.MILLISECONDS);
+        solvers.submit(() -> {
+            run.thread = Thread.currentThread();
+            try {
+                ShowPlan plan = run.stopRequested ? null : ShowPlanner.plan(show, request);
+                boolean stopped = run.stopRequested;
+                Thread.interrupted(); // a stop interrupts the solver: clear it before touching the database
+                if (plan == null) {
+                    throw new IllegalStateException("stopped before the solver started");
+                }
+                long planId = store.save(showId, scenario.map(Scenario::id).orElse(null), show, plan, actor, stopped);
+                run.job = finish(run.job, "DONE", stopped, plan.score(), planId, null);
+                progress.cancel(false);
+                run.publish(new Event("DONE", run.job));
+            } catch (RuntimeException | Error e) {
+                Thread.interrupted();
+                LOG.warn("solving {} failed", showCode, e);
+                run.job = finish(run.job, "FAILED", run.stopRequested, null, null,
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                progress.cancel(false);
+                run.publish(new Event("FAILED", run.job));
+            } finally {
+                run.thread = null;
+                ticker.schedule(() -> running.remove(id), 10, TimeUnit.MINUTES);
+            }
+        });
+        return run.job;
+    }
+
+    public SolveJob get(String id) {
+        return find(id).job;
+    }
+
+    /** Asks a running solve to stop and keep its best plan so far. */
+    public SolveJob stop(String id) {
+        Running run = find(id);
+        run.stopRequested = true;
+        Thread thread = run.thread;
+        if (thread != null && run.job.state().equals("SOLVING")) {
+            thread.interrupt();
+        }
+        return run.job;
+    }
+
+    /** Follows a solve: the follower gets the current state at once, then every event until DONE or FAILED. */
+    public void follow(String id, Consumer<Event> follower) {
+        Running run = find(id);
+        run.followers.add(follower);
+        SolveJob now = run.job;
+        follower.accept(new Event(now.state().equals("SOLVING") ? "PROGRESS" : now.state(), now));
+    }
+
+    public void unfollow(String id, Consumer<Event> follower) {
+        Running run = running.get(id);
+        if (run != null) {
+            run.followers.remove(follower);
+        }
+    }
+
+    private void tick(Running run) {
+        SolveJob job = run.job;
+        if (!job.state().equals("SOLVING")) {
+            return;
+        }
+        run.job = new SolveJob(job.id(), job.show(), job.scenario(), job.state(), job.startedAt(), job.limitMillis(),
+                elapsed(job), run.stopRequested, job.bestScore(), null, null);
+        run.publish(new Event("PROGRESS", run.job));
+    }
+
+    private static SolveJob finish(SolveJob job, String state, boolean stopped, String score, Long planId, String error) {
+        return new SolveJob(job.id(), job.show(), job.scenario(), state, job.startedAt(), job.limitMillis(),
+                elapsed(job), stopped, score, planId, error);
+    }
+
+    private static long elapsed(SolveJob job) {
+        return Duration.between(job.startedAt(), Instant.now()).toMillis();
+    }
+
+    private Running find(String id) {
+        Running run = running.get(id);
+        if (run == null) {
+            throw new NotFoundException("solve", id);
+        }
+        return run;
+    }
+
+    /** Supervisors' pins: TRADITIONAL or a capability code, as the planner's mode labels. */
+    private List<Pin> pins(long showId, Show show) {
+        Map<String, String> labels = labels(show);
+        List<Pin> pins = new ArrayList<>();
+        dsl.select(SHOT.CODE, SHOT.PINNED_MODE).from(SHOT).where(SHOT.SHOW_ID.eq(showId), SHOT.PINNED_MODE.isNotNull())
+                .forEach(r -> {
+                    String label = labels.get(r.value2());
+                    if (label != null) {
+                        pins.add(Pin.mode(r.value1(), label));
+                    }
+                });
+        return pins;
+    }
+
+    /** The baseline's modes and starts: kept for shots under way, and what churn is measured against. */
+    private Map<String, PreviousAssignment> previous(long showId, Show show) {
+        Map<String, String> labels = labels(show);
+        Map<String, PreviousAssignment> previous = new HashMap<>();
+        shotQueries.currentPlanId(showId).ifPresent(planId -> dsl.select(SHOT.CODE, PLAN_ITEM.MODE,
+                        PLAN_ITEM.CAPABILITY_CODE, PLAN_ITEM.START_DATE)
+                .from(PLAN_ITEM).join(SHOT).on(SHOT.ID.eq(PLAN_ITEM.SHOT_ID)).where(PLAN_ITEM.PLAN_ID.eq(planId))
+                .forEach(r -> {
+                    String label = labels.get(r.value3() == null ? ShotEdits.TRADITIONAL : r.value3());
+                    if (label != null) {
+                        previous.put(r.value1(), new PreviousAssignment(label, r.value4()));
+                    }
+                }));
+        return previous;
+    }
+
+    private static Map<String, String> labels(Show show) {
+        Map<String, String> labels = new HashMap<>();
+        labels.put(ShotEdits.TRADITIONAL, WorkMode.TRADITIONAL.label());
+        for (AiCapability capability : show.capabilities()) {
+            labels.put(capability.code(), WorkMode.of(capability).label());
+        }
+        return labels;
+    }
+
+    @PreDestroy
+    void shutdown() {
+        running.values().forEach(r -> {
+            Thread t = r.thread;
+            if (t != null) {
+                t.interrupt();
+            }
+        });
+        solvers.shutdownNow();
+        ticker.shutdownNow();
+    }
+}

@@ -1,0 +1,130 @@
+'use strict';
+// Plan: solve with live progress (server-sent events), then the plan's budget gauges, timeline and reasons.
+(async () => {
+  const { api, el, badge, money, percent, showError, showMessage, hideMessage, hasRole } = shotplan;
+  const show = await shotplan.currentShow();
+  if (!show) { showMessage('No show in the database yet: import one first.'); return; }
+  const producer = hasRole('PRODUCER');
+  const base = '/api/shows/' + encodeURIComponent(show.code);
+  const planSelect = document.getElementById('plan-select');
+  const solveButton = document.getElementById('solve');
+  const stopButton = document.getElementById('stop');
+  const baselineButton = document.getElementById('baseline');
+  solveButton.disabled = !producer;
+  baselineButton.disabled = !producer;
+  let gaugeCharts = [];
+
+  const scenarios = await api(base + '/scenarios').catch(() => []);
+  scenarios.forEach(s => document.getElementById('scenario-select').add(new Option(s.name, s.name)));
+
+  async function loadPlans(select) {
+    const plans = await api(base + '/plans');
+    planSelect.replaceChildren(...plans.map(p => new Option('v' + p.version + (p.scenario ? ' · ' + p.scenario : '')
+      + (p.baseline ? ' · baseline' : '') + ' · ' + money(p.plannedCost, show.currency), p.id)));
+    if (!plans.length) { planSelect.add(new Option('no plan yet', '')); document.getElementById('plan-body').hidden = true; return; }
+    const wanted = select || new URLSearchParams(location.search).get('plan');
+    planSelect.value = plans.some(p => String(p.id) === String(wanted)) ? wanted : plans[0].id;
+    await showPlan(planSelect.value);
+  }
+
+  function card(title, value, extra, cls) {
+    return el('div', { class: 'card' }, el('h3', { text: title }), el('div', { class: 'big ' + (cls || ''), text: value }),
+      extra ? el('div', { class: 'muted small', text: extra }) : '');
+  }
+
+  async function showPlan(id) {
+    if (!id) return;
+    const [detail, timeline] = await Promise.all([api('/api/plans/' + id), api('/api/plans/' + id + '/timeline')]);
+    const s = detail.summary;
+    document.getElementById('plan-body').hidden = false;
+    baselineButton.disabled = !producer || s.baseline || !s.feasible;
+    baselineButton.textContent = s.baseline ? 'Baseline (locked)' : 'Lock as baseline';
+    const budget = detail.episodes.reduce((sum, e) => sum + Number(e.budget), 0);
+    document.getElementById('summary-cards').replaceChildren(
+      card('Planned cost', money(s.plannedCost, show.currency), 'of ' + money(budget, show.currency) + ' budget',
+        Number(s.plannedCost) > budget ? 'bad' : 'good'),
+      card('All traditional', money(s.traditionalCost, show.currency), 'saving ' + money(Number(s.traditionalCost) - Number(s.plannedCost), show.currency)),
+      card('AI share', percent(s.aiShare), s.aiShots + ' of ' + s.shots + ' shots'),
+      card('Finish', s.finish || '—', detail.episodes.filter(e => e.late).length + ' episode(s) late',
+        detail.episodes.some(e => e.late) ? 'bad' : 'good'),
+      card('Score', s.feasible ? 'feasible' : 'infeasible', s.score || '', s.feasible ? 'good' : 'bad'));
+    drawGauges(detail.episodes);
+    gantt.draw(document.getElementById('gantt'), timeline,
+      detail.episodes.map(e => ({ date: e.deliveryDate, label: e.code + ' delivery' })));
+    document.querySelector('#items-table tbody').replaceChildren(...detail.items.map(i => el('tr', { 'data-shot': i.shot },
+      el('td', { text: i.shot }), el('td', { text: i.episode }), el('td', { text: i.workType }),
+      el('td', {}, badge(i.mode), i.capability ? el('div', { class: 'small muted', text: i.capability }) : ''),
+      el('td', { text: i.start }), el('td', { text: i.end }),
+      el('td', { class: 'num', text: money(i.plannedCost) }), el('td', { class: 'num', text: money(i.traditionalCost) }),
+      el('td', { class: 'reason', text: i.reason || '' }))));
+  }
+
+  function drawGauges(episodes) {
+    gaugeCharts.forEach(c => c.dispose());
+    const holder = document.getElementById('gauges');
+    holder.replaceChildren();
+    gaugeCharts = episodes.map(e => {
+      const used = Number(e.budget) === 0 ? 0 : Number(e.plannedCost) / Number(e.budget) * 100;
+      const box = el('div', { class: 'gauge' });
+      holder.append(el('div', { class: 'card', 'data-episode': e.code }, el('h3', { text: e.code + (e.title ? ' — ' + e.title : '') }), box,
+        el('div', { class: 'small ' + (e.overBudget ? 'bad' : 'muted'),
+          text: money(e.plannedCost, show.currency) + ' of ' + money(e.budget, show.currency) }),
+        el('div', { class: 'small ' + (e.late ? 'bad' : 'muted'), text: 'finish ' + (e.finish || '—') + ' · delivery ' + e.deliveryDate })));
+      if (!window.echarts) { box.textContent = used.toFixed(0) + '% of budget'; return { dispose() {} }; }
+      const chart = echarts.init(box, null, { renderer: 'svg' });
+      chart.setOption({ series: [{ type: 'gauge', min: 0, max: 150, radius: '95%', center: ['50%', '60%'],
+        startAngle: 200, endAngle: -20, progress: { show: true, width: 12 },
+        axisLine: { lineStyle: { width: 12, color: [[100 / 150, '#1f8a70'], [1, '#c62828']] } },
+        axisTick: { show: false }, splitLine: { length: 6 }, axisLabel: { distance: 14, fontSize: 9 },
+        pointer: { width: 4 }, detail: { formatter: '{value}%', fontSize: 16, offsetCenter: [0, '35%'] },
+        data: [{ value: Math.round(used) }] }] });
+      return chart;
+    });
+  }
+
+  planSelect.onchange = () => showPlan(planSelect.value).catch(showError);
+
+  baselineButton.onclick = async () => {
+    hideMessage();
+    try { await api('/api/plans/' + planSelect.value + '/baseline', { method: 'POST' });
+      showMessage('Plan locked as the baseline.'); await loadPlans(planSelect.value); } catch (e) { showError(e); }
+  };
+
+  solveButton.onclick = async () => {
+    hideMessage();
+    const seconds = Number(document.getElementById('seconds').value);
+    const scenario = document.getElementById('scenario-select').value || null;
+    let solve;
+    try { solve = await api(base + '/plans', { method: 'POST', json: { scenario, seconds } }); } catch (e) { showError(e); return; }
+    solveButton.disabled = true; stopButton.hidden = false;
+    const panel = document.getElementById('solve-progress');
+    panel.hidden = false;
+    document.getElementById('solve-state').textContent = 'Solving…';
+    const events = new EventSource('/api/solves/' + solve.id + '/events');
+    const progress = data => {
+      document.getElementById('best-score').textContent = data.bestScore || (data.state === 'SOLVING' ? 'searching…' : '—');
+      document.getElementById('solve-time').textContent = (data.elapsedMillis / 1000).toFixed(1) + ' s';
+      const left = Math.max(0, data.limitMillis - data.elapsedMillis);
+      document.getElementById('solve-left').textContent = 'about ' + (left / 1000).toFixed(0) + ' s left';
+      document.getElementById('solve-bar').style.width = Math.min(100, data.elapsedMillis / data.limitMillis * 100) + '%';
+    };
+    events.addEventListener('progress', e => progress(JSON.parse(e.data)));
+    events.addEventListener('done', async e => {
+      const data = JSON.parse(e.data);
+      events.close(); progress(data);
+      document.getElementById('solve-state').textContent = data.stoppedEarly ? 'Stopped early — plan saved' : 'Solved — plan saved';
+      document.getElementById('solve-bar').style.width = '100%';
+      document.getElementById('solve-left').textContent = '';
+      solveButton.disabled = false; stopButton.hidden = true;
+      await loadPlans(data.planId);
+    });
+    events.addEventListener('failed', e => {
+      events.close(); solveButton.disabled = false; stopButton.hidden = true;
+      document.getElementById('solve-state').textContent = 'Failed';
+      showMessage('Solving failed: ' + JSON.parse(e.data).error, true);
+    });
+    stopButton.onclick = () => api('/api/solves/' + solve.id + '/stop', { method: 'POST' }).catch(showError);
+  };
+
+  loadPlans().catch(showError);
+})();
