@@ -136,4 +136,21 @@ class SerialScheduleDecoderTest {
         assertThat(justified).isEqualTo(4);
         assertThat(decoder.start()).containsExactly(0, 1, 1);
     }
+
+    @Test
+    void aFullBacklogIsSkippedAndTheFirstPeriodWithRoomIsStillFound() {
+        // capacity 2: a fills periods 0-2; b, c and d need 1 each and must pack from period 3 on
+        Activity a = activity(0, mode(3, 2), new int[0], new int[0], 0, -1);
+        Activity b = activity(1, mode(2, 1), new int[0], new int[0], 0, -1);
+        Activity c = activity(2, mode(1, 1), new int[0], new int[0], 0, -1);
+        Activity d = activity(3, mode(1, 1), new int[0], new int[0], 0, -1);
+        ProjectSchedule project = project(capacity(2), a, b, c, d);
+        SerialScheduleDecoder decoder = new SerialScheduleDecoder(project);
+
+        assertThat(decoder.decode(List.of(a, b, c, d), modes(project), false)).isEqualTo(5);
+        assertThat(decoder.start()).containsExactly(0, 3, 3, 4);
+        // decoding again from scratch gives the same schedule (the backlog marker is reset)
+        decoder.decode(List.of(a, b, c, d), modes(project), false);
+        assertThat(decoder.start()).containsExactly(0, 3, 3, 4);
+    }
 }

@@ -211,7 +211,9 @@ public final class ProjectSolver {
                 }
             });
             if (run > 0) {
-                problem = fresh(problem);
+                // alternate: a run from random feasible modes (explore), then one from the best so far with a
+                // fifth of its modes re-drawn (intensify around it)
+                problem = ITERATED && run % 2 == 0 && best != null ? perturbed(problem, best, settings.seed() + run) : fresh(problem);
             }
             ProjectSchedule runBest = solver.solve(problem);
             if (solver instanceof ai.timefold.solver.core.impl.solver.DefaultSolver<ProjectSchedule> d) {
@@ -241,6 +243,25 @@ public final class ProjectSolver {
         long medium = Long.parseLong(levels[1].replace("medium", ""));
         HardMediumSoftLongScore score = best.getScore();
         return score.hardScore() > hard || (score.hardScore() == hard && score.mediumScore() >= medium);
+    }
+
+    static final boolean ITERATED = Boolean.parseBoolean(System.getProperty("shotplan.ils", "false"));
+
+    /** A copy of the best solution with about a fifth of its modes cleared, to be re-drawn within the limits. */
+    private static ProjectSchedule perturbed(ProjectSchedule problem, ProjectSchedule best, long seed) {
+        ProjectSchedule copy = fresh(problem);
+        java.util.Random random = new java.util.Random(seed);
+        List<Activity> activities = copy.getActivities();
+        for (Activity bestActivity : best.getActivities()) {
+            Activity activity = activities.get(bestActivity.getIndex());
+            if (activity.getModeOptions().size() == 1 || random.nextInt(5) != 0) {
+                activity.setMode(activity.getModeOptions().get(bestActivity.getModeOptions().indexOf(bestActivity.getMode())));
+            }
+        }
+        for (Activity bestActivity : best.getSequence().getActivities()) {
+            copy.getSequence().getActivities().add(activities.get(bestActivity.getIndex()));
+        }
+        return copy;
     }
 
     /** A copy of the problem with no modes or order chosen, for the next independent run. */

@@ -46,6 +46,13 @@ public final class SerialScheduleDecoder {
     private final long[] sortKeys;
     private int[][] used;
     private int usedUpTo;
+    /** Per resource, the smallest positive demand any mode puts on it (MAX_VALUE when none does). */
+    private final int[] minDemand;
+    /**
+     * Per resource, a period before which every period is too full for even the smallest demand. A late plan has a
+     * long saturated backlog; starting the search here skips it instead of testing it period by period.
+     */
+    private final int[] fullUpTo;
     private long capacityExcess;
 
     public SerialScheduleDecoder(ProjectSchedule project) {
@@ -89,6 +96,19 @@ public final class SerialScheduleDecoder {
             horizon += longest + Math.max(0, activity.getReleasePeriod()) / Math.max(1, n);
         }
         this.used = new int[resourceCount][Math.max(16, horizon + 1)];
+        this.minDemand = new int[resourceCount];
+        this.fullUpTo = new int[resourceCount];
+        java.util.Arrays.fill(minDemand, Integer.MAX_VALUE);
+        for (Activity activity : activities) {
+            for (ExecutionMode mode : activity.getModeOptions()) {
+                for (int r = 0; r < resourceCount; r++) {
+                    int q = Math.min(mode.renewableDemand()[r], maxCapacity[r]);
+                    if (q > 0) {
+                        minDemand[r] = Math.min(minDemand[r], q);
+                    }
+                }
+            }
+        }
         this.topologicalRank = new int[n];
         this.byRank = new int[n];
         int[] identity = new int[n];
@@ -305,6 +325,11 @@ public final class SerialScheduleDecoder {
         if (d == 0) {
             return t;
         }
+        for (int r = 0; r < resourceCount; r++) {
+            if (dem[r] > 0) {
+                t = Math.max(t, fullUpTo[r]);
+            }
+        }
         search:
         while (true) {
             ensureHorizon(t + d);
@@ -384,6 +409,15 @@ public final class SerialScheduleDecoder {
             for (int tau = s; tau < s + d; tau++) {
                 u[tau] += q;
             }
+            int full = fullUpTo[r];
+            if (full >= s && full < s + d) {
+                // the booking may close the gap at the frontier: move it over every full period that follows
+                int limit = Math.max(usedUpTo, s + d);
+                while (full < limit && calendar.capacity(r, full) - u[full] < minDemand[r]) {
+                    full++;
+                }
+                fullUpTo[r] = full;
+            }
         }
         usedUpTo = Math.max(usedUpTo, s + d);
     }
@@ -394,6 +428,7 @@ public final class SerialScheduleDecoder {
         }
         usedUpTo = 0;
         capacityExcess = 0;
+        Arrays.fill(fullUpTo, 0);
     }
 
     private void ensureHorizon(int periods) {
