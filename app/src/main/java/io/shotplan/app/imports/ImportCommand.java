@@ -67,7 +67,7 @@ public class ImportCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "DIR", description = "The show folder.")
+        @Parameters(paramLabel = "DIR", description = "The show folder, or its show.yaml.")
         Path folder;
 
         @Option(names = "--replace", description = "Replace a show of the same code, with its plans and ledger.")

@@ -32,9 +32,15 @@ public final class ShowFolderReader {
         this.limits = limits;
     }
 
-    /** The show in a folder, or an {@link ImportProblems} with every problem found. */
-    public Show read(Path folder) {
-        Optional<Path> showFile = SHOW_FILE_NAMES.stream().map(folder::resolve).filter(Files::isRegularFile).findFirst();
+    /**
+     * The show in a folder (or of a show file, with its shot list beside it), or an {@link ImportProblems} with
+     * every problem found.
+     */
+    public Show read(Path folderOrShowFile) {
+        boolean isFile = Files.isRegularFile(folderOrShowFile);
+        Path folder = isFile ? folderOrShowFile.toAbsolutePath().getParent() : folderOrShowFile;
+        Optional<Path> showFile = isFile ? Optional.of(folderOrShowFile)
+                : SHOW_FILE_NAMES.stream().map(folder::resolve).filter(Files::isRegularFile).findFirst();
         if (showFile.isEmpty()) {
             throw ImportProblems.of(Problem.ofFile(folder.toString(), "has no show file; expected one of "
                     + String.join(", ", SHOW_FILE_NAMES)));

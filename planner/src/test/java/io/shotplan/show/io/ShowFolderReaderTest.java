@@ -161,6 +161,17 @@ class ShowFolderReaderTest {
         assertThat(show).isEqualTo(new ShowFolderReader().read(EXAMPLE));
     }
 
+    @Test
+    void aShowFileMayBeNamedInsteadOfItsFolder() {
+        assertThat(new ShowFolderReader().read(EXAMPLE.resolve("show.yaml"))).isEqualTo(new ShowFolderReader().read(EXAMPLE));
+    }
+
+    @Test
+    void aFolderWithoutShowFileIsOneProblem() {
+        assertThatThrownBy(() -> new ShowFolderReader().read(dir)).isInstanceOf(ImportProblems.class)
+                .hasMessageEndingWith("has no show file; expected one of show.yaml, show.yml, show.json");
+    }
+
     private void copyExample() throws IOException {
         for (String name : List.of("show.yaml", "shots.csv")) {
             Files.copy(EXAMPLE.resolve(name), dir.resolve(name));
