@@ -12,19 +12,61 @@ export function arg(name, fallback) {
   return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
 }
 
-/** The unpacked package: --package, else the first esrgan-slim folder in the Maven build's model cache. */
-export function packageDir() {
+/**
+ * The unpacked package of an ESRGAN tier (slim, medium, thick): --package (slim only), else the folder in the Maven
+ * build's model cache, which the generation tests fill.
+ */
+export function packageDir(tier = 'slim') {
   const given = arg('package');
-  if (given) return given;
+  if (given && tier === 'slim') return given;
   const cache = process.env.SHOTPLAN_MODEL_CACHE
     ?? path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'target', 'model-cache');
-  const hit = fs.existsSync(cache) && fs.readdirSync(cache).find(d => d.startsWith('upscalerjs_esrgan-slim_1.0.0-'));
+  const prefix = `upscalerjs_esrgan-${tier}_1.0.0-`;
+  const hit = fs.existsSync(cache) && fs.readdirSync(cache).find(d => d.startsWith(prefix));
   if (!hit) {
-    throw new Error(`no unpacked @upscalerjs/esrgan-slim in ${cache}: run the generation tests once, or pass --package <dir>`);
+    throw new Error(`no unpacked @upscalerjs/esrgan-${tier} in ${cache}: run the generation tests once, or pass --package <dir>`);
   }
   return path.join(cache, hit, 'package');
 }
 
+// UpscalerJS' custom layers of ESRGAN-thick (packages/shared/src/esrgan/esrgan.ts), with their settings serialised
+export class MultiplyBeta extends tfl.layers.Layer {
+  static className = 'MultiplyBeta';
+  constructor(config = {}) {
+    super(config);
+    this.beta = config.beta ?? 0.2;
+  }
+  call(inputs) {
+    return tf.mul(Array.isArray(inputs) ? inputs[0] : inputs, this.beta);
+  }
+  getConfig() {
+    return { ...super.getConfig(), beta: this.beta };
+  }
+}
+tf.serialization.registerClass(MultiplyBeta);
+
+export let PixelShuffle2x;
+for (const scale of [2, 3, 4, 8]) {
+  const PixelShuffle = class extends tfl.layers.Layer {
+    static className = `PixelShuffle${scale}x`;
+    constructor(config = {}) {
+      super(config);
+      this.scale = scale;
+    }
+    computeOutputShape(inputShape) {
+      return [inputShape[0], inputShape[1] && inputShape[1] * scale, inputShape[2] && inputShape[2] * scale,
+        inputShape[3] / (scale * scale)];
+    }
+    call(inputs) {
+      return tf.depthToSpace(Array.isArray(inputs) ? inputs[0] : inputs, scale, 'NHWC');
+    }
+    getConfig() {
+      return { ...super.getConfig(), scale };
+    }
+  };
+  tf.serialization.registerClass(PixelShuffle);
+  if (scale === 2) PixelShuffle2x = PixelShuffle;
+}
 /** tf.io handler reading model.json and its shards from disk. */
 export function fileHandler(modelJson) {
   return {
@@ -49,6 +91,6 @@ export function fileHandler(modelJson) {
   };
 }
 
-export async function loadModel(scale) {
-  return tfl.loadLayersModel(fileHandler(path.join(packageDir(), 'models', `x${scale}`, 'model.json')));
+export async function loadModel(scale, tier = 'slim') {
+  return tfl.loadLayersModel(fileHandler(path.join(packageDir(tier), 'models', `x${scale}`, 'model.json')));
 }

@@ -1,13 +1,13 @@
 // Reference outputs of @upscalerjs/esrgan-slim in its own runtime (TensorFlow.js, pure-JS cpu backend) for a few
 // small deterministic inputs. The Java tests compare DJL against these tensors.
 //
-//   cd generation/reference && npm ci && node reference.mjs [--package <unpacked esrgan-slim>] [--out <dir>]
+//   cd generation/reference && npm ci && node reference.mjs [--package <unpacked esrgan-slim>] [--out <dir>] [--thick]
 //
 // Writes <name>.in.f32 and <name>.out.f32 (little-endian float32, NHWC, batch 1) and cases.json into
 // ../src/test/resources/reference by default.
 import fs from 'node:fs';
 import path from 'node:path';
-import { tf, loadModel, arg } from './common.mjs';
+import { tf, tfl, loadModel, arg, MultiplyBeta, PixelShuffle2x } from './common.mjs';
 import '@tensorflow/tfjs-backend-cpu';
 
 const out = arg('out', path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'src', 'test', 'resources', 'reference'));
@@ -38,11 +38,48 @@ function scene(h, w) {
   return data;
 }
 
+// A small model with ESRGAN-thick's custom layers (residual scaling, pixel shuffle), seeded weights; written next to
+// the tensors so the Java test can load it without the 110 MB thick package.
+async function customLayersModel(dir) {
+  const input = tfl.input({ shape: [null, null, 3], name: 'LR' });
+  const conv = (name, filters, activation = 'linear') => tfl.layers.conv2d({
+    name, filters, kernelSize: 3, padding: 'same', activation,
+    kernelInitializer: tfl.initializers.glorotUniform({ seed: name.length * 7 + filters }),
+    biasInitializer: tfl.initializers.randomUniform({ minval: -0.5, maxval: 0.5, seed: filters }),
+  });
+  const f0 = conv('F0', 8, 'relu').apply(input);
+  const f1 = conv('F1', 8).apply(f0);
+  const scaled = new MultiplyBeta({ name: 'beta', beta: 0.2 }).apply(f1);
+  const residual = tfl.layers.add({ name: 'residual' }).apply([f0, scaled]);
+  const pre = conv('PreShuffle', 12).apply(residual);
+  const shuffled = new PixelShuffle2x({ name: 'shuffle' }).apply(pre);
+  const out = conv('SR', 3).apply(shuffled);
+  const model = tfl.model({ inputs: input, outputs: out, name: 'custom_layers' });
+  await model.save({
+    save: async (artifacts) => {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'weights.bin'), Buffer.from(artifacts.weightData));
+      fs.writeFileSync(path.join(dir, 'model.json'), JSON.stringify({
+        format: 'layers-model', generatedBy: 'generation/reference/reference.mjs', convertedBy: null,
+        modelTopology: artifacts.modelTopology,
+        weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs }],
+      }));
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    },
+  });
+  return model;
+}
+
 const cases = [
   { name: 'x2-noise-16x12', scale: 2, w: 16, h: 12, input: () => noise(12, 16, 42) },
   { name: 'x2-scene-24x20', scale: 2, w: 24, h: 20, input: () => scene(20, 24) },
   { name: 'x3-scene-10x10', scale: 3, w: 10, h: 10, input: () => scene(10, 10) },
   { name: 'x4-noise-12x10', scale: 4, w: 12, h: 10, input: () => noise(10, 12, 7) },
+  { name: 'x2-medium-scene-16x14', scale: 2, tier: 'medium', w: 16, h: 14, input: () => scene(14, 16) },
+  { name: 'custom-layers-noise-9x7', scale: 2, custom: 'custom-layers', w: 9, h: 7, input: () => noise(7, 9, 3) },
+  // ESRGAN-thick (110 MB package): only with --thick, after the Java tests fetched it with -Dshotplan.test.thick=true
+  ...(process.argv.includes('--thick')
+    ? [{ name: 'x2-thick-noise-20x20', scale: 2, tier: 'thick', w: 20, h: 20, input: () => noise(20, 20, 5) }] : []),
 ];
 
 await tf.setBackend('cpu');
@@ -50,7 +87,7 @@ await tf.ready();
 fs.mkdirSync(out, { recursive: true });
 const manifest = [];
 for (const c of cases) {
-  const model = await loadModel(c.scale);
+  const model = c.custom ? await customLayersModel(path.join(out, c.custom)) : await loadModel(c.scale, c.tier);
   const input = c.input();
   const result = tf.tidy(() => model.predict(tf.tensor4d(input, [1, c.h, c.w, 3])));
   const output = await result.data();
@@ -60,7 +97,9 @@ for (const c of cases) {
   fs.writeFileSync(path.join(out, `${c.name}.in.f32`), Buffer.from(input.buffer));
   fs.writeFileSync(path.join(out, `${c.name}.out.f32`), Buffer.from(Float32Array.from(output).buffer));
   manifest.push({
-    name: c.name, capability: `upres-x${c.scale}`, layout: 'NHWC',
+    name: c.name,
+    ...(c.custom ? { model: `${c.custom}/model.json` } : { capability: `upres-x${c.scale}${c.tier ? '-' + c.tier : ''}` }),
+    layout: 'NHWC',
     inputShape: [1, c.h, c.w, 3], outputShape: [1, c.h * c.scale, c.w * c.scale, 3],
     outputMin: min, outputMax: max,
   });

@@ -23,7 +23,12 @@ public final class TestModels {
 
     /** The unpacked {@code @upscalerjs/esrgan-slim} package folder. */
     public static Path esrganSlimPackage() {
-        var source = (ModelSource.NpmPackage) ModelRegistry.builtIn().get("upres-x2").source();
+        return packageOf("upres-x2");
+    }
+
+    /** The unpacked npm package folder of a built-in capability's model. */
+    public static Path packageOf(String capability) {
+        var source = (ModelSource.NpmPackage) ModelRegistry.builtIn().get(capability).source();
         return ModelPackageCache.fromEnvironment().resolve(source);
     }
 }

@@ -107,6 +107,8 @@ public final class KerasGraphBlock extends AbstractBlock {
                 }
                 case KerasLayersModel.UpSampling2D up -> values.get(up.inputs().get(0))
                         .repeat(2, up.factorY()).repeat(3, up.factorX());
+                case KerasLayersModel.Scale scale -> values.get(scale.inputs().get(0)).mul(scale.factor());
+                case KerasLayersModel.DepthToSpace d -> depthToSpace(values.get(d.inputs().get(0)), d.block());
             };
             values.put(layer.name(), out);
             releaseDead(values, index, out, inputs.singletonOrThrow());
@@ -125,6 +127,16 @@ public final class KerasGraphBlock extends AbstractBlock {
                 array.close();
             }
         }
+    }
+
+    /** TF depth_to_space (DCR) on NCHW: channel (i·b + j)·C + c → pixel (h·b + i, w·b + j) of channel c. */
+    static NDArray depthToSpace(NDArray x, int b) {
+        Shape s = x.getShape();
+        long n = s.get(0);
+        long c = s.get(1) / ((long) b * b);
+        long h = s.get(2);
+        long w = s.get(3);
+        return x.reshape(n, b, b, c, h, w).transpose(0, 3, 4, 1, 5, 2).reshape(n, c, h * b, w * b);
     }
 
     private static NDArray activate(NDArray x, String function, float alpha) {

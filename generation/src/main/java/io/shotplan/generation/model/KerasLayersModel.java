@@ -28,10 +28,11 @@ import java.util.Set;
 public final class KerasLayersModel {
 
     public static final List<String> SUPPORTED_LAYERS =
-            List.of("InputLayer", "Conv2D", "Activation", "ReLU", "LeakyReLU", "Concatenate", "Add", "UpSampling2D");
+            List.of("InputLayer", "Conv2D", "Activation", "ReLU", "LeakyReLU", "Concatenate", "Add", "UpSampling2D",
+                    "MultiplyBeta", "PixelShuffle<n>x");
 
     /** One node of the graph; {@code inputs} name earlier nodes. */
-    public sealed interface Layer permits Input, Conv2D, Activation, Concatenate, Add, UpSampling2D {
+    public sealed interface Layer permits Input, Conv2D, Activation, Concatenate, Add, UpSampling2D, Scale, DepthToSpace {
         String name();
 
         List<String> inputs();
@@ -63,6 +64,18 @@ public final class KerasLayersModel {
     }
 
     public record Add(String name, List<String> inputs) implements Layer {
+    }
+
+    /** Multiplication by a constant: UpscalerJS' {@code MultiplyBeta} (residual scaling in ESRGAN-thick). */
+    public record Scale(String name, List<String> inputs, float factor) implements Layer {
+    }
+
+    /**
+     * TensorFlow's {@code depth_to_space} (channels-last, "DCR" order): UpscalerJS' {@code PixelShuffle<n>x}.
+     * Input channel {@code (i·block + j)·C + c} becomes output pixel offset (i, j) of channel c — not PyTorch's
+     * {@code pixel_shuffle} order.
+     */
+    public record DepthToSpace(String name, List<String> inputs, int block) implements Layer {
     }
 
     /** Nearest-neighbour up-sampling by integer factors. */
@@ -135,6 +148,9 @@ public final class KerasLayersModel {
             double a = layer.inputs().isEmpty() ? 1.0 : area.get(layer.inputs().get(0));
             if (layer instanceof UpSampling2D up) {
                 a *= up.factorX() * up.factorY();
+            }
+            if (layer instanceof DepthToSpace d) {
+                a *= d.block() * d.block();
             }
             if (layer instanceof Conv2D c) {
                 flops += 2.0 * a * c.kernelHeight() * c.kernelWidth() * c.inChannels() * c.filters();
@@ -312,7 +328,26 @@ public final class KerasLayersModel {
                     radius.put(name, radius.get(in));
                     scaleOf.put(name, scaleOf.get(in) * size[0]);
                 }
-                default -> throw new UnsupportedLayerException(modelJson, name, cls, "");
+                case "MultiplyBeta" -> {
+                    String in = single(modelJson, name, inputs);
+                    parsed = new Scale(name, inputs, c.has("beta") ? c.get("beta").getAsFloat() : 0.2f);
+                    inherit(name, in, channels, radius, scaleOf);
+                }
+                default -> {
+                    if (!cls.matches("PixelShuffle\\d+x")) {
+                        throw new UnsupportedLayerException(modelJson, name, cls, "");
+                    }
+                    String in = single(modelJson, name, inputs);
+                    int block = c.has("scale") ? c.get("scale").getAsInt() : Integer.parseInt(cls.replaceAll("\\D", ""));
+                    if (channels.get(in) % (block * block) != 0) {
+                        throw new ModelLoadException("%s: layer '%s' shuffles %d channels by %d, not a multiple of %d"
+                                .formatted(modelJson, name, channels.get(in), block, block * block));
+                    }
+                    parsed = new DepthToSpace(name, inputs, block);
+                    channels.put(name, channels.get(in) / (block * block));
+                    radius.put(name, radius.get(in));
+                    scaleOf.put(name, scaleOf.get(in) * block);
+                }
             }
             layers.add(parsed);
         }

@@ -21,8 +21,13 @@ class GoldenFixtureTest {
         assertReproduces("upres-x4", "4x");
     }
 
+    @Test
+    void mediumX2ReproducesItsPackagesSample() {
+        assertReproduces("upres-x2-medium", "2x");
+    }
+
     private static void assertReproduces(String capability, String sample) {
-        Path pkg = TestModels.esrganSlimPackage();
+        Path pkg = TestModels.packageOf(capability);
         FloatImage fixture = ImageCodec.read(pkg.resolve("assets/fixture.png"));
         FloatImage expected = ImageCodec.read(pkg.resolve("assets/samples/" + sample + "/result.png"));
 

@@ -1,12 +1,16 @@
 package io.shotplan.generation.upscale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.shotplan.generation.TestModels;
 import io.shotplan.generation.image.FloatImage;
+import io.shotplan.generation.model.ModelSource;
+import io.shotplan.generation.model.ModelSpec;
+import java.nio.file.Path;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -22,12 +26,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * DJL against the original model in its own runtime: tensors produced by generation/reference/reference.mjs with
  * TensorFlow.js' pure-JS cpu backend. Every output sample must match to within 1e-4 of the output's value range.
+ * Cases: ESRGAN-slim x2/x3/x4, ESRGAN-medium x2, a small model with ESRGAN-thick's custom layers (MultiplyBeta,
+ * PixelShuffle) and, opt-in with {@code -Dshotplan.test.thick=true} (a 110 MB download), ESRGAN-thick x2.
  */
 class ReferenceMatchTest {
 
     private static final double RELATIVE_TOLERANCE = 1e-4;
 
-    record Case(String name, String capability, int height, int width, int scale, float outputMin, float outputMax) {
+    /** A case runs a built-in capability, or (for {@code model}) a model.json stored beside the tensors. */
+    record Case(String name, String capability, String model, int height, int width, int scale, float outputMin,
+                float outputMax) {
         @Override
         public String toString() {
             return name;
@@ -42,7 +50,9 @@ class ReferenceMatchTest {
                 JsonObject c = e.getAsJsonObject();
                 var in4 = c.getAsJsonArray("inputShape");
                 var out4 = c.getAsJsonArray("outputShape");
-                cases.add(new Case(c.get("name").getAsString(), c.get("capability").getAsString(),
+                cases.add(new Case(c.get("name").getAsString(),
+                        c.has("capability") ? c.get("capability").getAsString() : null,
+                        c.has("model") ? c.get("model").getAsString() : null,
                         in4.get(1).getAsInt(), in4.get(2).getAsInt(), out4.get(1).getAsInt() / in4.get(1).getAsInt(),
                         c.get("outputMin").getAsFloat(), c.get("outputMax").getAsFloat()));
             }
@@ -52,13 +62,24 @@ class ReferenceMatchTest {
 
     @ParameterizedTest
     @MethodSource("cases")
-    void djlMatchesTensorFlowJsSampleBySample(Case c) throws IOException {
+    void djlMatchesTensorFlowJsSampleBySample(Case c) throws Exception {
+        assumeTrue(c.capability() == null || !c.capability().endsWith("-thick") || Boolean.getBoolean("shotplan.test.thick"),
+                "ESRGAN-thick is a 110 MB download: run with -Dshotplan.test.thick=true");
         FloatImage input = nhwcToPlanar(floats(c.name() + ".in.f32"), c.height(), c.width());
         FloatImage expected = nhwcToPlanar(floats(c.name() + ".out.f32"), c.height() * c.scale(), c.width() * c.scale());
 
         FloatImage actual;
-        try (Upscaler upscaler = TestModels.get(c.capability()).newUpscaler()) {
-            actual = upscaler.upscaleWhole(input);
+        if (c.capability() != null) {
+            try (Upscaler upscaler = TestModels.get(c.capability()).newUpscaler()) {
+                actual = upscaler.upscaleWhole(input);
+            }
+        } else {
+            Path modelJson = Path.of(ReferenceMatchTest.class.getResource("/reference/" + c.model()).toURI());
+            ModelSpec spec = new ModelSpec(c.name(), "PyTorch", "keras-layers", new ModelSource.LocalFile(modelJson),
+                    "NHWC", 256, 0, 1, "png", "");
+            try (UpscaleModel model = UpscaleModel.load(spec, modelJson); Upscaler upscaler = model.newUpscaler()) {
+                actual = upscaler.upscaleWhole(input);
+            }
         }
 
         double tolerance = RELATIVE_TOLERANCE * (c.outputMax() - c.outputMin());
