@@ -50,6 +50,7 @@ import org.springframework.stereotype.Repository;
 public class ShowRepository {
 
     private static final String DEFAULT_RATE_CARD = "default";
+    private static final int DEPENDENCIES_PER_INSERT = 5_000;
 
     private final DSLContext dsl;
 
@@ -275,20 +276,21 @@ public class ShowRepository {
             db.batchInsert(rows).execute();
             Map<String, Long> shotIds = db.select(SHOT.CODE, SHOT.ID).from(SHOT).where(SHOT.SHOW_ID.eq(showId))
                     .fetchMap(SHOT.CODE, SHOT.ID);
-            var dependencies = db.insertInto(SHOT_DEPENDENCY, SHOT_DEPENDENCY.SHOT_ID, SHOT_DEPENDENCY.DEPENDS_ON_SHOT_ID);
-            boolean any = false;
+            List<org.jooq.Row2<Long, Long>> dependencies = new ArrayList<>();
             for (Shot s : shots) {
                 for (String predecessor : s.dependsOn()) {
                     Long predecessorId = shotIds.get(predecessor);
                     if (predecessorId == null) {
                         throw new IllegalArgumentException("shot " + s.code() + " depends on unknown shot '" + predecessor + "'");
                     }
-                    dependencies = dependencies.values(shotIds.get(s.code()), predecessorId);
-                    any = true;
+                    dependencies.add(org.jooq.impl.DSL.row(shotIds.get(s.code()), predecessorId));
                 }
             }
-            if (any) {
-                dependencies.execute();
+            // In slices: PostgreSQL takes at most 65,535 bind values per statement.
+            for (int from = 0; from < dependencies.size(); from += DEPENDENCIES_PER_INSERT) {
+                db.insertInto(SHOT_DEPENDENCY, SHOT_DEPENDENCY.SHOT_ID, SHOT_DEPENDENCY.DEPENDS_ON_SHOT_ID)
+                        .valuesOfRows(dependencies.subList(from, Math.min(dependencies.size(), from + DEPENDENCIES_PER_INSERT)))
+                        .execute();
             }
         }
 
