@@ -19,7 +19,7 @@ class ModelRegistryTest {
         assertThat(x2.source()).isEqualTo(new ModelSource.NpmPackage("@upscalerjs/esrgan-slim@1.0.0",
                 "b53070ff01363e74d33138106dcc72b58d341c9fb7e8fd648554a4e7744142b5", "models/x2/model.json"));
         assertThat(ModelRegistry.builtIn().all()).extracting(ModelSpec::capability)
-                .contains("upres-x2", "upres-x3", "upres-x4", "upres-x8");
+                .contains("upres-x2", "upres-x3", "upres-x4", "upres-x8", "upres-x2-medium", "upres-x4-thick");
     }
 
     @Test
