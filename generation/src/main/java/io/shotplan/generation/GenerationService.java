@@ -10,6 +10,7 @@ import io.shotplan.generation.queue.EpisodeCost;
 import io.shotplan.generation.queue.FrameProcessor;
 import io.shotplan.generation.queue.GenerationMetrics;
 import io.shotplan.generation.queue.JobRepository;
+import io.shotplan.generation.queue.JobState;
 import io.shotplan.generation.queue.ModelFrameProcessor;
 import io.shotplan.generation.queue.PlanDispatcher;
 import io.shotplan.generation.queue.ShotProgress;
@@ -91,8 +92,7 @@ public final class GenerationService implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             boolean busy = progress(showId).stream().anyMatch(p ->
-                    p.jobsByState().get(io.shotplan.generation.queue.JobState.QUEUED) > 0
-                            || p.jobsByState().get(io.shotplan.generation.queue.JobState.RUNNING) > 0);
+                    p.jobsByState().get(JobState.QUEUED) > 0 || p.jobsByState().get(JobState.RUNNING) > 0);
             if (!busy) {
                 return true;
             }

@@ -5,8 +5,8 @@ import io.shotplan.generation.model.ModelRegistry;
 import io.shotplan.generation.model.ModelSource;
 import io.shotplan.generation.upscale.UpscaleModel;
 import java.nio.file.Path;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The built-in models, fetched once per test JVM into the build's model cache and shared between tests. */
 public final class TestModels {

@@ -10,6 +10,7 @@ import static io.shotplan.sql.schema.Tables.RATE_CARD_GPU_POOL;
 import static io.shotplan.sql.schema.Tables.SHOT;
 import static io.shotplan.sql.schema.Tables.SHOW;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -21,12 +22,14 @@ import io.shotplan.generation.image.FloatImage;
 import io.shotplan.generation.image.SamplePlates;
 import io.shotplan.generation.model.ModelPackageCache;
 import io.shotplan.generation.model.ModelRegistry;
+import io.shotplan.generation.model.ModelSource;
 import io.shotplan.generation.queue.GenerationMetrics;
 import io.shotplan.generation.queue.QueueSettings;
 import io.shotplan.generation.upscale.UpscaleModel;
 import io.shotplan.generation.upscale.Upscaler;
 import io.shotplan.sql.Database;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +38,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +87,7 @@ public final class GenerationBenchmark {
             modelBenchmark(registry, o, frames, size, cores);
         }
         if (jobs > 0) {
-            ai.djl.engine.Engine.getEngine("PyTorch"); // loads the natives
+            Engine.getEngine("PyTorch"); // loads the natives
             JniUtils.setNumThreads(cores);
             queueOverhead(o.getOrDefault("db-url", "jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"),
                     o.getOrDefault("db-user", "sa"), o.get("schema"), jobs, size, registry);
@@ -131,7 +135,7 @@ public final class GenerationBenchmark {
                     best, best * gflopPerFrame, 100 * best * gflopPerFrame / mmAll, cores);
 
             if (o.containsKey("tfjs")) {
-                var npm = (io.shotplan.generation.model.ModelSource.NpmPackage) model.spec().source();
+                var npm = (ModelSource.NpmPackage) model.spec().source();
                 Path pkg = ModelPackageCache.fromEnvironment().resolve(npm);
                 Map<String, Double> tfjs = runTfjs(Path.of(o.get("tfjs")), pkg, frames, size);
                 double tfjsFps = tfjs.get("framesPerSecond");
@@ -239,7 +243,7 @@ public final class GenerationBenchmark {
                     perJob * 1e3, 100 * perJob / (2 * frame));
         } finally {
             try (var paths = Files.walk(data)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -316,6 +320,6 @@ public final class GenerationBenchmark {
     }
 
     private static String loadAverage() {
-        return String.format(Locale.ROOT, "load average %.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return String.format(Locale.ROOT, "load average %.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }

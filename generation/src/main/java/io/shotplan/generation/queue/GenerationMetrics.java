@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -74,11 +75,11 @@ public final class GenerationMetrics {
     /** Mean overhead per call of a phase (claim, progress, complete), in seconds; 0 before any call. */
     public double meanOverheadSeconds(String phase) {
         Timer t = registry.find("shotplan.generation.overhead").tag("phase", phase).timer();
-        return t == null || t.count() == 0 ? 0 : t.mean(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9;
+        return t == null || t.count() == 0 ? 0 : t.mean(TimeUnit.NANOSECONDS) / 1e9;
     }
 
     public double meanFrameSeconds() {
-        return frameTime.count() == 0 ? 0 : frameTime.mean(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9;
+        return frameTime.count() == 0 ? 0 : frameTime.mean(TimeUnit.NANOSECONDS) / 1e9;
     }
 
     private double jobsIn(JobState state) {

@@ -1,12 +1,12 @@
 package io.shotplan.generation.queue;
 
+import static io.shotplan.sql.schema.Tables.COST_LEDGER;
 import static io.shotplan.sql.schema.Tables.EPISODE;
 import static io.shotplan.sql.schema.Tables.GENERATION_JOB;
 import static io.shotplan.sql.schema.Tables.RATE_CARD;
 import static io.shotplan.sql.schema.Tables.RATE_CARD_GPU_POOL;
 import static io.shotplan.sql.schema.Tables.SHOT;
 import static io.shotplan.sql.schema.Tables.SHOW;
-import static io.shotplan.sql.schema.Tables.COST_LEDGER;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.greatest;

@@ -4,6 +4,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.Batchifier;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
@@ -90,7 +91,7 @@ public final class Upscaler implements AutoCloseable {
     private record TileTranslator(int scale) implements Translator<List<FloatImage>, List<FloatImage>> {
 
         @Override
-        public ai.djl.translate.Batchifier getBatchifier() {
+        public Batchifier getBatchifier() {
             return null; // tiles are already batched
         }
 
