@@ -17,6 +17,7 @@ import io.shotplan.show.io.ShotListContext;
 import io.shotplan.show.io.ShotListCsvReader;
 import io.shotplan.show.io.ShotListCsvWriter;
 import io.shotplan.show.io.ShowFolderReader;
+import io.shotplan.show.io.ShowFolderWriter;
 import io.shotplan.show.io.Source;
 import io.shotplan.sql.ledger.LedgerEntry;
 import io.shotplan.sql.ledger.LedgerRepository;
@@ -165,6 +166,12 @@ public class ImportService {
     public void exportShots(String showCode, Writer out) throws IOException {
         Show show = new ShowRepository(dsl).load(showCode).orElseThrow(() -> new UnknownShowException(showCode));
         new ShotListCsvWriter().write(show.shots(), out);
+    }
+
+    /** The stored show as a show folder ({@code show.yaml} and {@code shots.csv}) that {@link #importShow} reads back. */
+    public void exportShow(String showCode, Path folder) {
+        Show show = new ShowRepository(dsl).load(showCode).orElseThrow(() -> new UnknownShowException(showCode));
+        new ShowFolderWriter().write(show, folder);
     }
 
     private static LedgerSource source(Actual.Kind kind) {

@@ -113,6 +113,21 @@ class ImportServiceTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void anExportedShowFolderImportsBackToTheSameShow(Supplier<Database> databases) {
+        try (Fixture f = Fixture.of(databases)) {
+            Show before = new ShowRepository(f.dsl()).load("NVB").orElseThrow();
+            List<String> shotsBefore = shotRows(f.dsl());
+
+            f.imports().exportShow("NVB", dir);
+            f.imports().importShow(dir, true);
+
+            io.shotplan.app.show.ShowComparison.assertSameShow(new ShowRepository(f.dsl()).load("NVB").orElseThrow(), before);
+            assertThat(shotRows(f.dsl())).isEqualTo(shotsBefore);
+        }
+    }
+
     /** The shot rows without their surrogate keys, which a re-import renumbers. */
     static List<String> shotRows(DSLContext dsl) {
         var predecessor = SHOT.as("p");
