@@ -257,39 +257,34 @@ final class CostQueries {
     }
 
     /**
-     * The ledger to date at grain (shot, discipline, cost line, source), and for the GPU line also by GPU pool, model
-     * and device.
+     * The ledger to date at grain (shot, discipline, cost line, source, GPU pool, model, device), in one scan and one
+     * aggregation. A reversal counts in the cost line of the row it reverses.
      */
     private Select<? extends Record> ledgerLines() {
-        // first a plain scan and hash aggregate of the ledger (a reversal keeps the id of the row it reverses) ...
         CostLedger l = COST_LEDGER.as("cl");
-        Field<Long> reverses = when(l.SOURCE.eq(inline("REVERSAL")), l.REVERSES_ID);
-        Table<?> grouped = select(l.SHOT_ID.as("shot_id"), l.DISCIPLINE_ID.as("disc"), l.SOURCE.as("source"),
-                reverses.as("rev"), l.GPU_POOL_ID.as("pool"), l.MODEL.as("model"), l.DEVICE.as("device"),
-                sum(l.AMOUNT).as("amount"), sum(l.ARTIST_DAYS).as("days"), sum(l.GPU_SECONDS).as("secs"),
-                count().as("rws"))
-                .from(l).where(scope.actuals(l))
-                .groupBy(l.SHOT_ID, l.DISCIPLINE_ID, l.SOURCE, reverses, l.GPU_POOL_ID, l.MODEL, l.DEVICE)
-                .asTable("lg");
-        // ... then the cost line of each group, looking up the reversed row's source for reversal groups only ...
-        Table<?> rows = select(grouped.field(SHOT_ID), grouped.field(DISC), grouped.field(SOURCE),
-                ReportScope.kindOfLedger(grouped.field(DISC), grouped.field(SOURCE), grouped.field("rev", Long.class))
-                        .as("kind"),
-                grouped.field(POOL), grouped.field(MODEL), grouped.field(DEVICE), grouped.field(AMOUNT),
-                grouped.field(DAYS), grouped.field(SECS), grouped.field("rws", Integer.class))
-                .from(grouped).asTable("x");
-        // ... and the grain the report needs
-        // inlined: PostgreSQL matches grouped expressions textually, and two bind variables never match
-        Condition gpu = rows.field(KIND).eq(inline(ReportScope.GPU));
-        Field<Long> pool = when(gpu, rows.field(POOL));
-        Field<String> model = when(gpu, rows.field(MODEL));
-        Field<String> device = when(gpu, rows.field(DEVICE));
-        return select(rows.field(SHOT_ID), rows.field(DISC), rows.field(KIND), rows.field(SOURCE),
-                pool.as("pool"), model.as("model"), device.as("device"),
-                sum(rows.field(AMOUNT)).as("amount"), sum(rows.field(DAYS)).as("days"),
-                sum(rows.field(SECS)).as("secs"), sum(rows.field("rws", Integer.class)).cast(SQLDataType.NUMERIC).as("rws"))
+        // the source of the row each reversal reverses: a range scan of cost_ledger_reverses_idx (reversals are few)
+        CostLedger reversal = COST_LEDGER.as("rv");
+        CostLedger original = COST_LEDGER.as("orig");
+        Table<?> reversed = select(reversal.ID.as("rid"), original.SOURCE.as("original_source"))
+                .from(reversal).join(original).on(original.ID.eq(reversal.REVERSES_ID))
+                .where(reversal.REVERSES_ID.gt(0L)).and(scope.actuals(reversal))
+                .asTable("rk");
+        Field<String> effectiveSource = coalesce(reversed.field("original_source", String.class), l.SOURCE);
+        Table<?> rows = select(l.SHOT_ID.as("shot_id"), l.DISCIPLINE_ID.as("disc"),
+                ReportScope.kindOfLedger(l.DISCIPLINE_ID, effectiveSource).as("kind"), l.SOURCE.as("source"),
+                l.GPU_POOL_ID.as("pool"), l.MODEL.as("model"), l.DEVICE.as("device"), l.AMOUNT.as("amount"),
+                l.ARTIST_DAYS.as("days"), l.GPU_SECONDS.as("secs"))
+                .from(l)
+                .leftJoin(reversed).on(reversed.field("rid", Long.class).eq(l.ID))
+                .where(scope.actuals(l))
+                .asTable("x");
+        Field<?>[] keys = {rows.field(SHOT_ID), rows.field(DISC), rows.field(KIND), rows.field(SOURCE),
+                rows.field(POOL), rows.field(MODEL), rows.field(DEVICE)};
+        return select(keys)
+                .select(sum(rows.field(AMOUNT)).as("amount"), sum(rows.field(DAYS)).as("days"),
+                        sum(rows.field(SECS)).as("secs"), count().cast(SQLDataType.NUMERIC).as("rws"))
                 .from(rows)
-                .groupBy(rows.field(SHOT_ID), rows.field(DISC), rows.field(KIND), rows.field(SOURCE), pool, model, device);
+                .groupBy(keys);
     }
 
     /**

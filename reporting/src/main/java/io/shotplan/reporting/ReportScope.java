@@ -66,20 +66,14 @@ record ReportScope(
         return when(mode.eq("AI"), inline(GPU)).when(mode.eq("AI_VENDOR"), inline(VENDOR)).otherwise(inline(OTHER));
     }
 
-    /** A ledger row's source, or for a reversal the source of the row it reverses. */
-    static Field<String> effectiveSource(Field<String> source, Field<Long> reversesId) {
-        CostLedger original = COST_LEDGER.as("reversed");
-        return when(source.eq(inline("REVERSAL")),
-                field(select(original.SOURCE).from(original).where(original.ID.eq(reversesId))))
-                .otherwise(source);
-    }
-
-    /** The cost line of ledger rows: their discipline, else GPU, VENDOR or OTHER by their (effective) source. */
-    static Field<String> kindOfLedger(Field<Long> disciplineId, Field<String> source, Field<Long> reversesId) {
-        Field<String> effective = effectiveSource(source, reversesId);
+    /**
+     * The cost line of ledger rows: their discipline, else GPU, VENDOR or OTHER by their effective source (for a
+     * reversal, the source of the row it reverses).
+     */
+    static Field<String> kindOfLedger(Field<Long> disciplineId, Field<String> effectiveSource) {
         return when(disciplineId.isNotNull(), inline(DISCIPLINE))
-                .when(effective.eq(inline("GENERATION")), inline(GPU))
-                .when(effective.eq(inline("AI_VENDOR")), inline(VENDOR))
+                .when(effectiveSource.eq(inline("GENERATION")), inline(GPU))
+                .when(effectiveSource.eq(inline("AI_VENDOR")), inline(VENDOR))
                 .otherwise(inline(OTHER));
     }
 

@@ -201,28 +201,33 @@ public final class ReportBenchmark {
             }
         }
 
-        // the ledger: 99 % bookings spread over shots, sources and 300 days, then 1 % reversals of the first rows
+        // the ledger: 99 % bookings, then 1 % reversals of the first rows. Row i books on shot i mod SHOTS; its n-th
+        // row (n = i div SHOTS) takes a source, a discipline and a day around the shot's schedule from n, so each shot
+        // has rows of every source, several disciplines and days over about 60 days
         int reversals = LEDGER_ROWS / 100;
         var rows = generateSeries(0, LEDGER_ROWS - reversals - 1).as("s", "i");
-        Field<Integer> kind = i.mod(10);
+        Field<Integer> shot = i.mod(SHOTS);
+        Field<Integer> n = i.div(SHOTS);
+        Field<Integer> kind = n.plus(shot).mod(10);
         Field<String> source = when(kind.le(5), inline("TIMESHEET")).when(kind.eq(6), inline("INVOICE"))
                 .when(kind.eq(7), inline("GENERATION")).otherwise(inline("AI_VENDOR"));
+        Field<Integer> pool = n.plus(shot).mod(2);
         dsl.insertInto(COST_LEDGER, COST_LEDGER.SHOW_ID, COST_LEDGER.SHOT_ID, COST_LEDGER.SOURCE, COST_LEDGER.AMOUNT,
                         COST_LEDGER.CURRENCY, COST_LEDGER.GPU_SECONDS, COST_LEDGER.ARTIST_DAYS,
                         COST_LEDGER.DISCIPLINE_ID, COST_LEDGER.GPU_POOL_ID, COST_LEDGER.DEVICE, COST_LEDGER.MODEL,
                         COST_LEDGER.OCCURRED_ON, COST_LEDGER.REFERENCE, COST_LEDGER.IDEMPOTENCY_KEY)
-                .select(select(inline(show), inline(firstShot).plus(i.mod(SHOTS)).cast(SQLDataType.BIGINT), source,
+                .select(select(inline(show), inline(firstShot).plus(shot).cast(SQLDataType.BIGINT), source,
                         inline(new BigDecimal("10.0000")).plus(i.mod(997).mul(inline(new BigDecimal("0.3333")))),
                         inline("USD"),
                         when(kind.eq(7), inline(new BigDecimal("900.0000"))).otherwise(inline(BigDecimal.ZERO)),
                         when(kind.le(5), inline(new BigDecimal("0.2500"))).otherwise(inline(BigDecimal.ZERO)),
-                        when(kind.le(5), inline(firstDiscipline).plus(i.mod(DISCIPLINES)))
+                        when(kind.le(5), inline(firstDiscipline).plus(n.div(10).plus(shot).mod(DISCIPLINES)))
                                 .otherwise(castNull(SQLDataType.BIGINT)),
-                        when(kind.eq(7), inline(firstPool).plus(i.mod(2))).otherwise(castNull(SQLDataType.BIGINT)),
+                        when(kind.eq(7), inline(firstPool).plus(pool)).otherwise(castNull(SQLDataType.BIGINT)),
                         when(kind.eq(7), inline("cuda:0")).otherwise(castNull(SQLDataType.VARCHAR)),
-                        when(kind.eq(7), inline("model-").concat(i.mod(2).cast(SQLDataType.VARCHAR)))
+                        when(kind.eq(7), inline("model-").concat(pool.cast(SQLDataType.VARCHAR)))
                                 .otherwise(castNull(SQLDataType.VARCHAR)),
-                        localDateAdd(inline(START), i.mod(300)),
+                        localDateAdd(inline(START), shot.mod(200).plus(n.mod(60))),
                         inline("bench"),
                         inline("b").concat(i.cast(SQLDataType.VARCHAR)))
                         .from(rows))
