@@ -12,8 +12,24 @@ public record EdlOptions(String episode, BigDecimal fps, String workType, int co
     public static final BigDecimal DEFAULT_FPS = BigDecimal.valueOf(24);
 
     public EdlOptions {
-        if (fps.signum() <= 0 || fps.compareTo(BigDecimal.valueOf(240)) > 0) {
-            throw ImportProblems.of(Problem.ofFile("--fps", "expected frames per second between 1 and 240, got " + fps));
+        java.util.List<Problem> problems = new java.util.ArrayList<>();
+        if (episode == null || episode.isBlank()) {
+            problems.add(Problem.ofFile("--episode", "expected the episode the EDL's events belong to"));
+        }
+        if (fps == null || fps.signum() <= 0 || fps.compareTo(BigDecimal.valueOf(240)) > 0) {
+            problems.add(Problem.ofFile("--fps", "expected frames per second above 0 and at most 240, got " + fps));
+        }
+        if (workType == null || workType.isBlank()) {
+            problems.add(Problem.ofFile("--work-type", "expected the work type of the new shots, one of the bid template's"));
+        }
+        if (complexity < 1 || complexity > 5) {
+            problems.add(Problem.ofFile("--complexity", "expected a complexity from 1 to 5, got " + complexity));
+        }
+        if (resolution == null) {
+            problems.add(Problem.ofFile("--resolution", "expected a resolution such as 1920x1080"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ImportProblems(problems);
         }
     }
 
