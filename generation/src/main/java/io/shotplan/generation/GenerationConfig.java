@@ -4,6 +4,7 @@ import io.shotplan.generation.image.FramePaths;
 import io.shotplan.generation.model.ModelPackageCache;
 import io.shotplan.generation.model.ModelRegistry;
 import io.shotplan.generation.queue.QueueSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -16,10 +17,19 @@ import java.nio.file.Path;
  */
 public record GenerationConfig(FramePaths frames, ModelRegistry registry, ModelPackageCache cache, QueueSettings queue) {
 
-    /** Plates and results under {@code dataDir} ({@code plates/}, {@code renders/}), built-in models, default queue. */
+    /** The studio's own registry entries, if this file exists in the data folder. */
+    public static final String STUDIO_MODELS_FILE = "models.json";
+
+    /**
+     * Plates and results under {@code dataDir} ({@code plates/}, {@code renders/}); the built-in models plus those of
+     * {@code <dataDir>/models.json} when present; the default queue settings.
+     */
     public static GenerationConfig defaults(Path dataDir) {
+        Path studioModels = dataDir.resolve(STUDIO_MODELS_FILE);
+        ModelRegistry registry = Files.isRegularFile(studioModels)
+                ? ModelRegistry.builtInWith(studioModels) : ModelRegistry.builtIn();
         return new GenerationConfig(new FramePaths(dataDir.resolve("plates"), dataDir.resolve("renders")),
-                ModelRegistry.builtIn(), ModelPackageCache.fromEnvironment(), QueueSettings.defaults());
+                registry, ModelPackageCache.fromEnvironment(), QueueSettings.defaults());
     }
 
     public GenerationConfig withQueue(QueueSettings settings) {

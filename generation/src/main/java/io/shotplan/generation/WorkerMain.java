@@ -75,10 +75,10 @@ public final class WorkerMain {
     /** Like {@link #start(Options)}, reporting the generation metrics to the given registry (e.g. Prometheus). */
     public static Worker start(Options options, MeterRegistry meters) throws ReflectiveOperationException {
         Database database = Database.open(options.dbUrl(), options.dbUser(), options.dbPassword(), options.schema());
-        ModelRegistry registry = options.modelsFile() == null ? ModelRegistry.builtIn()
+        GenerationConfig defaults = GenerationConfig.defaults(options.dataDir());
+        ModelRegistry registry = options.modelsFile() == null ? defaults.registry()
                 : ModelRegistry.builtInWith(options.modelsFile());
-        GenerationConfig config = GenerationConfig.defaults(options.dataDir()).withRegistry(registry)
-                .withQueue(options.queue());
+        GenerationConfig config = defaults.withRegistry(registry).withQueue(options.queue());
         FrameProcessor processor = options.processorClass() == null
                 ? new ModelFrameProcessor(registry, ModelPackageCache.fromEnvironment(), config.frames())
                 : (FrameProcessor) Class.forName(options.processorClass()).getConstructor().newInstance();

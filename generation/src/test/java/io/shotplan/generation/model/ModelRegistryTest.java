@@ -3,6 +3,7 @@ package io.shotplan.generation.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shotplan.generation.GenerationConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,18 @@ class ModelRegistryTest {
         assertThat(registry.get("upres-x2").batchSize()).isEqualTo(4);
         assertThat(registry.get("denoise").outputExtension()).isEqualTo("jpg");
         assertThat(registry.get("upres-x4").tileSize()).isEqualTo(128);
+    }
+
+    @Test
+    void aModelsFileInTheDataFolderIsPickedUp(@TempDir Path dataDir) throws IOException {
+        Files.writeString(dataDir.resolve("models.json"), """
+                {"models": [{"capability": "relight", "source": {"file": "relight/model.json"}}]}
+                """);
+
+        ModelRegistry registry = GenerationConfig.defaults(dataDir).registry();
+
+        assertThat(registry.get("relight").source()).isEqualTo(new ModelSource.LocalFile(dataDir.resolve("relight/model.json")));
+        assertThat(registry.find("upres-x2")).isPresent();
     }
 
     @Test
