@@ -1,10 +1,11 @@
 package io.shotplan.generation.image;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Where a shot's frames live. Plates: {@code <platesRoot>/<show>/<shot>/<shot>.<frame:04>.png};
+ * Where a shot's frames live. Plates: {@code <platesRoot>/<show>/<shot>/<shot>.<frame:04>.png} (or {@code .jpg});
  * results: {@code <outputRoot>/<show>/<shot>/<capability>/<shot>.<frame:04>.<ext>}.
  */
 public record FramePaths(Path platesRoot, Path outputRoot) {
@@ -17,8 +18,20 @@ public record FramePaths(Path platesRoot, Path outputRoot) {
         return platesRoot.resolve(showCode).resolve(shotCode);
     }
 
+    /** The plate of a frame: the {@code .png} if there is one, else a {@code .jpg} / {@code .jpeg}, else the {@code .png} path. */
     public Path plate(String showCode, String shotCode, int frame) {
-        return plateDir(showCode, shotCode).resolve(frameName(shotCode, frame, "png"));
+        Path dir = plateDir(showCode, shotCode);
+        Path png = dir.resolve(frameName(shotCode, frame, "png"));
+        if (Files.exists(png)) {
+            return png;
+        }
+        for (String extension : new String[] {"jpg", "jpeg"}) {
+            Path other = dir.resolve(frameName(shotCode, frame, extension));
+            if (Files.exists(other)) {
+                return other;
+            }
+        }
+        return png;
     }
 
     public Path output(String showCode, String shotCode, String capability, int frame, String extension) {

@@ -162,6 +162,9 @@ public final class WorkerPool implements AutoCloseable {
             failed(job, owner, e.getMessage(), e.permanent(), model);
         } catch (RuntimeException e) {
             failed(job, owner, e.toString(), false, model);
+        } catch (OutOfMemoryError e) {
+            // a plate too large for the heap: fail the attempt (a retry may land on a bigger worker), keep the thread
+            failed(job, owner, "out of memory: " + e.getMessage(), false, model);
         } finally {
             heartbeat.cancel(false);
         }

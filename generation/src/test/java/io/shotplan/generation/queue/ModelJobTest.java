@@ -36,6 +36,9 @@ class ModelJobTest {
         try (Database db = TestDatabases.h2(); GenerationService service = service(db, ModelRegistry.builtIn())) {
             QueueFixtures show = QueueFixtures.create(db.dsl(), "DEMO", 2, 3, 1);
             assertThat(service.generateSamplePlates(show.showId(), 32)).isEqualTo(6);
+            Path png = dir.resolve("plates/DEMO/SH0002/SH0002.0001.png");
+            ImageCodec.write(ImageCodec.read(png), png.resolveSibling("SH0002.0001.jpg")); // a JPEG plate
+            Files.delete(png);
             service.dispatchPlan(show.planId());
             service.startWorkers(1);
             assertThat(service.awaitIdle(show.showId(), Duration.ofSeconds(60))).isTrue();
@@ -46,6 +49,7 @@ class ModelJobTest {
             assertThat(plate.width()).isEqualTo(32);
             assertThat(result.width()).isEqualTo(64);
             assertThat(result.height()).isEqualTo(plate.height() * 2);
+            assertThat(ImageCodec.read(dir.resolve("renders/DEMO/SH0002/upres-x2/SH0002.0001.png")).width()).isEqualTo(64);
             var job = db.dsl().selectFrom(GENERATION_JOB).where(GENERATION_JOB.SHOT_ID.eq(show.shotIds().get(0))).fetchSingle();
             assertThat(job.getState()).isEqualTo("SUCCEEDED");
             assertThat(job.getDevice()).isIn("cpu", "cuda:0");
