@@ -126,7 +126,14 @@ final class CostQueries {
                 g.field(4, BigDecimal.class), g.field(5, BigDecimal.class), g.field(6, BigDecimal.class),
                 noNumber, noNumber, noNumber, noNumber, noNumber, noDate, noDate, noLong)
                 .from(g);
-        Table<?> all = cubeRows.unionAll(driverRows).unionAll(generationRows).asTable("a");
+        // ledger rows in another currency than the show's cannot be summed with the rest
+        Field<String> currency = ledger.field("currency", String.class);
+        var foreignCurrencies = select(inline("X"), noLong, noLong, currency, noText, noText, noText,
+                noNumber, noNumber, noNumber, noNumber, noNumber, noNumber, noNumber, noNumber, noDate, noDate, noLong)
+                .from(ledger).where(currency.ne(scope.currency()));
+        Table<?> all = cubeRows.unionAll(driverRows).unionAll(generationRows).unionAll(foreignCurrencies)
+                .asTable("a");
+        java.util.Set<String> foreign = new java.util.TreeSet<>();
         List<Cell> cells = new ArrayList<>();
         List<Driver> drivers = new ArrayList<>();
         List<GenerationRow> generation = new ArrayList<>();
@@ -150,9 +157,15 @@ final class CostQueries {
                         case "G" -> generation.add(new GenerationRow(r.get(1, Long.class), r.get(3, String.class),
                                 r.get(4, String.class), r.get(5, String.class), r.get(7, BigDecimal.class),
                                 r.get(8, BigDecimal.class), r.get(9, BigDecimal.class)));
+                        case "X" -> foreign.add(r.get(3, String.class));
                         default -> throw new IllegalStateException("unexpected row kind " + r.get(0));
                     }
                 });
+        if (!foreign.isEmpty()) {
+            throw new IllegalStateException("the ledger of show " + scope.showId() + " has amounts in " + foreign
+                    + " but the show's currency is " + scope.currency()
+                    + ": convert them (a reversal and a new row in " + scope.currency() + ") before reporting");
+        }
         return new Result(cells, drivers, generation);
     }
 
@@ -273,13 +286,13 @@ final class CostQueries {
         Table<?> rows = select(l.SHOT_ID.as("shot_id"), l.DISCIPLINE_ID.as("disc"),
                 ReportScope.kindOfLedger(l.DISCIPLINE_ID, effectiveSource).as("kind"), l.SOURCE.as("source"),
                 l.GPU_POOL_ID.as("pool"), l.MODEL.as("model"), l.DEVICE.as("device"), l.AMOUNT.as("amount"),
-                l.ARTIST_DAYS.as("days"), l.GPU_SECONDS.as("secs"))
+                l.ARTIST_DAYS.as("days"), l.GPU_SECONDS.as("secs"), l.CURRENCY.as("currency"))
                 .from(l)
                 .leftJoin(reversed).on(reversed.field("rid", Long.class).eq(l.ID))
                 .where(scope.actuals(l))
                 .asTable("x");
         Field<?>[] keys = {rows.field(SHOT_ID), rows.field(DISC), rows.field(KIND), rows.field(SOURCE),
-                rows.field(POOL), rows.field(MODEL), rows.field(DEVICE)};
+                rows.field(POOL), rows.field(MODEL), rows.field(DEVICE), rows.field("currency")};
         return select(keys)
                 .select(sum(rows.field(AMOUNT)).as("amount"), sum(rows.field(DAYS)).as("days"),
                         sum(rows.field(SECS)).as("secs"), count().cast(SQLDataType.NUMERIC).as("rws"))

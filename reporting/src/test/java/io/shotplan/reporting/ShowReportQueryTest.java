@@ -181,6 +181,21 @@ class ShowReportQueryTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void refusesToSumAnotherCurrency(Supplier<Database> databases) {
+        try (Database db = databases.get()) {
+            long show = SmallShow.create(db.dsl());
+            new io.shotplan.sql.ledger.LedgerRepository(db.dsl()).appendNew(io.shotplan.sql.ledger.LedgerEntry.money(
+                    show, null, io.shotplan.sql.ledger.LedgerSource.INVOICE, m("10.00"), "EUR",
+                    LocalDate.of(2026, 2, 1), "euro invoice", "eur-1"));
+            assertThatThrownBy(() -> new ShowReportQuery(db.dsl()).build(SmallShow.CODE, Optional.empty(),
+                    SmallShow.OPTIONS))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("[EUR]")
+                    .hasMessageContaining("USD");
+        }
+    }
+
     /** Every split adds up to the figures, to the cent. */
     static void assertFoots(ShowReport.Breakdown b) {
         Figures f = b.figures();
