@@ -212,8 +212,9 @@ public final class ProjectSolver {
             });
             if (run > 0) {
                 // alternate: a run from random feasible modes (explore), then one from the best so far with a
-                // fifth of its modes re-drawn (intensify around it)
-                problem = ITERATED && run % 2 == 0 && best != null ? perturbed(problem, best, settings.seed() + run) : fresh(problem);
+                // fifth of its modes re-drawn (intensify around it). On 16 j18/j20 instances outside the benchmark
+                // sample, at 1M moves each, this reached 16 optima against 14 for random restarts alone.
+                problem = run % 2 == 0 ? perturbed(problem, best, settings.seed() + run) : fresh(problem);
             }
             ProjectSchedule runBest = solver.solve(problem);
             if (solver instanceof ai.timefold.solver.core.impl.solver.DefaultSolver<ProjectSchedule> d) {
@@ -244,8 +245,6 @@ public final class ProjectSolver {
         HardMediumSoftLongScore score = best.getScore();
         return score.hardScore() > hard || (score.hardScore() == hard && score.mediumScore() >= medium);
     }
-
-    static final boolean ITERATED = Boolean.parseBoolean(System.getProperty("shotplan.ils", "false"));
 
     /** A copy of the best solution with about a fifth of its modes cleared, to be re-drawn within the limits. */
     private static ProjectSchedule perturbed(ProjectSchedule problem, ProjectSchedule best, long seed) {
