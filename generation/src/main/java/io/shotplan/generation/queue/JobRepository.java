@@ -249,7 +249,8 @@ public final class JobRepository {
     }
 
     /**
-     * device seconds × the pool's hourly rate on the show's rate card in force today (0 without a pool or rate).
+     * device seconds × the pool's hourly rate on the show's rate card in force today, or its first card before that
+     * takes effect (0 without a pool or rate).
      * {@code row} was read under the job's row lock after its last frame was recorded, so its totals are final.
      */
     private Optional<Long> appendLedger(DSLContext tx, GenerationJobRecord row, String model, LocalDate today) {
@@ -261,8 +262,10 @@ public final class JobRepository {
                     .from(RATE_CARD_GPU_POOL).join(RATE_CARD).on(RATE_CARD.ID.eq(RATE_CARD_GPU_POOL.RATE_CARD_ID))
                     .where(RATE_CARD.SHOW_ID.eq(row.getShowId()))
                     .and(RATE_CARD_GPU_POOL.GPU_POOL_ID.eq(row.getGpuPoolId()))
-                    .and(RATE_CARD.EFFECTIVE_FROM.le(today))
-                    .orderBy(RATE_CARD.EFFECTIVE_FROM.desc()).limit(1).fetchOne();
+                    // the card in force today; before the show's first card takes effect, that first card
+                    .orderBy(when(RATE_CARD.EFFECTIVE_FROM.le(today), RATE_CARD.EFFECTIVE_FROM).desc().nullsLast(),
+                            RATE_CARD.EFFECTIVE_FROM.asc())
+                    .limit(1).fetchOne();
             if (rate != null) {
                 amount = deviceSeconds.multiply(rate.get(RATE_CARD_GPU_POOL.HOURLY_RATE))
                         .divide(SECONDS_PER_HOUR, 4, RoundingMode.HALF_EVEN);

@@ -40,7 +40,9 @@ public record QueueFixtures(long showId, long poolId, long planId, List<Long> sh
                 .set(GPU_POOL.GPU_TYPE, "CPU").set(GPU_POOL.GPU_COUNT, 4).set(GPU_POOL.HOURS_PER_DAY, new BigDecimal("24"))
                 .returningResult(GPU_POOL.ID).fetchSingle().value1();
         long card = dsl.insertInto(RATE_CARD).set(RATE_CARD.SHOW_ID, show).set(RATE_CARD.NAME, "2026")
-                .set(RATE_CARD.CURRENCY, "EUR").set(RATE_CARD.EFFECTIVE_FROM, LocalDate.of(2020, 1, 1))
+                .set(RATE_CARD.CURRENCY, "EUR")
+                // a show's rate card takes effect on its start date, which is often after the first AI renders
+                .set(RATE_CARD.EFFECTIVE_FROM, LocalDate.now().plusYears(1))
                 .returningResult(RATE_CARD.ID).fetchSingle().value1();
         dsl.insertInto(RATE_CARD_GPU_POOL).set(RATE_CARD_GPU_POOL.RATE_CARD_ID, card)
                 .set(RATE_CARD_GPU_POOL.GPU_POOL_ID, pool).set(RATE_CARD_GPU_POOL.HOURLY_RATE, RATE).execute();
