@@ -20,13 +20,15 @@ import java.util.stream.Stream;
 import io.shotplan.plan.solver.ProjectSolver;
 
 /**
- * {@code bench psplib DIR [--time-limit 10s] [--threads 1] [--out results.csv] [--sample N] [--seed S] [--move-limit N]}
+ * {@code bench psplib DIR [--time-limit 10s] [--threads 1] [--out results.csv] [--sample N] [--sample-offset K]
+ * [--seed S] [--move-limit N]}
  * <p>
  * DIR is a folder of {@code .mm} instances (or a folder of such folders, like {@code j10.mm/}); the reference table
  * {@code jNNopt.mm} or {@code jNNhrs.mm} sits beside the instance folder or inside it. Each instance is solved with the
  * same settings, verified independently ({@link ScheduleVerifier}), and printed with the reference; a summary follows.
  * {@code --threads} solves that many instances at once, each on one thread. {@code --sample N} takes N instances per
- * set, evenly spread over the sorted file names (so every parameter group is represented). {@code --move-limit}
+ * set, evenly spread over the sorted file names (so every parameter group is represented); {@code --sample-offset K}
+ * shifts every pick K files on, for a second sample disjoint from the first. {@code --move-limit}
  * also stops each solve after that many evaluated moves: unlike time, that gives the same result on any machine.
  */
 public final class PsplibBench {
@@ -47,7 +49,7 @@ public final class PsplibBench {
     }
 
     public record Options(Path dir, Duration timeLimit, int threads, Optional<Path> out, int sample, long seed,
-            long moveLimit) {
+            long moveLimit, int sampleOffset) {
     }
 
     private PsplibBench() {
@@ -59,7 +61,7 @@ public final class PsplibBench {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: bench psplib DIR [--time-limit 10s] [--threads 1] [--out results.csv] [--sample N] [--seed S] [--move-limit N]");
+            System.err.println("usage: bench psplib DIR [--time-limit 10s] [--threads 1] [--out results.csv] [--sample N] [--sample-offset K] [--seed S] [--move-limit N]");
             System.exit(2);
             return;
         }
@@ -74,6 +76,7 @@ public final class PsplibBench {
         int sample = 0;
         long seed = 0;
         long moveLimit = 0;
+        int sampleOffset = 0;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -83,6 +86,7 @@ public final class PsplibBench {
                 case "--sample" -> sample = Integer.parseInt(value(args, ++i, arg));
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, arg));
                 case "--move-limit" -> moveLimit = Long.parseLong(value(args, ++i, arg));
+                case "--sample-offset" -> sampleOffset = Integer.parseInt(value(args, ++i, arg));
                 default -> {
                     if (arg.startsWith("--") || dir != null) {
                         throw new IllegalArgumentException("Unknown argument: " + arg);
@@ -97,7 +101,7 @@ public final class PsplibBench {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1.");
         }
-        return new Options(dir, timeLimit, threads, out, sample, seed, moveLimit);
+        return new Options(dir, timeLimit, threads, out, sample, seed, moveLimit, sampleOffset);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -124,7 +128,7 @@ public final class PsplibBench {
     record InstanceSet(String name, List<Path> instances, ReferenceTable reference) {
     }
 
-    static List<InstanceSet> discover(Path dir, int sample) {
+    static List<InstanceSet> discover(Path dir, int sample, int offset) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("Not a folder: " + dir);
         }
@@ -132,13 +136,13 @@ public final class PsplibBench {
         List<Path> files = list(dir);
         List<Path> instances = files.stream().filter(Files::isRegularFile).filter(PsplibBench::isInstanceFile).toList();
         if (!instances.isEmpty()) {
-            sets.add(new InstanceSet(setName(dir), sample(instances, sample), referenceFor(dir)));
+            sets.add(new InstanceSet(setName(dir), sample(instances, sample, offset), referenceFor(dir)));
         }
         for (Path sub : files) {
             if (Files.isDirectory(sub)) {
                 List<Path> subInstances = list(sub).stream().filter(Files::isRegularFile).filter(PsplibBench::isInstanceFile).toList();
                 if (!subInstances.isEmpty()) {
-                    sets.add(new InstanceSet(setName(sub), sample(subInstances, sample), referenceFor(sub)));
+                    sets.add(new InstanceSet(setName(sub), sample(subInstances, sample, offset), referenceFor(sub)));
                 }
             }
         }
@@ -192,13 +196,13 @@ public final class PsplibBench {
         return key.toString();
     }
 
-    private static List<Path> sample(List<Path> instances, int sample) {
+    static List<Path> sample(List<Path> instances, int sample, int offset) {
         if (sample <= 0 || sample >= instances.size()) {
             return instances;
         }
         List<Path> picked = new ArrayList<>();
         for (int i = 0; i < sample; i++) {
-            picked.add(instances.get((int) ((long) i * instances.size() / sample)));
+            picked.add(instances.get((int) (((long) i * instances.size() / sample + offset) % instances.size())));
         }
         return picked;
     }
@@ -223,7 +227,7 @@ public final class PsplibBench {
     }
 
     public static Summary run(Options options, PrintStream out) {
-        List<InstanceSet> sets = discover(options.dir(), options.sample());
+        List<InstanceSet> sets = discover(options.dir(), options.sample(), options.sampleOffset());
         List<Path> files = new ArrayList<>();
         List<ReferenceTable> references = new ArrayList<>();
         for (InstanceSet set : sets) {

@@ -204,6 +204,20 @@ class ShowPlannerTest {
     }
 
     @Test
+    void theSummaryShowsEachEpisodeAndTheThreeBiggestSavings() {
+        ShowPlan plan = ShowPlanner.plan(ShowFixtures.smallShow(), quick());
+
+        List<String> lines = PlanSummary.lines(plan, "USD");
+
+        EpisodePlan e1 = plan.episode("E1");
+        assertThat(lines.get(1)).startsWith("E1").contains(e1.cost().toPlainString()).contains(e1.finish().toString())
+                .contains(" " + e1.aiShots() + " ");
+        assertThat(lines).filteredOn(l -> l.startsWith("saved most: ")).hasSize(3)
+                .first().asString().contains(plan.biggestSavings(1).get(0).shotCode());
+        assertThat(lines).anyMatch(l -> l.startsWith("Hard: every hard rule holds"));
+    }
+
+    @Test
     void fullAssertFindsNoScoreCorruptionOnASmallShow() {
         CompiledShow compiled = new CompiledShow(ShowFixtures.smallShow(), quick());
         io.shotplan.plan.solver.ProjectSolver.Settings settings = io.shotplan.plan.solver.ProjectSolver.Settings
