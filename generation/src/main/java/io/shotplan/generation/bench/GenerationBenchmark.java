@@ -133,6 +133,23 @@ public final class GenerationBenchmark {
             System.out.printf(Locale.ROOT, "DJL matMul 2048² fp32: %.1f GFLOP/s on 1 thread, %.1f on %d%n", mm1, mmAll, cores);
             System.out.printf(Locale.ROOT, "best up-res: %.3f frames/s = %.1f GFLOP/s = %.0f %% of the %d-thread matMul rate%n",
                     best, best * gflopPerFrame, 100 * best * gflopPerFrame / mmAll, cores);
+            // on a shared machine the load drifts between measurements: pair each frame with a matMul right before it
+            for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
+                JniUtils.setNumThreads(threads);
+                double[] ratios = new double[frames];
+                try (Upscaler upscaler = model.newUpscaler()) {
+                    upscaler.upscale(frame);
+                    for (int i = 0; i < frames; i++) {
+                        double mm = matMulGflops(2048);
+                        long start = System.nanoTime();
+                        upscaler.upscale(frame);
+                        ratios[i] = gflopPerFrame / ((System.nanoTime() - start) / 1e9) / mm;
+                    }
+                }
+                Arrays.sort(ratios);
+                System.out.printf(Locale.ROOT, "paired, %d thread(s), tiles: up-res GFLOP/s ÷ matMul GFLOP/s measured just before = %.0f %% (median of %d; range %.0f–%.0f %%)%n",
+                        threads, 100 * ratios[frames / 2], frames, 100 * ratios[0], 100 * ratios[frames - 1]);
+            }
 
             if (o.containsKey("tfjs")) {
                 var npm = (ModelSource.NpmPackage) model.spec().source();
