@@ -204,6 +204,36 @@ class QueueTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void stoppedWorkersHandTheirJobBackAndTheNextRunResumesAfterTheFramesDone(Supplier<Database> databases) throws Exception {
+        try (Database db = databases.get()) {
+            QueueFixtures show = QueueFixtures.create(db.dsl(), "STP", 1, 4, 1);
+            try (GenerationService service = service(db, new FakeProcessor(dir, 150))) {
+                service.dispatchPlan(show.planId());
+                service.startWorkers(1);
+                while (db.dsl().select(GENERATION_JOB.FRAMES_DONE).from(GENERATION_JOB).fetchSingle().value1() < 1) {
+                    Thread.sleep(10);
+                }
+                service.stopWorkers();
+
+                var handedBack = db.dsl().selectFrom(GENERATION_JOB).fetchSingle();
+                assertThat(handedBack.getState()).isEqualTo("QUEUED");
+                assertThat(handedBack.getAttempts()).isZero();
+                assertThat(handedBack.getFramesDone()).isBetween(1, 3);
+
+                service.startWorkers(1);
+                assertThat(service.awaitIdle(show.showId(), Duration.ofSeconds(20))).isTrue();
+                service.stopWorkers();
+                var done = db.dsl().selectFrom(GENERATION_JOB).fetchSingle();
+                assertThat(done.getState()).isEqualTo("SUCCEEDED");
+                assertThat(done.getAttempts()).isEqualTo(1);
+                assertThat(done.getDeviceSeconds()).isBetween(new BigDecimal("0.55"), new BigDecimal("1.5")); // 4 × 150 ms
+                assertThat(db.dsl().fetchCount(COST_LEDGER)).isEqualTo(1);
+            }
+        }
+    }
+
     private GenerationService service(Database db, FrameProcessor processor) {
         return new GenerationService(db.dsl(), GenerationConfig.defaults(dir).withQueue(FAST), new SimpleMeterRegistry(),
                 processor, Clock.systemUTC());
