@@ -57,7 +57,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java -Dai.djl.offline=true -cp ... io.shotplan.generation.bench.GenerationBenchmark \
- *   [--frames 3] [--size 512] [--threads 2] [--tfjs generation/reference] [--jobs 4] [--model false]
+ *   [--frames 3] [--size 512] [--threads 2] [--tfjs generation/reference] [--jobs 4] [--model false] [--big 3840x2160]
  *   [--db-url jdbc:postgresql://… --db-user … --schema …]   (password from SHOTPLAN_DB_PASSWORD)
  * </pre>
  */
@@ -83,6 +83,9 @@ public final class GenerationBenchmark {
                 cpuName(), Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.version(),
                 System.getenv("LD_PRELOAD"), System.getenv("THP_MEM_ALLOC_ENABLE"));
         ModelRegistry registry = ModelRegistry.builtIn();
+        if (o.containsKey("big")) {
+            bigFrame(registry, o.get("big"), cores);
+        }
         if (Boolean.parseBoolean(o.getOrDefault("model", "true"))) {
             modelBenchmark(registry, o, frames, size, cores);
         }
@@ -160,6 +163,32 @@ public final class GenerationBenchmark {
                         1 / tfjsFps, tfjsFps, best / tfjsFps);
             }
         }
+    }
+
+    /** One large frame (e.g. 3840x2160) through the tiled x2 model: time, and the process's peak resident memory. */
+    private static void bigFrame(ModelRegistry registry, String size, int cores) throws IOException {
+        String[] wh = size.split("x");
+        int w = Integer.parseInt(wh[0]);
+        int h = Integer.parseInt(wh[1]);
+        try (UpscaleModel model = UpscaleModel.load(registry.get("upres-x2"), ModelPackageCache.fromEnvironment());
+             Upscaler upscaler = model.newUpscaler()) {
+            JniUtils.setNumThreads(cores);
+            upscaler.upscale(SamplePlates.frame(64, 64, 1, 1));
+            long before = peakRssKb();
+            FloatImage frame = SamplePlates.frame(w, h, 1, 42);
+            long start = System.nanoTime();
+            FloatImage out = upscaler.upscale(frame);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long framesMb = ((long) w * h * 12 + (long) out.width() * out.height() * 12) / (1 << 20);
+            System.out.printf(Locale.ROOT, "big frame %dx%d -> %dx%d, tiles of %d: %.1f s (%.1f GFLOP/s); peak RSS %d MB after warm-up, %d MB after "
+                            + "(the frame buffers alone are %d MB)%n", w, h, out.width(), out.height(), model.spec().tileSize(), seconds,
+                    model.graph().flopsPerInputPixel() * w * h / 1e9 / seconds, before / 1024, peakRssKb() / 1024, framesMb);
+        }
+    }
+
+    private static long peakRssKb() throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1);
     }
 
     private static double secondsPerFrame(UpscaleModel model, FloatImage frame, int frames, boolean whole) {
