@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -59,9 +58,5 @@ public final class ShowScaleBench {
                     result.scoreCalculationSpeed(), peak / (1024 * 1024));
             System.out.flush();
         }
-    }
-
-    static List<String> describe(ShowPlan plan) {
-        return new ArrayList<>(plan.explanation());
     }
 }

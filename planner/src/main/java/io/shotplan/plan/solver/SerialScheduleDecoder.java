@@ -212,7 +212,7 @@ public final class SerialScheduleDecoder {
         }
         for (int i = 0; i < n; i++) {
             if (fixedStart[i] >= 0) {
-                place(i, fixedStart[i]);
+                placeFixed(i, fixedStart[i]);
                 for (int s : successors[i]) {
                     remainingPredecessors[s]--;
                 }
@@ -271,7 +271,7 @@ public final class SerialScheduleDecoder {
         clearUsage();
         for (int i = 0; i < n; i++) {
             if (fixedStart[i] >= 0) {
-                place(i, fixedStart[i]);
+                placeFixed(i, fixedStart[i]);
             }
         }
         for (int k = 0; k < n; k++) {
@@ -301,7 +301,7 @@ public final class SerialScheduleDecoder {
         clearUsage();
         for (int i = 0; i < n; i++) {
             if (fixedStart[i] >= 0) {
-                place(i, fixedStart[i]);
+                placeFixed(i, fixedStart[i]);
             }
         }
         for (int k = 0; k < n; k++) {
@@ -385,6 +385,28 @@ public final class SerialScheduleDecoder {
             return t;
         }
         return -1;
+    }
+
+    /**
+     * Books a fixed activity (in progress, done, pinned to a date) where it is, whatever the capacity says, and
+     * counts any overload it causes as excess: the score must show a pin that does not fit.
+     */
+    private void placeFixed(int a, int s) {
+        int d = duration[a];
+        int[] dem = demand[a];
+        ensureHorizon(s + d);
+        for (int r = 0; r < resourceCount; r++) {
+            int q = Math.min(dem[r], maxCapacity[r]);
+            if (q == 0) {
+                continue;
+            }
+            int[] u = used[r];
+            for (int tau = s; tau < s + d; tau++) {
+                int capacity = calendar.capacity(r, tau);
+                capacityExcess += Math.max(0, u[tau] + q - capacity) - Math.max(0, u[tau] - capacity);
+            }
+        }
+        place(a, s);
     }
 
     private void place(int a, int s) {

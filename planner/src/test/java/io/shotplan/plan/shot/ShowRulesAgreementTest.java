@@ -57,4 +57,29 @@ class ShowRulesAgreementTest {
             assertThat(objective.mediumScore()).isNegative();
         }
     }
+
+    @Test
+    void aPinnedStartThatOverloadsACrewIsHardInBothAndTheRulesSayWhere() {
+        // two comp shots (0.96 comp artists a day each) pinned to the same Monday with one comp artist
+        Show show = ShowFixtures.show(ShowFixtures.smallShow().shots(), bd("100000"), new AiPolicy(bd("0.5"), Set.of()),
+                ShowFixtures.crew("2", "2", "1"));
+        java.time.LocalDate monday = ShowFixtures.START.plusWeeks(2);
+        CompiledShow compiled = new CompiledShow(show, ShowPlannerTest.quick().withPins(List.of(
+                Pin.start("E1_3", monday), Pin.start("E1_6", monday))));
+        SerialScheduleDecoder decoder = new SerialScheduleDecoder(compiled.schedule());
+        ExecutionMode[] modes = new ExecutionMode[compiled.shots().size()];
+        for (Activity a : compiled.schedule().getActivities()) {
+            modes[a.getIndex()] = a.getModeOptions().get(0);
+        }
+        decoder.decode(compiled.schedule().getActivities(), modes, false);
+        HardMediumSoftLongScore objective = compiled.objective()
+                .parts(modes, decoder.start(), decoder.finish(), decoder.capacityExcess()).score(compiled.objective().weights());
+
+        var analysis = ShowPlanChecks.analyze(ShowPlanChecks.of(compiled, modes, decoder.start()));
+
+        assertThat(objective.hardScore()).isNegative();
+        assertThat(analysis.score()).isEqualTo(objective);
+        assertThat(ShowPlanChecks.explain(ShowPlanChecks.of(compiled, modes, decoder.start()), 3))
+                .anyMatch(line -> line.contains("comp on " + monday + ": 1.92 artists planned, 1.00 available"));
+    }
 }
