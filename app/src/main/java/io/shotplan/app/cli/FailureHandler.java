@@ -1,5 +1,7 @@
 package io.shotplan.app.cli;
 
+import io.shotplan.app.web.NotFoundException;
+import io.shotplan.reporting.ReportNotFoundException;
 import picocli.CommandLine;
 
 /**
@@ -13,7 +15,9 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        boolean badInput = e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException;
+        // a wrong argument, an unreadable file or a show, plan or episode that does not exist: the user can fix it
+        boolean badInput = e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
+                || e instanceof NotFoundException || e instanceof ReportNotFoundException;
         commandLine.getErr().println(commandLine.getColorScheme().errorText("shotplan: " + e.getMessage()));
         if ("true".equalsIgnoreCase(System.getenv("SHOTPLAN_DEBUG"))) {
             e.printStackTrace(commandLine.getErr());

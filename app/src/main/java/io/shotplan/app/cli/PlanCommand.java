@@ -1,0 +1,77 @@
+package io.shotplan.app.cli;
+
+import io.shotplan.app.plan.SolveJob;
+import io.shotplan.app.plan.Solving;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Plans a stored show (or one of its scenarios) the way the web UI does: pins and the current plan are respected,
+ * and the result is stored as the show's next plan version. Ctrl-C stops the search early and keeps its best plan.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Choose AI or traditional per shot and schedule the show; stores the plan as its next version.")
+class PlanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--show", required = true, description = "Show code.")
+    String show;
+
+    @Option(names = "--scenario", description = "Plan this scenario of the show instead of the show as it is.")
+    String scenario;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "How long to search (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    private final Solving solving;
+
+    PlanCommand(Solving solving) {
+        this.solving = solving;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        SolveJob started = solving.start(show, Optional.ofNullable(scenario), Duration.ofSeconds(seconds));
+        BlockingQueue<SolveJob> finished = new ArrayBlockingQueue<>(1);
+        try (ProgressBar bar = ProgressBar.builder().setTaskName("Planning " + show).setUnit(" s", 1000)
+                .setInitialMax(started.limitMillis()).setStyle(ProgressBarStyle.ASCII).continuousUpdate().build();
+             CtrlC ignored = CtrlC.onPress(() -> {
+                 bar.setExtraMessage(" stopping, keeping the best plan so far");
+                 solving.stop(started.id());
+             })) {
+            Consumer<Solving.Event> follower = event -> {
+                bar.stepTo(Math.min(event.job().elapsedMillis(), started.limitMillis()));
+                if (!event.job().state().equals("SOLVING")) {
+                    finished.offer(event.job());
+                }
+            };
+            solving.follow(started.id(), follower);
+            SolveJob job = finished.take();
+            solving.unfollow(started.id(), follower);
+            bar.stepTo(started.limitMillis());
+            if (job.state().equals("FAILED")) {
+                out.printf("Planning %s failed: %s%n", show, job.error());
+                return 1;
+            }
+            out.printf("Stored plan %d for %s%s: score %s%s.%n", job.planId(), show,
+                    scenario == null ? "" : " (scenario " + scenario + ")", job.bestScore(),
+                    job.stoppedEarly() ? ", stopped early" : "");
+            out.printf("Next: shotplan dispatch --show %s, or shotplan report --show %s%n", show, show);
+            return 0;
+        }
+    }
+}

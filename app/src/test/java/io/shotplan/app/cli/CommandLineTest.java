@@ -1,0 +1,95 @@
+package io.shotplan.app.cli;
+
+import static io.shotplan.sql.schema.Tables.PLAN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shotplan.app.web.WebTest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import picocli.CommandLine;
+
+/** The command line as a user types it, on the application's own beans: exit codes 0 done, 1 failed, 2 bad input. */
+class CommandLineTest extends WebTest {
+
+    @Autowired
+    AutowireCapableBeanFactory beans;
+    @Autowired
+    DSLContext dsl;
+
+    @TempDir
+    Path dir;
+
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    int run(String... args) {
+        CommandLine command = CommandLineEntry.commandLine(beans);
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        return command.execute(args);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "serve", "worker", "import", "plan", "dispatch", "report", "bench"})
+    void everyCommandExplainsItself(String command) {
+        assertThat(run(command, "--help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: shotplan " + command);
+    }
+
+    @Test
+    void planStoresTheShowsNextPlanVersion() {
+        int before = dsl.fetchCount(PLAN);
+
+        assertThat(run("plan", "--show", SHOW, "--seconds", "2")).isZero();
+
+        assertThat(dsl.fetchCount(PLAN)).isEqualTo(before + 1);
+        assertThat(out.toString()).contains("Stored plan").contains("score 0hard/");
+    }
+
+    @Test
+    void reportWritesEachFormAskedFor() throws Exception {
+        run("plan", "--show", SHOW, "--seconds", "1");
+
+        assertThat(run("report", "--show", SHOW, "--format", "csv,json", "--out", dir.toString())).isZero();
+
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(SHOW + ".csv", SHOW + ".json");
+        }
+    }
+
+    @Test
+    void anUnknownShowIsBadInput() {
+        assertThat(run("report", "--show", "NOPE", "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("NOPE");
+    }
+
+    @Test
+    void anUnknownFormatIsBadInput() {
+        assertThat(run("report", "--show", SHOW, "--format", "docx", "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("docx");
+    }
+
+    @Test
+    void aMissingRequiredOptionIsBadUsage() {
+        assertThat(run("plan")).isEqualTo(2);
+        assertThat(err.toString()).contains("--show");
+    }
+
+    @Test
+    void dispatchWithoutAPlanSaysWhatToDoFirst() {
+        dsl.deleteFrom(PLAN).execute();
+
+        assertThat(run("dispatch", "--show", SHOW, "--workers", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("shotplan plan --show " + SHOW);
+    }
+}
