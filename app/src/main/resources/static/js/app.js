@@ -46,7 +46,9 @@ const shotplan = (() => {
 
   function showError(e) {
     const p = e.problem || {};
-    const errors = (p.errors || []).map(x => [x.file, x.line && ('line ' + x.line), x.field, x.message].filter(Boolean).join(': '));
+    const errors = [...(p.errors || []), ...(p.problems || [])].map(x => [x.file,
+      x.line && ('line ' + x.line + (x.column ? ', column ' + x.column : '')), x.field && ('(' + x.field + ')'), x.message]
+      .filter(Boolean).join(' '));
     showMessage(p.detail || e.message, true, errors);
   }
 

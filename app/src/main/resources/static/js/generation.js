@@ -6,7 +6,6 @@
   if (!show) { showMessage('No show in the database yet: import one first.'); return; }
   const base = '/api/shows/' + encodeURIComponent(show.code);
   const mayDispatch = hasRole('PRODUCER') || hasRole('SUPERVISOR');
-  ['dispatch', 'pause', 'resume', 'cancel'].forEach(id => { document.getElementById(id).disabled = !mayDispatch; });
   const planSelect = document.getElementById('plan-select');
   const plans = await api(base + '/plans');
   plans.forEach(p => planSelect.add(new Option('v' + p.version + (p.scenario ? ' · ' + p.scenario : '') + (p.baseline ? ' · baseline' : '')
@@ -48,6 +47,7 @@
   document.getElementById('resume').onclick = () => act(base + '/generation/resume', r => r.jobs + ' jobs resumed.');
   document.getElementById('cancel').onclick = () => confirm('Cancel every queued and paused job of ' + show.code + '?')
     && act(base + '/generation/cancel', r => r.jobs + ' jobs cancelled.');
+  ['dispatch', 'pause', 'resume', 'cancel'].forEach(id => { document.getElementById(id).disabled = !mayDispatch; });
   load();
   setInterval(load, 2000);
 })();

@@ -10,8 +10,6 @@
   const solveButton = document.getElementById('solve');
   const stopButton = document.getElementById('stop');
   const baselineButton = document.getElementById('baseline');
-  solveButton.disabled = !producer;
-  baselineButton.disabled = !producer;
   let gaugeCharts = [];
 
   const scenarios = await api(base + '/scenarios').catch(() => []);
@@ -126,5 +124,6 @@
     stopButton.onclick = () => api('/api/solves/' + solve.id + '/stop', { method: 'POST' }).catch(showError);
   };
 
+  solveButton.disabled = !producer;
   loadPlans().catch(showError);
 })();

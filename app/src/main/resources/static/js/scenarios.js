@@ -7,7 +7,7 @@
   if (!show) { showMessage('No show in the database yet: import one first.'); return; }
   const base = '/api/shows/' + encodeURIComponent(show.code);
   const form = document.getElementById('scenario-form');
-  form.querySelector('button').disabled = !hasRole('PRODUCER');
+  form.querySelector('button').disabled = true;
   const ticked = [];
 
   async function loadPlans() {
@@ -86,5 +86,7 @@
       showMessage('Scenario created: solve it on the Plan page.'); await loadScenarios(); } catch (e) { showError(e); }
   };
 
+  document.getElementById('compare').disabled = false;
+  form.querySelector('button').disabled = !hasRole('PRODUCER');
   Promise.all([loadPlans(), loadScenarios()]).catch(showError);
 })();

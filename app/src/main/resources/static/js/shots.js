@@ -10,6 +10,7 @@
   const base = '/api/shows/' + encodeURIComponent(show.code);
   const size = 25;
   let page = 0;
+  let latest = 0;
 
   const [episodes, workTypes, capabilities] = await Promise.all([
     api(base + '/episodes'), api(base + '/work-types'), api(base + '/capabilities')]);
@@ -48,8 +49,10 @@
   async function load() {
     const query = new URLSearchParams({ page, size });
     ['episode', 'workType', 'mode', 'status'].forEach(name => { if (form[name].value) query.set(name, form[name].value); });
+    const mine = ++latest;
     try {
       const result = await api(base + '/shots?' + query);
+      if (mine !== latest) return; // a newer filter's answer is on its way
       tbody.replaceChildren(...result.items.map(s => el('tr', { 'data-shot': s.code },
         el('td', {}, el('strong', { text: s.code }), el('div', { class: 'muted small', text: s.description || '' })),
         el('td', { text: s.episode }),

@@ -1,6 +1,9 @@
 package io.shotplan.app.web;
 
+import io.shotplan.app.imports.UnknownShowException;
+import io.shotplan.show.io.ImportProblems;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -8,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,6 +45,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /** A rejected import: 422 with every problem (file, line, column, field, message), as the import service words it. */
+    @ExceptionHandler(ImportProblems.class)
+    ResponseEntity<Map<String, Object>> importRejected(ImportProblems e) {
+        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(e.problemDetail());
+    }
+
+    @ExceptionHandler(UnknownShowException.class)
+    ProblemDetail unknownShow(UnknownShowException e) {
+        return problem(HttpStatus.NOT_FOUND, "show '" + e.showCode() + "' does not exist");
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

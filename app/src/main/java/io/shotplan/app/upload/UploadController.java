@@ -1,0 +1,93 @@
+package io.shotplan.app.upload;
+
+import io.shotplan.app.audit.AuditLog;
+import io.shotplan.app.imports.ImportResult;
+import io.shotplan.app.imports.ImportService;
+import io.shotplan.show.io.Source;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Multipart uploads into the import service: all or nothing. A rejected file answers 422 with the RFC 9457 type
+ * {@code https://shotplan.io/problems/import-rejected} and a {@code problems} list of {file, line, column, field,
+ * message}.
+ */
+@RestController
+@Tag(name = "Imports", description = "Upload a show folder, a shot list or actual costs; all or nothing, every problem listed")
+class UploadController {
+
+    private final ImportService imports;
+    private final AuditLog audit;
+
+    UploadController(ImportService imports, AuditLog audit) {
+        this.imports = imports;
+        this.audit = audit;
+    }
+
+    @PostMapping(path = "/api/imports/show", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import a show (PRODUCER): show.yaml or show.json and the shot list it names, as files",
+            responses = @ApiResponse(responseCode = "422", description = "rejected: every problem with file, line, column, field"))
+    ImportResult show(@RequestPart("files") List<MultipartFile> files,
+                      @RequestParam(defaultValue = "false") boolean replace) throws IOException {
+        Map<String, Source> byName = sources(files);
+        Source showFile = byName.values().stream()
+                .filter(s -> s.name().matches("(?i)show\\.(ya?ml|json)")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("upload show.yaml (or show.json) with the shot list it names; got "
+                        + String.join(", ", byName.keySet())));
+        Function<String, Optional<Source>> siblings = name -> Optional.ofNullable(byName.get(baseName(name)));
+        ImportResult result = imports.importShow(showFile, siblings, replace);
+        audit.record("IMPORT", "show", result.showCode(), result.summary());
+        return result;
+    }
+
+    @PostMapping(path = "/api/imports/shots", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Add shots to a show from a shot list CSV (PRODUCER)")
+    ImportResult shots(@RequestParam String show, @RequestParam(required = false) String episode,
+                       @RequestPart("file") MultipartFile file) throws IOException {
+        ImportResult result = imports.importShots(show, source(file), episode);
+        audit.record("IMPORT", "show", show, result.summary());
+        return result;
+    }
+
+    @PostMapping(path = "/api/shows/{show}/actuals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import actual costs (timesheets, invoices) into the ledger (FINANCE)")
+    ImportResult actuals(@PathVariable String show, @RequestPart("file") MultipartFile file) throws IOException {
+        ImportResult result = imports.importActuals(show, source(file));
+        audit.record("IMPORT", "ledger", show, result.summary());
+        return result;
+    }
+
+    private static Map<String, Source> sources(List<MultipartFile> files) throws IOException {
+        List<Source> sources = new ArrayList<>();
+        for (MultipartFile file : files) {
+            sources.add(source(file));
+        }
+        return sources.stream().collect(Collectors.toMap(Source::name, s -> s, (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+
+    private static Source source(MultipartFile file) throws IOException {
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                ? file.getName() : baseName(file.getOriginalFilename());
+        return Source.of(name, file.getBytes());
+    }
+
+    private static String baseName(String name) {
+        String plain = name.replace('\\', '/');
+        return plain.substring(plain.lastIndexOf('/') + 1);
+    }
+}
