@@ -50,10 +50,9 @@ public final class ShowPlanner {
         ShowObjective objective = compiled.objective();
         PlanWeights weights = objective.weights();
         SerialScheduleDecoder decoder = new SerialScheduleDecoder(result.solution());
-        ShowObjective.Parts parts = objective.parts(modes, start, finish, 0);
-        // capacity excess comes from the decoder: decode once more to have it
+        // decode once more for the capacity excess, which the result does not carry
         decoder.decode(result.solution().getSequence().getActivities(), modes, false);
-        parts = objective.parts(modes, decoder.start(), decoder.finish(), decoder.capacityExcess());
+        ShowObjective.Parts parts = objective.parts(modes, decoder.start(), decoder.finish(), decoder.capacityExcess());
         HardMediumSoftLongScore score = parts.score(weights);
         boolean rescore = shots.size() <= RESCORE_REASONS_UP_TO_SHOTS;
 

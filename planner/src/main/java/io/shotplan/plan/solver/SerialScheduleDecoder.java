@@ -53,6 +53,14 @@ public final class SerialScheduleDecoder {
      * long saturated backlog; starting the search here skips it instead of testing it period by period.
      */
     private final int[] fullUpTo;
+    /** The last forward pass, step by step, so the next decode can replay only what a change touches. */
+    private final int[] stepActivity;
+    private final int[] stepPosition;
+    private final long[] excessAfterStep;
+    private long excessAfterFixed;
+    private int steps;
+    private boolean recordValid;
+    private final boolean[] scheduled;
     private long capacityExcess;
 
     public SerialScheduleDecoder(ProjectSchedule project) {
@@ -96,6 +104,10 @@ public final class SerialScheduleDecoder {
             horizon += longest + Math.max(0, activity.getReleasePeriod()) / Math.max(1, n);
         }
         this.used = new int[resourceCount][Math.max(16, horizon + 1)];
+        this.stepActivity = new int[n];
+        this.stepPosition = new int[n];
+        this.excessAfterStep = new long[n];
+        this.scheduled = new boolean[n];
         this.minDemand = new int[resourceCount];
         this.fullUpTo = new int[resourceCount];
         java.util.Arrays.fill(minDemand, Integer.MAX_VALUE);
@@ -161,6 +173,20 @@ public final class SerialScheduleDecoder {
      * @return the makespan; start/finish hold the schedule
      */
     public int decode(List<Activity> order, ExecutionMode[] modes, boolean justify) {
+        return decode(order, modes, justify, 0);
+    }
+
+    /**
+     * Decodes like {@link #decode(List, ExecutionMode[], boolean)}, knowing that since the previous call only list
+     * positions from {@code firstChangedPosition} on (and modes of activities there) changed. The previous forward
+     * pass is identical up to the first step that took an activity at or after that position, so only the rest is
+     * replayed: on average half the work for a random move. Justified decodes always run in full.
+     */
+    public int decode(List<Activity> order, ExecutionMode[] modes, boolean justify, int firstChangedPosition) {
+        if (!justify && recordValid && firstChangedPosition > 0) {
+            return replayFrom(order, modes, firstChangedPosition);
+        }
+        recordValid = false;
         Arrays.fill(position, Integer.MAX_VALUE);
         int p = 0;
         for (Activity activity : order) {
@@ -192,7 +218,83 @@ public final class SerialScheduleDecoder {
             }
             return best;
         }
+        recordValid = true;
         return makespan;
+    }
+
+    private int replayFrom(List<Activity> order, ExecutionMode[] modes, int firstChangedPosition) {
+        int k = 0;
+        while (k < steps && stepPosition[k] < firstChangedPosition) {
+            k++;
+        }
+        // take back the bookings of the steps that may now differ, with the durations and demands they were made with
+        for (int j = k; j < steps; j++) {
+            unbook(stepActivity[j]);
+        }
+        Arrays.fill(position, Integer.MAX_VALUE);
+        int p = 0;
+        for (Activity activity : order) {
+            position[activity.getIndex()] = p++;
+        }
+        for (int i = 0; i < n; i++) {
+            if (position[i] == Integer.MAX_VALUE) {
+                position[i] = p++;
+            }
+            ExecutionMode mode = modes[i];
+            duration[i] = mode.getDuration();
+            demand[i] = mode.renewableDemand();
+        }
+        capacityExcess = k == 0 ? excessAfterFixed : excessAfterStep[k - 1];
+        Arrays.fill(scheduled, false);
+        for (int i = 0; i < n; i++) {
+            scheduled[i] = fixedStart[i] >= 0;
+        }
+        for (int j = 0; j < k; j++) {
+            scheduled[stepActivity[j]] = true;
+        }
+        int heapSize = 0;
+        for (int i = 0; i < n; i++) {
+            int remaining = 0;
+            for (int pr : predecessors[i]) {
+                if (!scheduled[pr]) {
+                    remaining++;
+                }
+            }
+            remainingPredecessors[i] = remaining;
+            if (!scheduled[i] && remaining == 0) {
+                heapSize = heapPush(heapSize, i, position);
+            }
+        }
+        for (int r = 0; r < resourceCount; r++) {
+            int full = 0;
+            while (full < usedUpTo && calendar.capacity(r, full) - used[r][full] < minDemand[r]) {
+                full++;
+            }
+            fullUpTo[r] = full;
+        }
+        steps = k;
+        int makespan = runSerial(heapSize, position);
+        recordValid = true;
+        return makespan;
+    }
+
+    private void unbook(int a) {
+        int d = duration[a];
+        if (d == 0) {
+            return;
+        }
+        int[] dem = demand[a];
+        int s = start[a];
+        for (int r = 0; r < resourceCount; r++) {
+            int q = Math.min(dem[r], maxCapacity[r]);
+            if (q == 0) {
+                continue;
+            }
+            int[] u = used[r];
+            for (int tau = s; tau < s + d; tau++) {
+                u[tau] -= q;
+            }
+        }
     }
 
     private int currentMakespan() {
@@ -218,13 +320,18 @@ public final class SerialScheduleDecoder {
                 }
             }
         }
+        excessAfterFixed = capacityExcess;
         for (int i = 0; i < n; i++) {
             if (fixedStart[i] < 0 && remainingPredecessors[i] == 0) {
                 heapSize = heapPush(heapSize, i, priority);
             }
         }
-        int makespan = 0;
-        int scheduled = 0;
+        steps = 0;
+        return runSerial(heapSize, priority);
+    }
+
+    /** Takes eligible activities in priority order from the heap and starts each as early as it fits. */
+    private int runSerial(int heapSize, int[] priority) {
         while (heapSize > 0) {
             int a = heap[0];
             heapSize = heapPop(heapSize, priority);
@@ -233,19 +340,23 @@ public final class SerialScheduleDecoder {
                 est = Math.max(est, finish[pr]);
             }
             place(a, earliestFit(a, est));
-            scheduled++;
+            stepActivity[steps] = a;
+            stepPosition[steps] = priority[a];
+            excessAfterStep[steps] = capacityExcess;
+            steps++;
             for (int s : successors[a]) {
                 if (--remainingPredecessors[s] == 0 && fixedStart[s] < 0) {
                     heapSize = heapPush(heapSize, s, priority);
                 }
             }
         }
+        if (steps + countFixed() != n) {
+            throw new IllegalStateException("The precedence relations contain a cycle: only " + steps
+                    + " of " + n + " activities could be ordered.");
+        }
+        int makespan = 0;
         for (int i = 0; i < n; i++) {
             makespan = Math.max(makespan, finish[i]);
-        }
-        if (scheduled + countFixed() != n) {
-            throw new IllegalStateException("The precedence relations contain a cycle: only " + scheduled
-                    + " of " + n + " activities could be ordered.");
         }
         return makespan;
     }
