@@ -59,10 +59,33 @@ class RoleMatrixTest extends WebTest {
                 new Endpoint(HttpMethod.PUT, "/api/users/nobody/password", "{\"password\": \"long-enough-password\"}", EnumSet.of(ADMIN)),
                 new Endpoint(HttpMethod.DELETE, "/api/users/nobody", null, EnumSet.of(ADMIN)),
                 new Endpoint(HttpMethod.GET, "/api/audit", null, EnumSet.of(ADMIN, PRODUCER)),
-                new Endpoint(HttpMethod.GET, "/api/shows/TST/plans", null, EVERYONE),
+                new Endpoint(HttpMethod.PUT, "/api/me/password", "{\"password\": \"short\"}", EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/shows/TST/capabilities", null, EVERYONE),
+                // imports: shows and shots by producers, actual costs by finance (empty uploads: refused after the role check)
+                new Endpoint(HttpMethod.POST, "/api/imports/show", null, EnumSet.of(PRODUCER)),
+                new Endpoint(HttpMethod.POST, "/api/imports/shots?show=TST", null, EnumSet.of(PRODUCER)),
+                new Endpoint(HttpMethod.POST, "/api/shows/TST/actuals", null, EnumSet.of(FINANCE)),
+                // scenarios and plans (invalid bodies or unknown ids: nothing changes, the role check still runs)
                 new Endpoint(HttpMethod.GET, "/api/shows/TST/scenarios", null, EVERYONE),
-                new Endpoint(HttpMethod.POST, "/api/imports", null, EnumSet.of(PRODUCER)),
-                new Endpoint(HttpMethod.POST, "/api/shows/TST/actuals", null, EnumSet.of(FINANCE)));
+                new Endpoint(HttpMethod.POST, "/api/shows/TST/scenarios", "{\"name\": \"\"}", EnumSet.of(PRODUCER)),
+                new Endpoint(HttpMethod.GET, "/api/shows/TST/plans", null, EVERYONE),
+                new Endpoint(HttpMethod.POST, "/api/shows/TST/plans", "{\"seconds\": 0}", EnumSet.of(PRODUCER)),
+                new Endpoint(HttpMethod.GET, "/api/solves/no-such-solve", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/solves/no-such-solve/events", null, EVERYONE),
+                new Endpoint(HttpMethod.POST, "/api/solves/no-such-solve/stop", null, EnumSet.of(PRODUCER)),
+                new Endpoint(HttpMethod.GET, "/api/plans/999999", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/plans/999999/timeline", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/plans/compare?a=999998&b=999999", null, EVERYONE),
+                new Endpoint(HttpMethod.POST, "/api/plans/999999/baseline", null, EnumSet.of(PRODUCER)),
+                // dispatch and generation
+                new Endpoint(HttpMethod.POST, "/api/plans/999999/dispatch", null, EnumSet.of(PRODUCER, SUPERVISOR)),
+                new Endpoint(HttpMethod.GET, "/api/shows/TST/generation", null, EVERYONE),
+                new Endpoint(HttpMethod.POST, "/api/shows/NOPE/generation/pause", null, EnumSet.of(PRODUCER, SUPERVISOR)),
+                new Endpoint(HttpMethod.POST, "/api/shows/NOPE/generation/resume", null, EnumSet.of(PRODUCER, SUPERVISOR)),
+                new Endpoint(HttpMethod.POST, "/api/shows/NOPE/generation/cancel", null, EnumSet.of(PRODUCER, SUPERVISOR)),
+                // reports (an unknown episode keeps it quick)
+                new Endpoint(HttpMethod.GET, "/api/shows/TST/report?episode=EP999", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/shows/TST/report.csv?episode=EP999", null, EVERYONE));
     }
 
     static Stream<Arguments> endpointsByRole() {
