@@ -171,7 +171,7 @@ final class CostQueries {
 
     CostQueries(ReportScope scope) {
         this.scope = scope;
-        this.ledger = name("l").as(ledgerLines());
+        this.ledger = name("report_ledger_lines").as(ledgerLines());
         this.current = name("p").as(planLines(scope.currentPlanId()));
         this.baseline = name("b").as(planLines(scope.baselinePlanId()));
         this.remaining = name("r").as(remainingLines());
@@ -275,22 +275,22 @@ final class CostQueries {
      */
     private Select<? extends Record> ledgerLines() {
         CostLedger l = COST_LEDGER.as("cl");
-        // the source of the row each reversal reverses: a range scan of cost_ledger_reverses_idx (reversals are few)
-        CostLedger reversal = COST_LEDGER.as("rv");
-        CostLedger original = COST_LEDGER.as("orig");
-        Table<?> reversed = select(reversal.ID.as("rid"), original.SOURCE.as("original_source"))
-                .from(reversal).join(original).on(original.ID.eq(reversal.REVERSES_ID))
-                .where(reversal.REVERSES_ID.gt(0L)).and(scope.actuals(reversal))
-                .asTable("rk");
-        Field<String> effectiveSource = coalesce(reversed.field("original_source", String.class), l.SOURCE);
-        Table<?> rows = select(l.SHOT_ID.as("shot_id"), l.DISCIPLINE_ID.as("disc"),
-                ReportScope.kindOfLedger(l.DISCIPLINE_ID, effectiveSource).as("kind"), l.SOURCE.as("source"),
+        var bookings = select(l.SHOT_ID.as("shot_id"), l.DISCIPLINE_ID.as("disc"),
+                ReportScope.kindOfLedger(l.DISCIPLINE_ID, l.SOURCE).as("kind"), l.SOURCE.as("source"),
                 l.GPU_POOL_ID.as("pool"), l.MODEL.as("model"), l.DEVICE.as("device"), l.AMOUNT.as("amount"),
                 l.ARTIST_DAYS.as("days"), l.GPU_SECONDS.as("secs"), l.CURRENCY.as("currency"))
                 .from(l)
-                .leftJoin(reversed).on(reversed.field("rid", Long.class).eq(l.ID))
-                .where(scope.actuals(l))
-                .asTable("x");
+                .where(scope.actuals(l)).and(l.REVERSES_ID.isNull());
+        // reversals are few: a range scan of cost_ledger_show_reverses_idx, each in the cost line of the row it reverses
+        CostLedger reversal = COST_LEDGER.as("rv");
+        CostLedger original = COST_LEDGER.as("orig");
+        var reversals = select(reversal.SHOT_ID, reversal.DISCIPLINE_ID,
+                ReportScope.kindOfLedger(reversal.DISCIPLINE_ID, original.SOURCE), reversal.SOURCE,
+                reversal.GPU_POOL_ID, reversal.MODEL, reversal.DEVICE, reversal.AMOUNT, reversal.ARTIST_DAYS,
+                reversal.GPU_SECONDS, reversal.CURRENCY)
+                .from(reversal).join(original).on(original.ID.eq(reversal.REVERSES_ID))
+                .where(ReportScope.isReversal(reversal)).and(scope.actuals(reversal));
+        Table<?> rows = bookings.unionAll(reversals).asTable("x");
         Field<?>[] keys = {rows.field(SHOT_ID), rows.field(DISC), rows.field(KIND), rows.field(SOURCE),
                 rows.field(POOL), rows.field(MODEL), rows.field(DEVICE), rows.field("currency")};
         return select(keys)

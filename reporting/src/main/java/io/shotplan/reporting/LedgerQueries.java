@@ -40,8 +40,7 @@ final class LedgerQueries {
         CostLedger o = COST_LEDGER.as("o");
         Shot s = SHOT.as("s");
         Discipline d = DISCIPLINE.as("d");
-        // ids are positive: "> 0" lets both databases range-scan cost_ledger_reverses_idx, where IS NOT NULL may not
-        Condition reversal = r.REVERSES_ID.gt(0L).and(scope.actuals(r));
+        Condition reversal = ReportScope.isReversal(r).and(scope.actuals(r));
         var reversals = select(r.ID.as("id"), r.SHOT_ID.as("shot_id"), r.DISCIPLINE_ID.as("disc"),
                 r.OCCURRED_ON.as("occurred_on"), r.SOURCE.as("source"), r.AMOUNT.as("amount"),
                 r.REFERENCE.as("reference"), r.REVERSES_ID.as("reverses_id"))

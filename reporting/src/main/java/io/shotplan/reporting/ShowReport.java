@@ -247,7 +247,8 @@ public record ShowReport(
     }
 
     /**
-     * Generation metered in the ledger (GENERATION rows and their reversals) to date.
+     * In-house generation to date against the plan: the ledger's GPU cost line (GENERATION rows that name no
+     * discipline, and their reversals), with the device seconds those rows metered.
      *
      * @param byModel      per AI model
      * @param byDeviceType per GPU type of the pool the work ran on, else the device name the worker reported

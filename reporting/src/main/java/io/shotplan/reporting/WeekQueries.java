@@ -83,7 +83,7 @@ final class WeekQueries {
                 .from(l).leftJoin(s).on(s.ID.eq(l.SHOT_ID))
                 .where(scope.actuals(l))
                 .asTable("lr");
-        var ledger = name("lw").as(select(rows.field("e"), rows.field("disc"), rows.field("pool"), rows.field("k"),
+        var ledger = name("report_ledger_weeks").as(select(rows.field("e"), rows.field("disc"), rows.field("pool"), rows.field("k"),
                 sum(rows.field("amount", BigDecimal.class)).as("amount"),
                 sum(rows.field("days", BigDecimal.class)).as("days"),
                 sum(rows.field("secs", BigDecimal.class)).as("secs"))
@@ -105,8 +105,7 @@ final class WeekQueries {
                 .asTable("a");
         List<BurnRow> burnRows = new ArrayList<>();
         List<LoadRow> loadRows = new ArrayList<>();
-        scope.dsl().with(ledger)
-                .select(all.fields())
+        scope.dsl().with(ledger).select(all.fields())
                 .from(all)
                 .orderBy(all.field(0), all.field(3), all.field(2), all.field(1))
                 .forEach(r -> {

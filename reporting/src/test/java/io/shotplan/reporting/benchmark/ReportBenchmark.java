@@ -92,6 +92,7 @@ public final class ReportBenchmark {
                     System.out.printf("%s: run %d %s %.0f ms%n", which, run, run == 0 ? "(warm-up)" : "", ms);
                 }
                 times.sort(Double::compare);
+                System.out.printf("%s: load average while measuring (other work on the machine): %s%n", which, loadAverage());
                 System.out.printf("%s: show report over %,d shots and %,d ledger rows: median %.0f ms, best %.0f ms, "
                                 + "worst %.0f ms (%d runs after one warm-up); EAC %s %s, %d episodes%n",
                         which, SHOTS, LEDGER_ROWS, times.get(times.size() / 2), times.getFirst(), times.getLast(),
@@ -105,6 +106,7 @@ public final class ReportBenchmark {
         return switch (which) {
             case "h2" -> {
                 Path dir = Files.createTempDirectory("shotplan-bench-h2");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
                 yield Database.open(Database.embeddedUrl(dir), "sa", "");
             }
             case "postgres" -> {
@@ -119,6 +121,22 @@ public final class ReportBenchmark {
             }
             default -> throw new IllegalArgumentException("unknown database '" + which + "': use h2 or postgres");
         };
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
     }
 
     /** The show, its reference data, two plans and the ledger, made in SQL. */
