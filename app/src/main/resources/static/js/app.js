@@ -74,7 +74,9 @@ const shotplan = (() => {
   }
 
   const moneyFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-  const money = (value, currency) => value == null ? '' : moneyFormat.format(Number(value)) + (currency ? ' ' + currency : '');
+  const centsFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const money = (value, currency) => value == null ? '' : (Math.abs(Number(value)) < 100 && Number(value) !== 0
+    ? centsFormat : moneyFormat).format(Number(value)) + (currency ? ' ' + currency : '');
   const percent = value => value == null ? '' : (Number(value) * 100).toFixed(1) + '%';
 
   function el(tag, attrs = {}, ...children) {

@@ -41,8 +41,15 @@
     try { const r = await api(path, { method: 'POST' }); showMessage(what(r)); } catch (e) { showError(e); }
     load();
   }
-  document.getElementById('dispatch').onclick = () => planSelect.value && act('/api/plans/' + planSelect.value + '/dispatch',
-    r => 'Dispatched: ' + r.jobsCreated + ' new jobs for ' + r.shots + ' AI shots' + (r.jobsExisting ? ', ' + r.jobsExisting + ' already queued' : '') + (r.skipped.length ? '; skipped: ' + r.skipped.join('; ') : '') + '.');
+  function dispatched(r) {
+    const reasons = {};
+    r.skipped.forEach(line => { const why = line.slice(line.indexOf(': ') + 2); reasons[why] = (reasons[why] || 0) + 1; });
+    const skipped = Object.entries(reasons).map(([why, count]) => count + ' × ' + why).join('; ');
+    return 'Dispatched: ' + r.jobsCreated + ' new jobs for ' + r.shots + ' AI shots'
+      + (r.jobsExisting ? ', ' + r.jobsExisting + ' already queued' : '') + '.'
+      + (r.skipped.length ? ' Not dispatched: ' + r.skipped.length + ' shots (' + skipped + ').' : '');
+  }
+  document.getElementById('dispatch').onclick = () => planSelect.value && act('/api/plans/' + planSelect.value + '/dispatch', dispatched);
   document.getElementById('pause').onclick = () => act(base + '/generation/pause', r => r.jobs + ' jobs paused.');
   document.getElementById('resume').onclick = () => act(base + '/generation/resume', r => r.jobs + ' jobs resumed.');
   document.getElementById('cancel').onclick = () => confirm('Cancel every queued and paused job of ' + show.code + '?')

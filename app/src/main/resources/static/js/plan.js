@@ -70,7 +70,7 @@
         el('div', { class: 'small ' + (e.late ? 'bad' : 'muted'), text: 'finish ' + (e.finish || '—') + ' · delivery ' + e.deliveryDate })));
       if (!window.echarts) { box.textContent = used.toFixed(0) + '% of budget'; return { dispose() {} }; }
       const chart = echarts.init(box, null, { renderer: 'svg' });
-      chart.setOption({ series: [{ type: 'gauge', min: 0, max: 150, radius: '95%', center: ['50%', '60%'],
+      chart.setOption({ animation: false, series: [{ type: 'gauge', min: 0, max: 150, radius: '95%', center: ['50%', '60%'],
         startAngle: 200, endAngle: -20, progress: { show: true, width: 12 },
         axisLine: { lineStyle: { width: 12, color: [[100 / 150, '#1f8a70'], [1, '#c62828']] } },
         axisTick: { show: false }, splitLine: { length: 6 }, axisLabel: { distance: 14, fontSize: 9 },

@@ -14,7 +14,7 @@
   function chart(id, option) {
     if (!window.echarts) return;
     charts[id] = charts[id] || echarts.init(document.getElementById(id), null, { renderer: 'svg' });
-    charts[id].setOption(option, true);
+    charts[id].setOption(Object.assign({ animationDuration: 300 }, option), true);
   }
 
   function card(title, value, extra, cls) {

@@ -129,6 +129,11 @@ class BrowserFlowTest {
     private void flow(Page page) throws Exception {
         {
 
+            // the API's browsable description needs no login
+            page.navigate(url("/swagger-ui.html"));
+            assertThat(page.getByText("shotplan API").first()).isVisible();
+            shot(page, "00-api");
+
             // an admin logs in and creates a producer who also supervises and reads the money
             logIn(page, "admin", PASSWORD);
             page.navigate(url("/users"));
@@ -183,6 +188,7 @@ class BrowserFlowTest {
             assertThat(page.locator("#items-table tbody tr").first()).isVisible();
             assertThat(page.locator("#items-table tbody td.reason").first()).not().isEmpty();
             shot(page, "05-plan");
+            page.locator("#gantt").screenshot(new Locator.ScreenshotOptions().setPath(SHOTS.resolve("05-plan-timeline.png")));
 
             // a scenario, solved, then the two plans side by side; the first becomes the baseline
             page.navigate(url("/scenarios?show=NVB"));
@@ -248,6 +254,6 @@ class BrowserFlowTest {
     }
 
     private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")));
     }
 }

@@ -35,6 +35,8 @@ class ProblemDetailsTest extends WebTest {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.openapi", containsString("3.")))
+                .andExpect(jsonPath("$.info.title").value("shotplan API"))
+                .andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"))
                 .andExpect(jsonPath("$.paths['/api/shows/{show}/shots'].get").exists());
         mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
     }
