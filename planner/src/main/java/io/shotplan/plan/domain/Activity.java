@@ -22,6 +22,8 @@ public class Activity {
     private int releasePeriod;
     /** -1 when the solver may place the activity; otherwise the period it is fixed to start in. */
     private int fixedStart = -1;
+    /** The period the activity should finish by (exclusive), for construction priorities; MAX_VALUE when none. */
+    private int duePeriod = Integer.MAX_VALUE;
 
     @PlanningVariable
     private ExecutionMode mode;
@@ -70,6 +72,14 @@ public class Activity {
 
     public int getFixedStart() {
         return fixedStart;
+    }
+
+    public int getDuePeriod() {
+        return duePeriod;
+    }
+
+    public void setDuePeriod(int duePeriod) {
+        this.duePeriod = duePeriod;
     }
 
     public boolean isFixed() {

@@ -218,10 +218,12 @@ public final class CompiledShow {
         List<Activity> linked = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Activity a = activities.get(i);
-            linked.add(new Activity(i, a.getLabel(), a.getModeOptions(),
+            Activity activity = new Activity(i, a.getLabel(), a.getModeOptions(),
                     predecessors.get(i).stream().mapToInt(Integer::intValue).toArray(),
                     successors.get(i).stream().mapToInt(Integer::intValue).toArray(),
-                    a.getReleasePeriod(), a.getFixedStart()));
+                    a.getReleasePeriod(), a.getFixedStart());
+            activity.setDuePeriod(duePeriod[episodeOf[i]]);
+            linked.add(activity);
         }
 
         long[] episodeBudget = new long[episodes.size()];

@@ -190,7 +190,7 @@ public final class InitialScheduleCommand implements PhaseCommand<ProjectSchedul
         return overuse;
     }
 
-    /** Topological order, smallest latest finish time first (computed with the chosen modes). */
+    /** Topological order, smallest latest finish time first (computed with the chosen modes and due periods). */
     static List<Activity> latestFinishOrder(List<Activity> activities) {
         int n = activities.size();
         int[] duration = new int[n];
@@ -213,7 +213,9 @@ public final class InitialScheduleCommand implements PhaseCommand<ProjectSchedul
         int[] latestFinish = new int[n];
         for (int k = n - 1; k >= 0; k--) {
             int a = order[k];
-            int lf = length;
+            // a due period (a show's delivery less review) is the latest finish: earliest-due work goes first
+            int due = activities.get(a).getDuePeriod();
+            int lf = due == Integer.MAX_VALUE ? length : due;
             for (int s : activities.get(a).successors()) {
                 lf = Math.min(lf, latestFinish[s] - duration[s]);
             }

@@ -265,8 +265,10 @@ public final class ProjectSolver {
     private static ProjectSchedule fresh(ProjectSchedule problem) {
         List<Activity> activities = new ArrayList<>();
         for (Activity a : problem.getActivities()) {
-            activities.add(new Activity(a.getIndex(), a.getLabel(), a.getModeOptions(), a.predecessors(), a.successors(),
-                    a.getReleasePeriod(), a.getFixedStart()));
+            Activity copy = new Activity(a.getIndex(), a.getLabel(), a.getModeOptions(), a.predecessors(), a.successors(),
+                    a.getReleasePeriod(), a.getFixedStart());
+            copy.setDuePeriod(a.getDuePeriod());
+            activities.add(copy);
         }
         ProjectSchedule copy = new ProjectSchedule(problem.getName(), problem.getCalendar(), problem.nonRenewableNames(),
                 problem.nonRenewableCapacity(), activities, problem.getObjective());

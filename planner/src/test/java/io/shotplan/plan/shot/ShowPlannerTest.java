@@ -165,6 +165,25 @@ class ShowPlannerTest {
     }
 
     @Test
+    void theFirstPlanWorksOnTheEarliestDeliveryFirstWhateverTheShotListOrder() {
+        List<Shot> shots = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            shots.add(ShowFixtures.shot("E2_" + i, "E2", "comp", 2, 100)); // listed first, delivered a month later
+        }
+        for (int i = 1; i <= 3; i++) {
+            shots.add(ShowFixtures.shot("E1_" + i, "E1", "comp", 2, 100));
+        }
+        Show show = ShowFixtures.show(shots, bd("100000"), new AiPolicy(bd("0.5"), Set.of()), ShowFixtures.crew("1", "1", "1"));
+
+        // one move: the construction's order is what comes back
+        ShowPlan plan = ShowPlanner.plan(show, quick().withMoveLimit(1));
+
+        LocalDate lastE1 = plan.episode("E1").finish();
+        assertThat(plan.shots()).filteredOn(s -> s.episode().equals("E2"))
+                .allMatch(s -> s.start().isAfter(lastE1));
+    }
+
+    @Test
     void omittedShotsAreLeftOut() {
         List<Shot> shots = new ArrayList<>(ShowFixtures.smallShow().shots());
         shots.set(2, ShowFixtures.withStatus(shots.get(2), ShotStatus.OMITTED));
