@@ -80,11 +80,15 @@ class PlanApiTest extends WebTest {
     }
 
     @Test
-    void stoppingEarlyKeepsTheBestPlanSoFar() throws Exception {
+    void stoppingEarlyKeepsTheBestPlanSoFarAndOneSolvePerShowRunsAtATime() throws Exception {
         String started = mvc.perform(post("/api/shows/" + SHOW + "/plans").with(as(PRODUCER))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"seconds\": 60}"))
                 .andReturn().getResponse().getContentAsString();
         String id = JsonPath.read(started, "$.id");
+        mvc.perform(post("/api/shows/" + SHOW + "/plans").with(as(PRODUCER))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"seconds\": 5}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("being solved already")));
         Thread.sleep(1500);
         mvc.perform(post("/api/solves/" + id + "/stop").with(as(PRODUCER))).andExpect(status().isOk());
         long began = System.nanoTime();
