@@ -122,6 +122,28 @@ public final class CompiledShow {
             pins.put(pin.shotCode(), pin);
         }
         int n = shots.size();
+        // precedence from "depends on"; a dependency outside the plan (omitted) no longer constrains
+        List<List<Integer>> predecessors = new ArrayList<>();
+        List<List<Integer>> successors = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            predecessors.add(new ArrayList<>());
+            successors.add(new ArrayList<>());
+        }
+        java.util.Set<String> allCodes = new java.util.HashSet<>();
+        show.shots().forEach(s -> allCodes.add(s.code()));
+        for (int i = 0; i < n; i++) {
+            for (String code : shots.get(i).dependsOn()) {
+                Integer p = shotIndex.get(code);
+                if (p == null) {
+                    if (!allCodes.contains(code)) {
+                        throw new IllegalArgumentException("Shot " + shots.get(i).code() + " depends on unknown shot " + code + ".");
+                    }
+                    continue;
+                }
+                predecessors.get(i).add(p);
+                successors.get(p).add(i);
+            }
+        }
         this.pinnedMode = new boolean[n];
         this.pinnedStart = new boolean[n];
         this.fixed = new boolean[n];
@@ -193,39 +215,12 @@ public final class CompiledShow {
                 previousStart[i] = days.periodOnOrAfter(previous.get().start());
             }
             int release = shot.plateReadyDate() == null ? 0 : days.periodOnOrAfter(shot.plateReadyDate());
-            activities.add(new Activity(i, shot.code(), modes, null, null, release, fixedStart));
-        }
-        // precedence from "depends on"; a dependency outside the plan (omitted) no longer constrains
-        List<List<Integer>> predecessors = new ArrayList<>();
-        List<List<Integer>> successors = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            predecessors.add(new ArrayList<>());
-            successors.add(new ArrayList<>());
-        }
-        for (int i = 0; i < n; i++) {
-            for (String code : shots.get(i).dependsOn()) {
-                Integer p = shotIndex.get(code);
-                if (p == null) {
-                    if (show.shots().stream().noneMatch(s -> s.code().equals(code))) {
-                        throw new IllegalArgumentException("Shot " + shots.get(i).code() + " depends on unknown shot " + code + ".");
-                    }
-                    continue;
-                }
-                predecessors.get(i).add(p);
-                successors.get(p).add(i);
-            }
-        }
-        List<Activity> linked = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Activity a = activities.get(i);
-            Activity activity = new Activity(i, a.getLabel(), a.getModeOptions(),
+            Activity activity = new Activity(i, shot.code(), modes,
                     predecessors.get(i).stream().mapToInt(Integer::intValue).toArray(),
-                    successors.get(i).stream().mapToInt(Integer::intValue).toArray(),
-                    a.getReleasePeriod(), a.getFixedStart());
-            activity.setDuePeriod(duePeriod[episodeOf[i]]);
-            linked.add(activity);
+                    successors.get(i).stream().mapToInt(Integer::intValue).toArray(), release, fixedStart);
+            activity.setDuePeriod(duePeriod[e]);
+            activities.add(activity);
         }
-
         long[] episodeBudget = new long[episodes.size()];
         String[] nonRenewableNames = new String[2 * episodes.size() + 1];
         long[] nonRenewableCapacity = new long[2 * episodes.size() + 1];
@@ -246,12 +241,12 @@ public final class CompiledShow {
         nonRenewableCapacity[episodes.size()] = showBudget;
         this.objective = new ShowObjective(episodeOf, costs.stream().mapToLong(Long::longValue).toArray(),
                 toBooleans(ai), episodeBudget, showBudget, duePeriod, maxAi, previousKey, previousStart, request.weights());
-        this.schedule = new ProjectSchedule(show.code(), calendar, nonRenewableNames, nonRenewableCapacity, linked, objective);
+        this.schedule = new ProjectSchedule(show.code(), calendar, nonRenewableNames, nonRenewableCapacity, activities, objective);
         // justification optimises makespan; a show scores each episode's finish, so keep the plain serial scheme
         schedule.setJustify(false);
         schedule.setSeed(request.seed());
         schedule.setNonRenewableHard(nonRenewableHard);
-        warmStartFromPrevious(linked, previousKey, previousStart);
+        warmStartFromPrevious(activities, previousKey, previousStart);
     }
 
     /**
