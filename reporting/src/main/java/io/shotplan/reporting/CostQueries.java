@@ -39,9 +39,11 @@ import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
 /**
- * Cost queries, run as one statement ({@link #run}). They build on the same four derived tables, at the grain (shot, discipline, cost line):
+ * Cost figures in one statement ({@link #run}): the cube, the variance drivers, generation and a currency check, all
+ * reading the same derived tables, so the ledger is read once. The derived tables, at grain (shot, discipline, cost
+ * line):
  * <ul>
- *   <li>{@code l}: the ledger to date, also by source;</li>
+ *   <li>{@code report_ledger_lines}: the ledger to date, also by source (and GPU pool, model, device);</li>
  *   <li>{@code p}: the current plan, discipline costs from {@code plan_item_cost} and the rest of each item's planned
  *       cost (GPU, vendor, other) as one more line;</li>
  *   <li>{@code b}: the baseline, likewise;</li>
