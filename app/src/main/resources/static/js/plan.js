@@ -67,7 +67,8 @@
       holder.append(el('div', { class: 'card', 'data-episode': e.code }, el('h3', { text: e.code + (e.title ? ' — ' + e.title : '') }), box,
         el('div', { class: 'small ' + (e.overBudget ? 'bad' : 'muted'),
           text: money(e.plannedCost, show.currency) + ' of ' + money(e.budget, show.currency) }),
-        el('div', { class: 'small ' + (e.late ? 'bad' : 'muted'), text: 'finish ' + (e.finish || '—') + ' · delivery ' + e.deliveryDate })));
+        el('div', { class: 'small ' + (e.late ? 'bad' : 'muted'), text: 'finish ' + (e.finish || '—') + ' · delivery ' + e.deliveryDate }),
+        producer ? el('button', { type: 'button', class: 'link-button small', 'data-budget': e.code, text: 'Set budget…', onclick: () => setBudget(e) }) : ''));
       if (!window.echarts) { box.textContent = used.toFixed(0) + '% of budget'; return { dispose() {} }; }
       const chart = echarts.init(box, null, { renderer: 'svg' });
       chart.setOption({ animation: false, series: [{ type: 'gauge', min: 0, max: 150, radius: '95%', center: ['50%', '60%'],
@@ -78,6 +79,17 @@
         data: [{ value: Math.round(used) }] }] });
       return chart;
     });
+  }
+
+  async function setBudget(episode) {
+    const value = prompt('Budget of ' + episode.code + ' in ' + show.currency + ' (the show as it is; scenarios scale it)', Number(episode.budget));
+    if (value == null || value.trim() === '') return;
+    hideMessage();
+    try {
+      await api(base + '/episodes/' + encodeURIComponent(episode.code) + '/budget', { method: 'PUT', json: { budget: Number(value) } });
+      showMessage('Budget of ' + episode.code + ' set to ' + money(value, show.currency) + ' (recorded in the audit log; solve again to plan with it).');
+      await showPlan(planSelect.value);
+    } catch (e) { showError(e); }
   }
 
   planSelect.onchange = () => showPlan(planSelect.value).catch(showError);

@@ -190,6 +190,15 @@ class BrowserFlowTest {
             shot(page, "05-plan");
             page.locator("#gantt").screenshot(new Locator.ScreenshotOptions().setPath(SHOTS.resolve("05-plan-timeline.png")));
 
+            // a producer raises a budget; the audit log says who changed what
+            page.onceDialog(dialog -> dialog.accept("150000"));
+            page.locator("button[data-budget=EP101]").click();
+            assertThat(page.locator("#message")).containsText("Budget of EP101 set");
+            page.navigate(url("/audit"));
+            assertThat(page.locator("#audit-table tbody")).containsText("BUDGET");
+            assertThat(page.locator("#audit-table tbody")).containsText("PIN");
+            assertThat(page.locator("#audit-table tbody tr").first()).containsText("maria");
+
             // a scenario, solved, then the two plans side by side; the first becomes the baseline
             page.navigate(url("/scenarios?show=NVB"));
             Locator scenario = page.locator("#scenario-form");
