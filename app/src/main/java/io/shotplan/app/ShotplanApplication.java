@@ -23,9 +23,13 @@ public class ShotplanApplication {
         System.exit(SpringApplication.exit(application.run(args)));
     }
 
-    /** {@code serve --port N} and {@code --bind ADDRESS} become the server's settings before it starts. */
+    /**
+     * What {@code serve} defaults to: one in-process generation worker; {@code --port N} and {@code --bind ADDRESS}
+     * become the server's settings before it starts.
+     */
     static Map<String, Object> serveProperties(String[] args) {
         Map<String, Object> properties = new HashMap<>();
+        properties.put("shotplan.generation.workers", "1");
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : i + 1 < args.length ? args[i + 1] : null;

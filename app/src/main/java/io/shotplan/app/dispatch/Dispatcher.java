@@ -11,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
  * Sends a plan's in-house AI shots to the generation queue and lets producers and supervisors pause, resume or
- * cancel a show's jobs. With {@code shotplan.generation.workers > 0} the app runs that many workers itself (the
- * embedded default); otherwise separate {@code shotplan worker} processes take the jobs.
+ * cancel a show's jobs. With {@code shotplan.generation.workers > 0} (serve's default: 1) the app runs that many
+ * workers itself; otherwise separate {@code shotplan worker} processes (or {@code dispatch}) take the jobs.
  */
 @Service
 public class Dispatcher {
@@ -38,6 +40,14 @@ public class Dispatcher {
         this.inProcessWorkers = inProcessWorkers;
         this.samplePlateWidth = samplePlateWidth;
         this.dataDir = dataDir;
+    }
+
+    /** With in-process workers (serve), they start with the app and take what is queued, e.g. from before a restart. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void startInProcessWorkers() {
+        if (inProcessWorkers > 0) {
+            generation.startWorkers(inProcessWorkers);
+        }
     }
 
     public DispatchResult dispatch(long planId) {
