@@ -186,24 +186,30 @@ final class CostQueries {
         BigDecimal zero = BigDecimal.ZERO;
         Field<BigDecimal> z = inline(zero);
 
-        var actualRows = select(s.EPISODE_ID, coalesce(cpi.MODE, inline(ReportScope.UNPLANNED)).as("mode"),
+        // each part is summed on its own first (only its own measures), then the few rows of the parts are added up
+        Field<String> actualMode = coalesce(cpi.MODE, inline(ReportScope.UNPLANNED));
+        var actualRows = select(s.EPISODE_ID, actualMode.as("mode"),
                 ledger.field(DISC), ledger.field(KIND), ledger.field(SOURCE),
                 z.as("b_cost"), z.as("b_days"), z.as("p_cost"), z.as("p_days"),
-                ledger.field(AMOUNT).as("a_cost"), ledger.field(DAYS).as("a_days"), ledger.field(ROWS).as("a_rows"),
-                z.as("rem"))
+                sum(ledger.field(AMOUNT)).as("a_cost"), sum(ledger.field(DAYS)).as("a_days"),
+                sum(ledger.field(ROWS)).as("a_rows"), z.as("rem"))
                 .from(ledger)
                 .leftJoin(s).on(s.ID.eq(ledger.field(SHOT_ID)))
-                .leftJoin(cpi).on(cpi.PLAN_ID.eq(scope.currentPlanId()).and(cpi.SHOT_ID.eq(ledger.field(SHOT_ID))));
+                .leftJoin(cpi).on(cpi.PLAN_ID.eq(scope.currentPlanId()).and(cpi.SHOT_ID.eq(ledger.field(SHOT_ID))))
+                .groupBy(s.EPISODE_ID, actualMode, ledger.field(DISC), ledger.field(KIND), ledger.field(SOURCE));
         var plannedRows = select(s.EPISODE_ID, current.field(MODE), current.field(DISC), current.field(KIND),
-                castNull(SQLDataType.VARCHAR), z, z, current.field(COST), current.field(DAYS), z, z, z, z)
-                .from(current).join(s).on(s.ID.eq(current.field(SHOT_ID)));
+                castNull(SQLDataType.VARCHAR), z, z, sum(current.field(COST)), sum(current.field(DAYS)), z, z, z, z)
+                .from(current).join(s).on(s.ID.eq(current.field(SHOT_ID)))
+                .groupBy(s.EPISODE_ID, current.field(MODE), current.field(DISC), current.field(KIND));
         var baselineRows = select(s.EPISODE_ID, baseline.field(MODE), baseline.field(DISC), baseline.field(KIND),
-                castNull(SQLDataType.VARCHAR), baseline.field(COST), baseline.field(DAYS), z, z, z, z, z, z)
-                .from(baseline).join(s).on(s.ID.eq(baseline.field(SHOT_ID)));
+                castNull(SQLDataType.VARCHAR), sum(baseline.field(COST)), sum(baseline.field(DAYS)), z, z, z, z, z, z)
+                .from(baseline).join(s).on(s.ID.eq(baseline.field(SHOT_ID)))
+                .groupBy(s.EPISODE_ID, baseline.field(MODE), baseline.field(DISC), baseline.field(KIND));
         var remainingRows = select(s.EPISODE_ID, cpi.MODE, remaining.field(DISC), remaining.field(KIND),
-                castNull(SQLDataType.VARCHAR), z, z, z, z, z, z, z, remaining.field(REM))
+                castNull(SQLDataType.VARCHAR), z, z, z, z, z, z, z, sum(remaining.field(REM)))
                 .from(remaining).join(s).on(s.ID.eq(remaining.field(SHOT_ID)))
-                .join(cpi).on(cpi.PLAN_ID.eq(scope.currentPlanId()).and(cpi.SHOT_ID.eq(s.ID)));
+                .join(cpi).on(cpi.PLAN_ID.eq(scope.currentPlanId()).and(cpi.SHOT_ID.eq(s.ID)))
+                .groupBy(s.EPISODE_ID, cpi.MODE, remaining.field(DISC), remaining.field(KIND));
 
         Table<?> u = actualRows.unionAll(plannedRows).unionAll(baselineRows).unionAll(remainingRows).asTable("u");
         Field<Long> episode = u.field(0, Long.class);
@@ -231,12 +237,15 @@ final class CostQueries {
         PlanItem bpi = PLAN_ITEM.as("bpi");
         Field<BigDecimal> z = inline(BigDecimal.ZERO);
 
-        var perShot = select(current.field(SHOT_ID), z.as("b_cost"), current.field(COST).as("p_cost"),
-                z.as("a_cost"), z.as("rem")).from(current)
-                .unionAll(select(baseline.field(SHOT_ID), baseline.field(COST), z, z, z).from(baseline))
-                .unionAll(select(ledger.field(SHOT_ID), z, z, ledger.field(AMOUNT), z).from(ledger)
-                        .where(ledger.field(SHOT_ID).isNotNull()))
-                .unionAll(select(remaining.field(SHOT_ID), z, z, z, remaining.field(REM)).from(remaining))
+        // summed per part first, as in the cube
+        var perShot = select(current.field(SHOT_ID), z.as("b_cost"), sum(current.field(COST)).as("p_cost"),
+                z.as("a_cost"), z.as("rem")).from(current).groupBy(current.field(SHOT_ID))
+                .unionAll(select(baseline.field(SHOT_ID), sum(baseline.field(COST)), z, z, z).from(baseline)
+                        .groupBy(baseline.field(SHOT_ID)))
+                .unionAll(select(ledger.field(SHOT_ID), z, z, sum(ledger.field(AMOUNT)), z).from(ledger)
+                        .where(ledger.field(SHOT_ID).isNotNull()).groupBy(ledger.field(SHOT_ID)))
+                .unionAll(select(remaining.field(SHOT_ID), z, z, z, sum(remaining.field(REM))).from(remaining)
+                        .groupBy(remaining.field(SHOT_ID)))
                 .asTable("u");
         Field<Long> shotId = perShot.field(0, Long.class);
         var totals = select(shotId.as("shot_id"),
