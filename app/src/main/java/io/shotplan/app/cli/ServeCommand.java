@@ -2,7 +2,9 @@ package io.shotplan.app.cli;
 
 import io.shotplan.app.user.UserService;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
@@ -10,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.Spec;
 
 /**
@@ -20,6 +23,8 @@ import picocli.CommandLine.Spec;
         description = "Serve the web UI and the REST API (OpenAPI at /swagger-ui.html) until Ctrl-C.")
 class ServeCommand implements Callable<Integer> {
 
+    private static final Pattern SETTING = Pattern.compile("--[a-z][\\w-]*(\\.[\\w-]+)+=.*");
+
     @Spec
     CommandSpec spec;
 
@@ -29,6 +34,10 @@ class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default: all).")
     String bind;
+
+    /** Spring settings such as {@code --shotplan.generation.workers=0} or {@code --spring.datasource.url=...}. */
+    @Unmatched
+    List<String> settings = List.of();
 
     private final ApplicationContext context;
     private final UserService users;
@@ -41,6 +50,12 @@ class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        for (String setting : settings) {
+            if (!SETTING.matcher(setting).matches()) {
+                throw new IllegalArgumentException("unknown option '" + setting
+                        + "' (settings are written --name.of.setting=value)");
+            }
+        }
         if (!(context instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
             throw new IllegalStateException("serve must be the first argument so that the web server starts");
         }
