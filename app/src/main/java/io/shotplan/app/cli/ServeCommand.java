@@ -37,7 +37,7 @@ class ServeCommand implements Callable<Integer> {
 
     /** Spring settings such as {@code --shotplan.generation.workers=0} or {@code --spring.datasource.url=...}. */
     @Unmatched
-    List<String> settings = List.of();
+    List<String> settings = new java.util.ArrayList<>();
 
     private final ApplicationContext context;
     private final UserService users;
