@@ -138,7 +138,7 @@ public final class ShowReportQuery {
         private final Optional<PlanRef> baseline;
         private final Optional<PlanRef> current;
         private final Rounding rounding;
-        private final Map<Long, String[]> disciplines;
+        private final Map<Long, DisciplineName> disciplines;
 
         Assembly(ReportScope scope, ShowRecord show, Optional<PlanRef> baseline, Optional<PlanRef> current) {
             this.scope = scope;
@@ -148,7 +148,8 @@ public final class ShowReportQuery {
             this.rounding = scope.rounding();
             this.disciplines = dsl.select(DISCIPLINE.ID, DISCIPLINE.CODE, DISCIPLINE.NAME).from(DISCIPLINE)
                     .where(DISCIPLINE.SHOW_ID.eq(show.getId()))
-                    .fetchMap(DISCIPLINE.ID, r -> new String[] {r.value2(), r.value3() == null ? r.value2() : r.value3()});
+                    .fetchMap(DISCIPLINE.ID, r -> new DisciplineName(r.value2(),
+                            r.value3() == null ? r.value2() : r.value3()));
         }
 
         ShowReport report() {
@@ -204,7 +205,7 @@ public final class ShowReportQuery {
                                     BigDecimal contingency, Schedule schedule) {
             List<CostLine> byMode = grouped(cells, Cell::mode, MODE_ORDER, mode -> mode);
             List<String> lineOrder = Stream.concat(
-                    disciplines.values().stream().map(d -> d[0]).sorted(), NON_DISCIPLINE_LINES.stream()).toList();
+                    disciplines.values().stream().map(DisciplineName::code).sorted(), NON_DISCIPLINE_LINES.stream()).toList();
             List<CostLine> byDiscipline = grouped(cells, Cell::line, lineOrder, this::lineLabel);
             CostLine all = foot("TOTAL", "Total", cells);
 
@@ -269,14 +270,14 @@ public final class ShowReportQuery {
                 case ReportScope.GPU -> "GPU compute";
                 case ReportScope.VENDOR -> "AI vendor";
                 case ReportScope.OTHER -> "Other (no discipline)";
-                default -> disciplines.values().stream().filter(d -> d[0].equals(line)).findFirst()
-                        .map(d -> d[1]).orElse(line);
+                default -> disciplines.values().stream().filter(d -> d.code().equals(line)).findFirst()
+                        .map(DisciplineName::name).orElse(line);
             };
         }
 
         private Cell round(CostQueries.Cell c) {
             String line = ReportScope.DISCIPLINE.equals(c.kind())
-                    ? Optional.ofNullable(disciplines.get(c.disciplineId())).map(d -> d[0])
+                    ? Optional.ofNullable(disciplines.get(c.disciplineId())).map(DisciplineName::code)
                             .orElse("discipline " + c.disciplineId())
                     : c.kind();
             return new Cell(c.episodeId(), c.mode(), line, c.source(), rounding.money(c.baselineCost()),
@@ -360,7 +361,7 @@ public final class ShowReportQuery {
                     .where(GPU_POOL.SHOW_ID.eq(show.getId())).fetchMap(GPU_POOL.ID, GPU_POOL.CODE);
             return rows.stream().map(r -> {
                 String resource = WeekQueries.CREW.equals(r.kind())
-                        ? Optional.ofNullable(disciplines.get(r.resourceId())).map(d -> d[0]).orElse("?")
+                        ? Optional.ofNullable(disciplines.get(r.resourceId())).map(DisciplineName::code).orElse("?")
                         : pools.getOrDefault(r.resourceId(), "?");
                 BigDecimal capacity = Rounding.quantity(r.capacity());
                 BigDecimal planned = Rounding.quantity(r.planned());
@@ -401,6 +402,9 @@ public final class ShowReportQuery {
     private record Cell(Long episodeId, String mode, String line, String source, BigDecimal baseline,
                         BigDecimal planned, BigDecimal plannedDays, BigDecimal actual, BigDecimal actualDays,
                         long ledgerRows, BigDecimal remaining) {
+    }
+
+    private record DisciplineName(String code, String name) {
     }
 
     private record RoundedMode(long episodeId, String mode, long shots, BigDecimal traditionalCost,

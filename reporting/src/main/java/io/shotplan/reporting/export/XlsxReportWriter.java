@@ -21,7 +21,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * The report as a workbook: a "Summary" sheet and one sheet per episode (named by its code). Each sheet stacks its
@@ -31,6 +31,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class XlsxReportWriter implements ReportWriter {
 
     public static final String SUMMARY_SHEET = "Summary";
+
+    private static final int ROWS_IN_MEMORY = 200;
 
     @Override
     public ReportFormat format() {
@@ -48,7 +50,8 @@ public final class XlsxReportWriter implements ReportWriter {
     }
 
     public void write(ShowReport report, OutputStream out) throws IOException {
-        try (Workbook workbook = new XSSFWorkbook()) {
+        // streaming: rows go to temporary files as they are written, so a show of 10,000 shots stays small in memory
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
             Styles styles = new Styles(workbook, report.show().currency());
             for (Section section : ReportTables.of(report)) {
                 String name = ReportTables.SUMMARY.equals(section.key()) ? SUMMARY_SHEET : section.key();
@@ -56,6 +59,7 @@ public final class XlsxReportWriter implements ReportWriter {
                 fill(sheet, section, styles);
             }
             workbook.write(out);
+            workbook.dispose();
         }
     }
 
