@@ -85,8 +85,10 @@ final class WeekQueries {
                 .asTable("lr");
         var ledger = name("report_ledger_weeks").as(select(rows.field("e"), rows.field("disc"), rows.field("pool"), rows.field("k"),
                 sum(rows.field("amount", BigDecimal.class)).as("amount"),
-                sum(rows.field("days", BigDecimal.class)).as("days"),
-                sum(rows.field("secs", BigDecimal.class)).as("secs"))
+                sum(rows.field("days", BigDecimal.class))
+                        .filterWhere(rows.field("days", BigDecimal.class).ne(BigDecimal.ZERO)).as("days"),
+                sum(rows.field("secs", BigDecimal.class))
+                        .filterWhere(rows.field("secs", BigDecimal.class).ne(BigDecimal.ZERO)).as("secs"))
                 .from(rows)
                 .groupBy(rows.field("e"), rows.field("disc"), rows.field("pool"), rows.field("k")));
 
