@@ -196,6 +196,35 @@ class ShowReportQueryTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void aShowWithoutPlansOrLedgerReportsItsBudgetAndZeros(Supplier<Database> databases) {
+        try (Database db = databases.get()) {
+            var dsl = db.dsl();
+            long show = dsl.insertInto(io.shotplan.sql.schema.Tables.SHOW)
+                    .set(io.shotplan.sql.schema.Tables.SHOW.CODE, "NEW").set(io.shotplan.sql.schema.Tables.SHOW.NAME, "New")
+                    .set(io.shotplan.sql.schema.Tables.SHOW.CURRENCY, "JPY")
+                    .set(io.shotplan.sql.schema.Tables.SHOW.START_DATE, LocalDate.of(2026, 1, 5))
+                    .returningResult(io.shotplan.sql.schema.Tables.SHOW.ID).fetchSingle().value1();
+            dsl.insertInto(io.shotplan.sql.schema.Tables.EPISODE)
+                    .set(io.shotplan.sql.schema.Tables.EPISODE.SHOW_ID, show)
+                    .set(io.shotplan.sql.schema.Tables.EPISODE.CODE, "E1")
+                    .set(io.shotplan.sql.schema.Tables.EPISODE.DELIVERY_DATE, LocalDate.of(2026, 6, 1))
+                    .set(io.shotplan.sql.schema.Tables.EPISODE.BUDGET, m("1000000.5")).execute();
+            ShowReport report = new ShowReportQuery(dsl).build("NEW", Optional.empty(), SmallShow.OPTIONS);
+            assertThat(report.show().currentPlan()).isEmpty();
+            assertThat(report.show().baselinePlan()).isEmpty();
+            Figures f = report.total().figures();
+            // yen have no minor unit: half-even to whole yen
+            assertThat(f.budget()).isEqualTo(m("1000000"));
+            assertThat(f.eac()).isEqualTo(m("0"));
+            assertThat(f.varianceToBudget()).isEqualTo(m("1000000"));
+            assertThat(f.shots()).isZero();
+            assertThat(report.episodes().getFirst().burn()).isEmpty();
+            assertThat(report.utilisation()).isEmpty();
+        }
+    }
+
     /** Every split adds up to the figures, to the cent. */
     static void assertFoots(ShowReport.Breakdown b) {
         Figures f = b.figures();
