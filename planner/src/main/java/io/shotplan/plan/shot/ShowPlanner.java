@@ -33,6 +33,19 @@ public final class ShowPlanner {
 
     public static ShowPlan plan(Show show, PlanRequest request) {
         CompiledShow compiled = new CompiledShow(show, request);
+        if (compiled.shots().isEmpty()) {
+            // nothing to schedule (every shot omitted, or none yet): say so rather than start a solver
+            List<EpisodePlan> episodes = new ArrayList<>();
+            for (int e = 0; e < compiled.episodes().size(); e++) {
+                Episode episode = compiled.episodes().get(e);
+                int due = compiled.duePeriod(e);
+                episodes.add(new EpisodePlan(episode.code(), BigDecimal.ZERO, episode.budget(), compiled.days().start(),
+                        compiled.days().lastDay(due), episode.deliveryDate(), due, 0, 0));
+            }
+            return new ShowPlan(show.code(), List.of(), episodes, BigDecimal.ZERO, show.spendableBudget(),
+                    HardMediumSoftLongScore.ZERO.toString(), true, true, List.of("No shots to plan."),
+                    compiled.assumptions(), 0);
+        }
         // no restarts: a show's search improves steadily, and a restart would throw that progress away
         ProjectSolver.Settings settings = ProjectSolver.Settings.of(request.timeLimit()).withSeed(request.seed())
                 .withMoveCountLimit(request.moveLimit()).withRestartAfterUnimprovedSteps(0);

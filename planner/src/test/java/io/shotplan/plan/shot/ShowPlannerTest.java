@@ -184,6 +184,20 @@ class ShowPlannerTest {
     }
 
     @Test
+    void aShowWithNothingToPlanGetsAnEmptyPlanNotAnError() {
+        List<Shot> omitted = ShowFixtures.smallShow().shots().stream()
+                .map(s -> ShowFixtures.withStatus(s, ShotStatus.OMITTED)).toList();
+        Show show = ShowFixtures.show(omitted, bd("100000"), new AiPolicy(bd("0.5"), Set.of()), ShowFixtures.crew("2", "2", "2"));
+
+        ShowPlan plan = ShowPlanner.plan(show, quick());
+
+        assertThat(plan.shots()).isEmpty();
+        assertThat(plan.episodes()).extracting(EpisodePlan::code).containsExactly("E1", "E2");
+        assertThat(plan.withinLimits()).isTrue();
+        assertThat(plan.explanation()).containsExactly("No shots to plan.");
+    }
+
+    @Test
     void omittedShotsAreLeftOut() {
         List<Shot> shots = new ArrayList<>(ShowFixtures.smallShow().shots());
         shots.set(2, ShowFixtures.withStatus(shots.get(2), ShotStatus.OMITTED));
