@@ -95,14 +95,18 @@ public final class SerialScheduleDecoder {
         this.remainingPredecessors = new int[n];
         this.heap = new int[n];
         this.sortKeys = new long[n];
+        // a first guess at the periods the usage arrays need; they grow when a schedule runs longer
         int horizon = profileLength;
+        int latestRelease = 0;
         for (Activity activity : activities) {
             int longest = 0;
             for (ExecutionMode mode : activity.getModeOptions()) {
                 longest = Math.max(longest, mode.getDuration());
             }
-            horizon += longest + Math.max(0, activity.getReleasePeriod()) / Math.max(1, n);
+            horizon += longest;
+            latestRelease = Math.max(latestRelease, Math.max(activity.getReleasePeriod(), activity.getFixedStart()));
         }
+        horizon = Math.min(horizon + latestRelease, 1 << 16);
         this.used = new int[resourceCount][Math.max(16, horizon + 1)];
         this.stepActivity = new int[n];
         this.stepPosition = new int[n];
