@@ -30,9 +30,14 @@
       extra ? el('div', { class: 'muted small', text: extra }) : '');
   }
 
+  const episodeSelect = document.getElementById('plan-episode');
+  const ITEMS_PER_PAGE = 100;
+  let itemsPage = 0;
+  let lastEpisodes = [];
+
   async function showPlan(id) {
     if (!id) return;
-    const [detail, timeline] = await Promise.all([api('/api/plans/' + id), api('/api/plans/' + id + '/timeline')]);
+    const detail = await api('/api/plans/' + id + '/summary');
     const s = detail.summary;
     document.getElementById('plan-body').hidden = false;
     baselineButton.disabled = !producer || s.baseline || !s.feasible;
@@ -47,15 +52,44 @@
         detail.episodes.some(e => e.late) ? 'bad' : 'good'),
       card('Score', s.feasible ? 'feasible' : 'infeasible', s.score || '', s.feasible ? 'good' : 'bad'));
     drawGauges(detail.episodes);
-    gantt.draw(document.getElementById('gantt'), timeline,
-      detail.episodes.map(e => ({ date: e.deliveryDate, label: e.code + ' delivery' })));
-    document.querySelector('#items-table tbody').replaceChildren(...detail.items.map(i => el('tr', { 'data-shot': i.shot },
+    const chosen = episodeSelect.value;
+    episodeSelect.replaceChildren(new Option('all', ''), ...detail.episodes.map(e => new Option(e.code, e.code)));
+    // a big show's timeline is drawn an episode at a time
+    episodeSelect.value = detail.episodes.some(e => e.code === chosen) ? chosen
+      : (s.shots > 2000 && detail.episodes.length ? detail.episodes[0].code : '');
+    itemsPage = 0;
+    await showEpisode(detail.episodes);
+  }
+
+  async function showEpisode(episodes) {
+    const id = planSelect.value;
+    const episode = episodeSelect.value;
+    const q = episode ? '?episode=' + encodeURIComponent(episode) : '';
+    const timeline = await api('/api/plans/' + id + '/timeline' + q);
+    gantt.draw(document.getElementById('gantt'), timeline, (episodes || lastEpisodes)
+      .filter(e => !episode || e.code === episode).map(e => ({ date: e.deliveryDate, label: e.code + ' delivery' })));
+    if (episodes) lastEpisodes = episodes;
+    await showItems();
+  }
+  async function showItems() {
+    const q = new URLSearchParams({ page: itemsPage, size: ITEMS_PER_PAGE });
+    if (episodeSelect.value) q.set('episode', episodeSelect.value);
+    const items = await api('/api/plans/' + planSelect.value + '/items?' + q);
+    document.querySelector('#items-table tbody').replaceChildren(...items.items.map(i => el('tr', { 'data-shot': i.shot },
       el('td', { text: i.shot }), el('td', { text: i.episode }), el('td', { text: i.workType }),
       el('td', {}, badge(i.mode), i.capability ? el('div', { class: 'small muted', text: i.capability }) : ''),
       el('td', { text: i.start }), el('td', { text: i.end }),
       el('td', { class: 'num', text: money(i.plannedCost) }), el('td', { class: 'num', text: money(i.traditionalCost) }),
       el('td', { class: 'reason', text: i.reason || '' }))));
+    const from = items.total ? items.page * items.size + 1 : 0;
+    document.getElementById('items-info').textContent = 'shots ' + from + '–' + (items.page * items.size + items.items.length) + ' of ' + items.total;
+    document.getElementById('items-prev').disabled = items.page === 0;
+    document.getElementById('items-next').disabled = items.page + 1 >= items.totalPages;
   }
+
+  episodeSelect.onchange = () => { itemsPage = 0; showEpisode().catch(showError); };
+  document.getElementById('items-prev').onclick = () => { itemsPage--; showItems().catch(showError); };
+  document.getElementById('items-next').onclick = () => { itemsPage++; showItems().catch(showError); };
 
   function drawGauges(episodes) {
     gaugeCharts.forEach(c => c.dispose());

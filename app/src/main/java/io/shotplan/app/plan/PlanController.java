@@ -6,6 +6,10 @@ import io.shotplan.app.plan.PlanView.PlanSummary;
 import io.shotplan.app.plan.PlanView.Timeline;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.shotplan.app.shot.ShotFilter;
+import io.shotplan.app.web.PageOf;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,10 +41,25 @@ class PlanController {
         return plans.detail(id);
     }
 
+    @GetMapping("/api/plans/{id}/summary")
+    @Operation(summary = "A plan at a glance, with its episodes' cost against budget and finish against delivery")
+    PlanDetail summary(@PathVariable long id) {
+        return new PlanDetail(plans.summary(id), plans.episodes(id), List.of());
+    }
+
+    @GetMapping("/api/plans/{id}/items")
+    @Operation(summary = "A page of the plan's shots (mode, dates, cost, reason), optionally of one episode or mode")
+    PageOf<PlanView.Item> items(@PathVariable long id, @RequestParam(required = false) String episode,
+                                @RequestParam(required = false) ShotFilter.PlannedMode mode,
+                                @RequestParam(defaultValue = "0") @Min(0) int page,
+                                @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        return plans.items(id, episode, mode == null ? null : mode.name(), page, size);
+    }
+
     @GetMapping("/api/plans/{id}/timeline")
-    @Operation(summary = "The plan as a Gantt chart: rows per discipline and GPU pool")
-    Timeline timeline(@PathVariable long id) {
-        return plans.timeline(id);
+    @Operation(summary = "The plan as a Gantt chart: rows per discipline and GPU pool (optionally one episode's shots)")
+    Timeline timeline(@PathVariable long id, @RequestParam(required = false) String episode) {
+        return plans.timeline(id, episode);
     }
 
     @GetMapping("/api/plans/compare")

@@ -28,6 +28,7 @@ import io.shotplan.app.plan.PlanView.Timeline;
 import io.shotplan.app.plan.PlanView.TimelineRow;
 import io.shotplan.app.scenario.ScenarioChanges;
 import io.shotplan.app.web.NotFoundException;
+import io.shotplan.app.web.PageOf;
 import io.shotplan.show.Episode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -43,6 +44,7 @@ import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** Reads stored plans: summaries, per-episode lines, items, the timeline and the comparison of two plans. */
@@ -121,26 +123,52 @@ public class PlanQueries {
     }
 
     public List<Item> items(long planId) {
+        return items(planId, DSL.noCondition(), 0, Integer.MAX_VALUE);
+    }
+
+    /** A page of the plan's shots in start order, optionally of one episode and one mode kind. */
+    public PageOf<Item> items(long planId, String episode, String mode, int page, int size) {
+        summary(planId);
+        Condition where = DSL.noCondition();
+        if (episode != null && !episode.isBlank()) {
+            where = where.and(EPISODE.CODE.eq(episode));
+        }
+        if (mode != null && !mode.isBlank()) {
+            where = where.and(PLAN_ITEM.MODE.eq(mode));
+        }
+        long total = dsl.fetchCount(dsl.select(PLAN_ITEM.ID).from(PLAN_ITEM).join(SHOT).on(SHOT.ID.eq(PLAN_ITEM.SHOT_ID))
+                .join(EPISODE).on(EPISODE.ID.eq(SHOT.EPISODE_ID)).where(PLAN_ITEM.PLAN_ID.eq(planId)).and(where));
+        return new PageOf<>(items(planId, where, page, size), page, size, total);
+    }
+
+    private List<Item> items(long planId, Condition where, int page, int size) {
         return dsl.select(SHOT.CODE, EPISODE.CODE, SHOT.WORK_TYPE, PLAN_ITEM.MODE, PLAN_ITEM.CAPABILITY_CODE,
                         PLAN_ITEM.START_DATE, PLAN_ITEM.END_DATE, PLAN_ITEM.PLANNED_COST, PLAN_ITEM.TRADITIONAL_COST,
                         PLAN_ITEM.PLANNED_GPU_HOURS, PLAN_ITEM.REASON)
                 .from(PLAN_ITEM).join(SHOT).on(SHOT.ID.eq(PLAN_ITEM.SHOT_ID))
                 .join(EPISODE).on(EPISODE.ID.eq(SHOT.EPISODE_ID))
-                .where(PLAN_ITEM.PLAN_ID.eq(planId)).orderBy(PLAN_ITEM.START_DATE, SHOT.CODE)
+                .where(PLAN_ITEM.PLAN_ID.eq(planId)).and(where).orderBy(PLAN_ITEM.START_DATE, SHOT.CODE)
+                .limit(size).offset((long) page * size)
                 .fetch(r -> new Item(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8(), r.value9(), r.value10(), r.value11()));
     }
 
     /** Bars per discipline (from the item's artist-days) and per GPU pool (in-house AI items), plus vendors. */
     public Timeline timeline(long planId) {
+        return timeline(planId, null);
+    }
+
+    /** The timeline of the whole plan, or of one episode's shots. */
+    public Timeline timeline(long planId, String episode) {
         summary(planId);
+        Condition ofEpisode = episode == null || episode.isBlank() ? DSL.noCondition() : EPISODE.CODE.eq(episode);
         Map<String, TimelineRow> rows = new LinkedHashMap<>();
         dsl.select(DISCIPLINE.CODE, DISCIPLINE.NAME, SHOT.CODE, EPISODE.CODE, PLAN_ITEM.MODE, PLAN_ITEM.START_DATE,
                         PLAN_ITEM.END_DATE, PLAN_ITEM_COST.ARTIST_DAYS)
                 .from(PLAN_ITEM_COST).join(PLAN_ITEM).on(PLAN_ITEM.ID.eq(PLAN_ITEM_COST.PLAN_ITEM_ID))
                 .join(DISCIPLINE).on(DISCIPLINE.ID.eq(PLAN_ITEM_COST.DISCIPLINE_ID))
                 .join(SHOT).on(SHOT.ID.eq(PLAN_ITEM.SHOT_ID)).join(EPISODE).on(EPISODE.ID.eq(SHOT.EPISODE_ID))
-                .where(PLAN_ITEM.PLAN_ID.eq(planId)).orderBy(DISCIPLINE.ID, PLAN_ITEM.START_DATE, SHOT.CODE)
+                .where(PLAN_ITEM.PLAN_ID.eq(planId)).and(ofEpisode).orderBy(DISCIPLINE.ID, PLAN_ITEM.START_DATE, SHOT.CODE)
                 .forEach(r -> rows.computeIfAbsent("D:" + r.value1(),
                                 k -> new TimelineRow("DISCIPLINE", r.value1(), r.value2(), new ArrayList<>()))
                         .bars().add(new Bar(r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8())));
@@ -150,7 +178,7 @@ public class PlanQueries {
                 .join(SHOT).on(SHOT.ID.eq(PLAN_ITEM.SHOT_ID)).join(EPISODE).on(EPISODE.ID.eq(SHOT.EPISODE_ID))
                 .join(AI_CAPABILITY).on(AI_CAPABILITY.SHOW_ID.eq(PLAN.SHOW_ID).and(AI_CAPABILITY.CODE.eq(PLAN_ITEM.CAPABILITY_CODE)))
                 .leftJoin(GPU_POOL).on(GPU_POOL.ID.eq(AI_CAPABILITY.GPU_POOL_ID))
-                .where(PLAN_ITEM.PLAN_ID.eq(planId), PLAN_ITEM.MODE.ne("TRADITIONAL"))
+                .where(PLAN_ITEM.PLAN_ID.eq(planId), PLAN_ITEM.MODE.ne("TRADITIONAL")).and(ofEpisode)
                 .orderBy(GPU_POOL.ID, PLAN_ITEM.START_DATE, SHOT.CODE)
                 .forEach(r -> {
                     boolean vendor = r.value1() == null;

@@ -187,6 +187,9 @@ class BrowserFlowTest {
             assertThat(page.locator("#gauges .card")).not().hasCount(0);
             assertThat(page.locator("#items-table tbody tr").first()).isVisible();
             assertThat(page.locator("#items-table tbody td.reason").first()).not().isEmpty();
+            assertThat(page.locator("#items-info")).containsText("of 424");
+            page.locator("#plan-episode").selectOption("EP102");
+            assertThat(page.locator("#items-table tbody tr").first().locator("td").nth(1)).hasText("EP102");
             shot(page, "05-plan");
             page.locator("#gantt").screenshot(new Locator.ScreenshotOptions().setPath(SHOTS.resolve("05-plan-timeline.png")));
 

@@ -45,6 +45,19 @@ class PlanApiTest extends WebTest {
                 .andExpect(jsonPath("$.rows[0].bars", not(hasSize(0))));
         mvc.perform(get("/api/shows/" + SHOW + "/plans").with(as(FINANCE)))
                 .andExpect(jsonPath("$[*].id", hasItem((int) planId)));
+        mvc.perform(get("/api/plans/" + planId + "/summary").with(as(FINANCE)))
+                .andExpect(jsonPath("$.summary.id").value((int) planId))
+                .andExpect(jsonPath("$.episodes", hasSize(2)))
+                .andExpect(jsonPath("$.items", hasSize(0)));
+        mvc.perform(get("/api/plans/" + planId + "/items").param("episode", "EP102").param("size", "4").param("page", "1")
+                        .with(as(FINANCE)))
+                .andExpect(jsonPath("$.total").value(6))
+                .andExpect(jsonPath("$.items", hasSize(2)))
+                .andExpect(jsonPath("$.items[*].episode", everyItem(is("EP102"))));
+        mvc.perform(get("/api/plans/" + planId + "/items").param("size", "0").with(as(FINANCE)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/plans/" + planId + "/timeline").param("episode", "EP101").with(as(FINANCE)))
+                .andExpect(jsonPath("$.rows[*].bars[*].episode", everyItem(is("EP101"))));
         mvc.perform(get("/api/audit").param("entity", "plan").with(as(PRODUCER)))
                 .andExpect(jsonPath("$.items[0].actor").value("producer"))
                 .andExpect(jsonPath("$.items[0].action").value("CREATE"));

@@ -75,6 +75,8 @@ class RoleMatrixTest extends WebTest {
                 new Endpoint(HttpMethod.POST, "/api/solves/no-such-solve/stop", null, EnumSet.of(PRODUCER)),
                 new Endpoint(HttpMethod.GET, "/api/plans/999999", null, EVERYONE),
                 new Endpoint(HttpMethod.GET, "/api/plans/999999/timeline", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/plans/999999/summary", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/plans/999999/items", null, EVERYONE),
                 new Endpoint(HttpMethod.GET, "/api/plans/compare?a=999998&b=999999", null, EVERYONE),
                 new Endpoint(HttpMethod.POST, "/api/plans/999999/baseline", null, EnumSet.of(PRODUCER)),
                 // dispatch and generation
