@@ -1,17 +1,32 @@
 package io.shotplan.sql.ledger;
 
 import static io.shotplan.sql.schema.Tables.COST_LEDGER;
+import static io.shotplan.sql.schema.Tables.COST_LEDGER_ROLLUP;
 
 import io.shotplan.sql.schema.tables.records.CostLedgerRecord;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
  * The cost ledger: rows are appended, never updated or deleted. Appending is idempotent on the entry's key, so a
  * retried job or a re-imported file records its cost once.
+ *
+ * <p>Every row appended is also added, in the same transaction, to its line of {@code cost_ledger_rollup}: the ledger
+ * summed per show, week and what reports break costs down by (shot, discipline, GPU pool, device, model, source, the
+ * source of the booking a reversal corrects, currency). Reports read whole weeks from there. Every writer of the
+ * ledger goes through this class, so the two stay equal.
  */
 public final class LedgerRepository {
+
+    /** The rollup's stand-in for no shot, discipline or GPU pool (ids start at 1). */
+    public static final long NONE = 0L;
+    /** The rollup's stand-in for no device or model. */
+    public static final String NO_NAME = "";
 
     private final DSLContext dsl;
 
@@ -21,26 +36,85 @@ public final class LedgerRepository {
 
     /** Appends the entry unless its idempotency key is already there; returns the id of the new row, if one was added. */
     public Optional<Long> append(LedgerEntry entry) {
-        return dsl.insertInto(COST_LEDGER)
-                .set(toRecord(entry))
-                .onConflict(COST_LEDGER.IDEMPOTENCY_KEY).doNothing()
-                .returningResult(COST_LEDGER.ID)
-                .fetchOptional(COST_LEDGER.ID);
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            Optional<Long> id = tx.insertInto(COST_LEDGER)
+                    .set(toRecord(tx, entry))
+                    .onConflict(COST_LEDGER.IDEMPOTENCY_KEY).doNothing()
+                    .returningResult(COST_LEDGER.ID)
+                    .fetchOptional(COST_LEDGER.ID);
+            // a key already recorded adds nothing, to the ledger or to its rollup
+            id.ifPresent(added -> addToRollup(tx, entry, bookedSource(tx, entry)));
+            return id;
+        });
     }
 
     /** Appends the entry and fails if the key was already recorded: for callers that must know the row is new. */
     public long appendNew(LedgerEntry entry) {
-        return dsl.insertInto(COST_LEDGER).set(toRecord(entry)).returningResult(COST_LEDGER.ID).fetchSingle(COST_LEDGER.ID);
+        return dsl.transactionResult(trx -> appendNew(trx.dsl(), entry, bookedSource(trx.dsl(), entry)));
+    }
+
+    private static long appendNew(DSLContext tx, LedgerEntry entry, LedgerSource bookedSource) {
+        long id = tx.insertInto(COST_LEDGER).set(toRecord(tx, entry)).returningResult(COST_LEDGER.ID)
+                .fetchSingle(COST_LEDGER.ID);
+        addToRollup(tx, entry, bookedSource);
+        return id;
+    }
+
+    /** The Monday of the week a day falls in: the rollup's weeks, and the reports'. */
+    public static LocalDate weekStart(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    /** The source of the booking the entry belongs to: its own, or for a reversal that of the row it reverses. */
+    private static LedgerSource bookedSource(DSLContext tx, LedgerEntry entry) {
+        if (entry.reversesId() == null) {
+            return entry.source();
+        }
+        return LedgerSource.valueOf(tx.select(COST_LEDGER.SOURCE).from(COST_LEDGER)
+                .where(COST_LEDGER.ID.eq(entry.reversesId())).fetchSingle(COST_LEDGER.SOURCE));
+    }
+
+    /** Adds one appended row to its line and week of the rollup (an upsert, on H2 and PostgreSQL alike). */
+    private static void addToRollup(DSLContext tx, LedgerEntry e, LedgerSource bookedSource) {
+        var r = COST_LEDGER_ROLLUP;
+        tx.insertInto(r)
+                .set(r.SHOW_ID, e.showId())
+                .set(r.WEEK_START, weekStart(e.occurredOn()))
+                .set(r.SHOT_ID, Objects.requireNonNullElse(e.shotId(), NONE))
+                .set(r.DISCIPLINE_ID, Objects.requireNonNullElse(e.disciplineId(), NONE))
+                .set(r.GPU_POOL_ID, Objects.requireNonNullElse(e.gpuPoolId(), NONE))
+                .set(r.SOURCE, e.source().name())
+                .set(r.BOOKED_SOURCE, bookedSource.name())
+                .set(r.CURRENCY, e.currency())
+                .set(r.DEVICE, Objects.requireNonNullElse(e.device(), NO_NAME))
+                .set(r.MODEL, Objects.requireNonNullElse(e.model(), NO_NAME))
+                .set(r.AMOUNT, e.amount())
+                .set(r.GPU_SECONDS, e.gpuSeconds())
+                .set(r.ARTIST_DAYS, e.artistDays())
+                .set(r.ROW_COUNT, 1L)
+                .onConflict(r.SHOW_ID, r.WEEK_START, r.SHOT_ID, r.DISCIPLINE_ID, r.GPU_POOL_ID, r.SOURCE,
+                        r.BOOKED_SOURCE, r.CURRENCY, r.DEVICE, r.MODEL)
+                .doUpdate()
+                .set(r.AMOUNT, r.AMOUNT.plus(e.amount()))
+                .set(r.GPU_SECONDS, r.GPU_SECONDS.plus(e.gpuSeconds()))
+                .set(r.ARTIST_DAYS, r.ARTIST_DAYS.plus(e.artistDays()))
+                .set(r.ROW_COUNT, r.ROW_COUNT.plus(1L))
+                .execute();
     }
 
     /** Appends a reversing row for an earlier one: same shot and discipline, the opposite amounts. */
     public long reverse(long ledgerId, String reason, String idempotencyKey) {
-        CostLedgerRecord original = dsl.selectFrom(COST_LEDGER).where(COST_LEDGER.ID.eq(ledgerId)).fetchSingle();
-        LedgerEntry reversal = new LedgerEntry(original.getShowId(), original.getShotId(), LedgerSource.REVERSAL,
-                original.getAmount().negate(), original.getCurrency(), original.getGpuSeconds().negate(),
-                original.getArtistDays().negate(), original.getDisciplineId(), original.getGpuPoolId(),
-                original.getDevice(), original.getModel(), original.getOccurredOn(), reason, ledgerId, idempotencyKey);
-        return appendNew(reversal);
+        return dsl.transactionResult(trx -> {
+            DSLContext tx = trx.dsl();
+            CostLedgerRecord original = tx.selectFrom(COST_LEDGER).where(COST_LEDGER.ID.eq(ledgerId)).fetchSingle();
+            LedgerEntry reversal = new LedgerEntry(original.getShowId(), original.getShotId(), LedgerSource.REVERSAL,
+                    original.getAmount().negate(), original.getCurrency(), original.getGpuSeconds().negate(),
+                    original.getArtistDays().negate(), original.getDisciplineId(), original.getGpuPoolId(),
+                    original.getDevice(), original.getModel(), original.getOccurredOn(), reason, ledgerId,
+                    idempotencyKey);
+            return appendNew(tx, reversal, LedgerSource.valueOf(original.getSource()));
+        });
     }
 
     public List<LedgerEntry> forShow(long showId) {
@@ -48,8 +122,8 @@ public final class LedgerRepository {
                 .fetch(LedgerRepository::toEntry);
     }
 
-    private CostLedgerRecord toRecord(LedgerEntry e) {
-        return dsl.newRecord(COST_LEDGER)
+    private static CostLedgerRecord toRecord(DSLContext tx, LedgerEntry e) {
+        return tx.newRecord(COST_LEDGER)
                 .setShowId(e.showId()).setShotId(e.shotId()).setSource(e.source().name()).setAmount(e.amount())
                 .setCurrency(e.currency()).setGpuSeconds(e.gpuSeconds()).setArtistDays(e.artistDays())
                 .setDisciplineId(e.disciplineId()).setGpuPoolId(e.gpuPoolId()).setDevice(e.device())
