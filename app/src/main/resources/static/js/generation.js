@@ -31,6 +31,10 @@
       el('td', { class: 'num', text: Number(s.deviceSeconds).toFixed(1) }),
       el('td', { class: 'num', text: money(s.cost) }),
       el('td', { class: 'reason bad', text: s.lastError || '' }))));
+    if (queue.shotsShown < queue.shotsTotal) {
+      document.querySelector('#queue-table tbody').append(el('tr', {}, el('td', { colspan: 8, class: 'muted',
+        text: '… and ' + (queue.shotsTotal - queue.shotsShown) + ' more shots (running, failed and queued shots are listed first).' })));
+    }
     if (!queue.shots.length) {
       document.querySelector('#queue-table tbody').append(el('tr', {}, el('td', { colspan: 8, class: 'muted', text: 'Nothing dispatched yet.' })));
     }

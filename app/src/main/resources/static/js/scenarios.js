@@ -66,11 +66,12 @@
         el('h2', { text: 'What changed from v' + c.a.version + ' to v' + c.b.version + ' (' + c.changes.length + ' shots)' }),
         c.changes.length ? el('table', { class: 'grid changes' },
           el('thead', {}, el('tr', {}, ...['Shot', 'Ep.', 'Mode', 'End', 'Cost'].map(h => el('th', { text: h })))),
-          el('tbody', {}, ...c.changes.map(x => el('tr', {}, el('td', { text: x.shot }), el('td', { text: x.episode }),
+          el('tbody', {}, ...c.changes.slice(0, 300).map(x => el('tr', {}, el('td', { text: x.shot }), el('td', { text: x.episode }),
             el('td', { text: (x.modeA || '—') + ' → ' + (x.modeB || '—') }),
             el('td', { text: (x.endA || '—') + ' → ' + (x.endB || '—') }),
             el('td', { class: 'num' }, money(x.costA) + ' → ' + money(x.costB), x.costA != null && x.costB != null ? delta(x.costB, x.costA) : '')))))
-          : el('p', { class: 'muted', text: 'No shot changed.' }))));
+          : el('p', { class: 'muted', text: 'No shot changed.' }),
+        c.changes.length > 300 ? el('p', { class: 'muted', text: '… and ' + (c.changes.length - 300) + ' more.' }) : '')));
       document.getElementById('comparison').hidden = false;
     } catch (e) { showError(e); }
   };

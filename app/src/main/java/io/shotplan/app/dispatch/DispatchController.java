@@ -7,7 +7,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 @RestController
 @Tag(name = "Dispatch and generation", description = "Send a plan's AI shots to the GPUs, pause, resume, cancel, follow progress")
@@ -33,9 +36,10 @@ class DispatchController {
     }
 
     @GetMapping("/api/shows/{show}/generation")
-    @Operation(summary = "The show's generation queue: jobs by state, frames, device seconds, cost, errors per shot")
-    GenerationQueue.View queue(@PathVariable String show) {
-        return queue.of(shows.showId(show));
+    @Operation(summary = "The show's generation queue: totals, and per shot (running and failed first, at most limit) jobs by state, frames, device seconds, cost, errors")
+    GenerationQueue.View queue(@PathVariable String show,
+                               @RequestParam(defaultValue = "500") @Min(1) @Max(100_000) int limit) {
+        return queue.of(shows.showId(show), limit);
     }
 
     @PostMapping("/api/shows/{show}/generation/pause")

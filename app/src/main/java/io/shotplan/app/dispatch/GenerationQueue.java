@@ -31,7 +31,8 @@ public class GenerationQueue {
                          BigDecimal cost) {
     }
 
-    public record View(Totals totals, List<ShotLine> shots) {
+    /** @param shotsShown how many shot lines {@code shots} holds, of {@code shotsTotal} (running and failed first) */
+    public record View(Totals totals, List<ShotLine> shots, int shotsShown, int shotsTotal) {
     }
 
     private final DSLContext dsl;
@@ -41,6 +42,11 @@ public class GenerationQueue {
     }
 
     public View of(long showId) {
+        return of(showId, Integer.MAX_VALUE);
+    }
+
+    /** The totals over every job, and at most {@code limit} shot lines: running, failed and queued shots first. */
+    public View of(long showId, int limit) {
         Map<String, BigDecimal> costs = dsl.select(SHOT.CODE, sum(COST_LEDGER.AMOUNT))
                 .from(COST_LEDGER).join(SHOT).on(SHOT.ID.eq(COST_LEDGER.SHOT_ID))
                 .where(COST_LEDGER.SHOW_ID.eq(showId), COST_LEDGER.SOURCE.in("GENERATION", "REVERSAL"))
@@ -72,7 +78,12 @@ public class GenerationQueue {
                 lines.stream().mapToInt(ShotLine::frames).sum(), lines.stream().mapToInt(ShotLine::framesDone).sum(),
                 lines.stream().map(ShotLine::deviceSeconds).reduce(BigDecimal.ZERO, BigDecimal::add),
                 costs.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
-        return new View(totals, lines);
+        List<ShotLine> shown = lines.stream().sorted(java.util.Comparator
+                        .comparing((ShotLine l) -> l.jobsByState().get(State.RUNNING) == 0)
+                        .thenComparing(l -> l.jobsByState().get(State.FAILED) == 0)
+                        .thenComparing(l -> l.jobsByState().get(State.QUEUED) == 0))
+                .limit(limit).toList();
+        return new View(totals, shown, shown.size(), lines.size());
     }
 
     private static Map<State, Integer> emptyStates() {

@@ -38,6 +38,12 @@ class DispatchApiTest extends WebTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totals.byState.QUEUED", greaterThan(0)))
                 .andExpect(jsonPath("$.shots[?(@.shot == 'EP101_010_0020')].capability").value("upres-x2"));
+        mvc.perform(get("/api/shows/" + SHOW + "/generation").param("limit", "1").with(as(FINANCE)))
+                .andExpect(jsonPath("$.shots.length()").value(1))
+                .andExpect(jsonPath("$.shotsShown").value(1))
+                .andExpect(jsonPath("$.totals.byState.QUEUED", greaterThan(0)));
+        mvc.perform(get("/api/shows/" + SHOW + "/generation").param("limit", "0").with(as(FINANCE)))
+                .andExpect(status().isBadRequest());
 
         mvc.perform(post("/api/shows/" + SHOW + "/generation/pause").with(as(PRODUCER)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.jobs", greaterThan(0)));
