@@ -42,5 +42,6 @@
     try { await api('/api/users', { method: 'POST', json: { username: form.username.value, password: form.password.value, roles } });
       showMessage('Created ' + form.username.value + '.'); form.reset(); load(); } catch (e) { showError(e); }
   };
+  shotplan.currentShow().catch(() => null);
   load().catch(showError);
 })();
