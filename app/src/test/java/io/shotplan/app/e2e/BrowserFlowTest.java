@@ -35,6 +35,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The whole flow in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright; no browser is
@@ -48,6 +49,7 @@ import org.springframework.context.annotation.Primary;
         "spring.datasource.url=jdbc:h2:mem:e2e;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa", "spring.datasource.password=",
         "shotplan.generation.workers=1", "shotplan.generation.sample-plate-width=0"})
+@DirtiesContext // its server and worker stop when the flow is done, not at the end of the whole test run
 class BrowserFlowTest {
 
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("SHOTPLAN_CHROMIUM", "/usr/bin/chromium"));
