@@ -12,24 +12,30 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ShotplanApplication {
 
     private static final Set<String> WEB_COMMANDS = Set.of("serve");
+    /** Commands that run generation workers inside the app by default (other commands: 'worker' processes do). */
+    private static final Set<String> IN_PROCESS_WORKER_COMMANDS = Set.of("serve", "demo");
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(ShotplanApplication.class);
-        boolean web = args.length > 0 && WEB_COMMANDS.contains(args[0]);
-        application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
-        if (web) {
-            application.setDefaultProperties(serveProperties(args));
-        }
+        String command = args.length > 0 ? args[0] : "";
+        application.setWebApplicationType(WEB_COMMANDS.contains(command) ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        application.setDefaultProperties(defaultProperties(args));
         System.exit(SpringApplication.exit(application.run(args)));
     }
 
     /**
-     * What {@code serve} defaults to: one in-process generation worker; {@code --port N} and {@code --bind ADDRESS}
-     * become the server's settings before it starts.
+     * What a command defaults to, below every other setting: {@code serve} and {@code demo} run one in-process
+     * generation worker; {@code serve --port N} and {@code --bind ADDRESS} become the server's settings.
      */
-    static Map<String, Object> serveProperties(String[] args) {
+    static Map<String, Object> defaultProperties(String[] args) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("shotplan.generation.workers", "1");
+        String command = args.length > 0 ? args[0] : "";
+        if (IN_PROCESS_WORKER_COMMANDS.contains(command)) {
+            properties.put("shotplan.generation.workers", "1");
+        }
+        if (!WEB_COMMANDS.contains(command)) {
+            return properties;
+        }
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : i + 1 < args.length ? args[i + 1] : null;

@@ -8,12 +8,19 @@ class ServePropertiesTest {
 
     @Test
     void portAndBindBecomeServerSettingsAndServeRunsOneWorker() {
-        assertThat(ShotplanApplication.serveProperties(new String[] {"serve", "--port", "8081", "--bind=127.0.0.1"}))
+        assertThat(ShotplanApplication.defaultProperties(new String[] {"serve", "--port", "8081", "--bind=127.0.0.1"}))
                 .containsEntry("server.port", "8081")
                 .containsEntry("server.address", "127.0.0.1")
                 .containsEntry("shotplan.generation.workers", "1");
-        assertThat(ShotplanApplication.serveProperties(new String[] {"serve", "--port=9000"}))
+        assertThat(ShotplanApplication.defaultProperties(new String[] {"serve", "--port=9000"}))
                 .containsEntry("server.port", "9000")
                 .doesNotContainKey("server.address");
+    }
+
+    @Test
+    void theDemoRendersInProcessAndOtherCommandsLeaveItToWorkers() {
+        assertThat(ShotplanApplication.defaultProperties(new String[] {"demo"})).containsEntry("shotplan.generation.workers", "1");
+        assertThat(ShotplanApplication.defaultProperties(new String[] {"dispatch", "--port", "1"})).isEmpty();
+        assertThat(ShotplanApplication.defaultProperties(new String[] {})).isEmpty();
     }
 }
