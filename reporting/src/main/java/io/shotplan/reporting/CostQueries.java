@@ -2,6 +2,7 @@ package io.shotplan.reporting;
 
 import static io.shotplan.sql.schema.Tables.AI_CAPABILITY;
 import static io.shotplan.sql.schema.Tables.COST_LEDGER;
+import static io.shotplan.sql.schema.Tables.COST_LEDGER_ROLLUP;
 import static io.shotplan.sql.schema.Tables.GPU_POOL;
 import static io.shotplan.sql.schema.Tables.PLAN_ITEM;
 import static io.shotplan.sql.schema.Tables.PLAN_ITEM_COST;
@@ -21,6 +22,7 @@ import static org.jooq.impl.DSL.when;
 
 import io.shotplan.sql.schema.tables.AiCapability;
 import io.shotplan.sql.schema.tables.CostLedger;
+import io.shotplan.sql.schema.tables.CostLedgerRollup;
 import io.shotplan.sql.schema.tables.GpuPool;
 import io.shotplan.sql.schema.tables.PlanItem;
 import io.shotplan.sql.schema.tables.PlanItemCost;
@@ -43,7 +45,8 @@ import org.jooq.impl.SQLDataType;
  * reading the same derived tables, so the ledger is read once. The derived tables, at grain (shot, discipline, cost
  * line):
  * <ul>
- *   <li>{@code report_ledger_lines}: the ledger to date, also by source (and GPU pool, model, device);</li>
+ *   <li>{@code report_ledger_lines}: the ledger to date, also by source (and GPU pool, model, device), from the
+ *       ledger's weekly rollup and the days of the as-of week;</li>
  *   <li>{@code p}: the current plan, discipline costs from {@code plan_item_cost} and the rest of each item's planned
  *       cost (GPU, vendor, other) as one more line;</li>
  *   <li>{@code b}: the baseline, likewise;</li>
@@ -281,35 +284,36 @@ final class CostQueries {
     }
 
     /**
-     * The ledger to date at grain (shot, discipline, cost line, source, GPU pool, model, device), in one scan and one
-     * aggregation. A reversal counts in the cost line of the row it reverses.
+     * The ledger to date at grain (shot, discipline, cost line, source, GPU pool, model, device), in one aggregation:
+     * whole weeks from {@code cost_ledger_rollup}, the days of the as-of week from the ledger. A reversal counts in the
+     * cost line of the row it reverses (the rollup's booked source).
      */
     private Select<? extends Record> ledgerLines() {
+        CostLedgerRollup w = COST_LEDGER_ROLLUP.as("w");
+        Field<Long> weekDiscipline = ReportScope.rollupId(w.DISCIPLINE_ID);
+        var weeks = select(ReportScope.rollupId(w.SHOT_ID).as("shot_id"), weekDiscipline.as("disc"),
+                ReportScope.kindOfLedger(weekDiscipline, w.BOOKED_SOURCE).as("kind"), w.SOURCE.as("source"),
+                ReportScope.rollupId(w.GPU_POOL_ID).as("pool"), ReportScope.rollupName(w.MODEL).as("model"),
+                ReportScope.rollupName(w.DEVICE).as("device"), w.AMOUNT.as("amount"), w.ARTIST_DAYS.as("days"),
+                w.GPU_SECONDS.as("secs"), w.CURRENCY.as("currency"), w.ROW_COUNT.as("rws"))
+                .from(w)
+                .where(scope.actualsInRollup(w));
+        // the as-of week's days: a range scan of cost_ledger_show_occurred_idx, reversals with what they reverse
         CostLedger l = COST_LEDGER.as("cl");
-        var bookings = select(l.SHOT_ID.as("shot_id"), l.DISCIPLINE_ID.as("disc"),
-                ReportScope.kindOfLedger(l.DISCIPLINE_ID, l.SOURCE).as("kind"), l.SOURCE.as("source"),
-                l.GPU_POOL_ID.as("pool"), l.MODEL.as("model"), l.DEVICE.as("device"), l.AMOUNT.as("amount"),
-                l.ARTIST_DAYS.as("days"), l.GPU_SECONDS.as("secs"), l.CURRENCY.as("currency"))
-                .from(l)
-                .where(scope.actuals(l)).and(l.REVERSES_ID.isNull());
-        // reversals are few: a range scan of cost_ledger_show_reverses_idx, each in the cost line of the row it reverses
-        CostLedger reversal = COST_LEDGER.as("rv");
         CostLedger original = COST_LEDGER.as("orig");
-        var reversals = select(reversal.SHOT_ID, reversal.DISCIPLINE_ID,
-                ReportScope.kindOfLedger(reversal.DISCIPLINE_ID, original.SOURCE), reversal.SOURCE,
-                reversal.GPU_POOL_ID, reversal.MODEL, reversal.DEVICE, reversal.AMOUNT, reversal.ARTIST_DAYS,
-                reversal.GPU_SECONDS, reversal.CURRENCY)
-                .from(reversal).join(original).on(original.ID.eq(reversal.REVERSES_ID))
-                .where(ReportScope.isReversal(reversal)).and(scope.actuals(reversal));
-        Table<?> rows = bookings.unionAll(reversals).asTable("x");
+        var days = select(l.SHOT_ID, l.DISCIPLINE_ID,
+                ReportScope.kindOfLedger(l.DISCIPLINE_ID, coalesce(original.SOURCE, l.SOURCE)), l.SOURCE,
+                l.GPU_POOL_ID, l.MODEL, l.DEVICE, l.AMOUNT, l.ARTIST_DAYS, l.GPU_SECONDS, l.CURRENCY, inline(1L))
+                .from(l).leftJoin(original).on(original.ID.eq(l.REVERSES_ID))
+                .where(scope.actualsOfAsOfWeek(l));
+        Table<?> rows = weeks.unionAll(days).asTable("x");
         Field<?>[] keys = {rows.field(SHOT_ID), rows.field(DISC), rows.field(KIND), rows.field(SOURCE),
                 rows.field(POOL), rows.field(MODEL), rows.field(DEVICE), rows.field("currency")};
         return select(keys)
-                // most rows book no days or no seconds: skipping their zeros saves a tenth of this aggregation
                 .select(sum(rows.field(AMOUNT)).as("amount"),
                         sum(rows.field(DAYS)).filterWhere(rows.field(DAYS).ne(BigDecimal.ZERO)).as("days"),
                         sum(rows.field(SECS)).filterWhere(rows.field(SECS).ne(BigDecimal.ZERO)).as("secs"),
-                        count().cast(SQLDataType.NUMERIC).as("rws"))
+                        sum(rows.field("rws", Long.class)).cast(SQLDataType.NUMERIC).as("rws"))
                 .from(rows)
                 .groupBy(keys);
     }

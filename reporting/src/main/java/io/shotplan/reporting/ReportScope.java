@@ -1,13 +1,14 @@
 package io.shotplan.reporting;
 
-import static io.shotplan.sql.schema.Tables.COST_LEDGER;
-import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.localDateDiff;
-import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.nullif;
 import static org.jooq.impl.DSL.when;
 
+import io.shotplan.sql.ledger.LedgerRepository;
 import io.shotplan.sql.schema.tables.CostLedger;
+import io.shotplan.sql.schema.tables.CostLedgerRollup;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -90,6 +91,36 @@ record ReportScope(
     /** The show's ledger rows that are actuals as of the report date. */
     Condition actuals(CostLedger l) {
         return l.SHOW_ID.eq(showId).and(l.OCCURRED_ON.le(asOf()));
+    }
+
+    /**
+     * The first day whose ledger rows are not read from {@code cost_ledger_rollup}: the Monday of the as-of week, or
+     * the Monday after it when the as-of date is a Sunday. Whole weeks before it come from the rollup; the days from it
+     * to the as-of date from the ledger (see {@link #actualsOfAsOfWeek}).
+     */
+    LocalDate rollupEnd() {
+        LocalDate monday = LedgerRepository.weekStart(asOf());
+        return asOf().getDayOfWeek() == DayOfWeek.SUNDAY ? monday.plusWeeks(1) : monday;
+    }
+
+    /** The show's rollup rows of whole weeks that are actuals as of the report date. */
+    Condition actualsInRollup(CostLedgerRollup r) {
+        return r.SHOW_ID.eq(showId).and(r.WEEK_START.lt(rollupEnd()));
+    }
+
+    /** The show's ledger rows of the as-of week up to the as-of date (none when it is a Sunday). */
+    Condition actualsOfAsOfWeek(CostLedger l) {
+        return l.SHOW_ID.eq(showId).and(l.OCCURRED_ON.between(rollupEnd(), asOf()));
+    }
+
+    /** A rollup id, where {@link LedgerRepository#NONE} stands for none, as the ledger's nullable id. */
+    static org.jooq.Field<Long> rollupId(org.jooq.Field<Long> id) {
+        return nullif(id, inline(LedgerRepository.NONE));
+    }
+
+    /** A rollup name, where {@link LedgerRepository#NO_NAME} stands for none, as the ledger's nullable name. */
+    static org.jooq.Field<String> rollupName(org.jooq.Field<String> name) {
+        return nullif(name, inline(LedgerRepository.NO_NAME));
     }
 
     /** Rows of the episode asked for, or of any episode (and none) without one. */

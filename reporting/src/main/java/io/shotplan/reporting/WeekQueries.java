@@ -2,6 +2,7 @@ package io.shotplan.reporting;
 
 import static io.shotplan.sql.schema.Tables.AI_CAPABILITY;
 import static io.shotplan.sql.schema.Tables.COST_LEDGER;
+import static io.shotplan.sql.schema.Tables.COST_LEDGER_ROLLUP;
 import static io.shotplan.sql.schema.Tables.CREW_CAPACITY;
 import static io.shotplan.sql.schema.Tables.GPU_POOL;
 import static io.shotplan.sql.schema.Tables.PLAN_ITEM;
@@ -23,6 +24,7 @@ import static org.jooq.impl.DSL.when;
 
 import io.shotplan.sql.schema.tables.AiCapability;
 import io.shotplan.sql.schema.tables.CostLedger;
+import io.shotplan.sql.schema.tables.CostLedgerRollup;
 import io.shotplan.sql.schema.tables.CrewCapacity;
 import io.shotplan.sql.schema.tables.GpuPool;
 import io.shotplan.sql.schema.tables.PlanItem;
@@ -75,13 +77,20 @@ final class WeekQueries {
      */
     Result run() {
         Table<Record1<Integer>> weeks = weeks();
+        // whole weeks from the ledger's rollup, the days of the as-of week from the ledger
+        CostLedgerRollup w = COST_LEDGER_ROLLUP.as("w");
+        Shot ws = SHOT.as("ws");
+        var weekRows = select(ws.EPISODE_ID.as("e"), ReportScope.rollupId(w.DISCIPLINE_ID).as("disc"),
+                ReportScope.rollupId(w.GPU_POOL_ID).as("pool"), ReportScope.weekNumber(w.WEEK_START).as("k"),
+                w.AMOUNT.as("amount"), w.ARTIST_DAYS.as("days"), w.GPU_SECONDS.as("secs"))
+                .from(w).leftJoin(ws).on(ws.ID.eq(w.SHOT_ID))
+                .where(scope.actualsInRollup(w));
         CostLedger l = COST_LEDGER.as("l");
         Shot s = SHOT.as("ls");
-        Table<?> rows = select(s.EPISODE_ID.as("e"), l.DISCIPLINE_ID.as("disc"), l.GPU_POOL_ID.as("pool"),
-                ReportScope.weekNumber(l.OCCURRED_ON).as("k"), l.AMOUNT.as("amount"), l.ARTIST_DAYS.as("days"),
-                l.GPU_SECONDS.as("secs"))
-                .from(l).leftJoin(s).on(s.ID.eq(l.SHOT_ID))
-                .where(scope.actuals(l))
+        Table<?> rows = weekRows.unionAll(select(s.EPISODE_ID, l.DISCIPLINE_ID, l.GPU_POOL_ID,
+                        ReportScope.weekNumber(l.OCCURRED_ON), l.AMOUNT, l.ARTIST_DAYS, l.GPU_SECONDS)
+                        .from(l).leftJoin(s).on(s.ID.eq(l.SHOT_ID))
+                        .where(scope.actualsOfAsOfWeek(l)))
                 .asTable("lr");
         var ledger = name("report_ledger_weeks").as(select(rows.field("e"), rows.field("disc"), rows.field("pool"), rows.field("k"),
                 sum(rows.field("amount", BigDecimal.class)).as("amount"),

@@ -2,6 +2,7 @@ package io.shotplan.reporting.benchmark;
 
 import static io.shotplan.sql.schema.Tables.AI_CAPABILITY;
 import static io.shotplan.sql.schema.Tables.COST_LEDGER;
+import static io.shotplan.sql.schema.Tables.COST_LEDGER_ROLLUP;
 import static io.shotplan.sql.schema.Tables.CREW_CAPACITY;
 import static io.shotplan.sql.schema.Tables.DISCIPLINE;
 import static io.shotplan.sql.schema.Tables.EPISODE;
@@ -25,6 +26,9 @@ import io.shotplan.reporting.ReportOptions;
 import io.shotplan.reporting.ShowReport;
 import io.shotplan.reporting.ShowReportQuery;
 import io.shotplan.sql.Database;
+import io.shotplan.sql.ledger.LedgerEntry;
+import io.shotplan.sql.ledger.LedgerRepository;
+import io.shotplan.sql.ledger.LedgerSource;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +41,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.flywaydb.core.Flyway;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
@@ -53,13 +59,15 @@ import org.jooq.impl.SQLDataType;
  * Rows are made inside the database ({@code INSERT ... SELECT} over a generated series), so the fill is a few
  * statements, not a million round trips. PostgreSQL: {@code SHOTPLAN_BENCH_PG_URL} (default
  * {@code jdbc:postgresql://127.0.0.1:5432/test}), user {@code SHOTPLAN_BENCH_PG_USER} (postgres), schema
- * {@code bench_report}, dropped and recreated.
+ * {@code bench_report}, dropped and recreated. The ledger is filled before migration V31, whose backfill then sums it
+ * into {@code cost_ledger_rollup}, as on a database upgraded with a ledger already in it.
  */
 public final class ReportBenchmark {
 
     static final int SHOTS = Integer.getInteger("bench.shots", 10_000);
     static final int LEDGER_ROWS = Integer.getInteger("bench.ledger", 1_000_000);
     static final int RUNS = Integer.getInteger("bench.runs", 5);
+    static final int APPENDS = Integer.getInteger("bench.appends", 1_000);
     static final int EPISODES = 10;
     static final int DISCIPLINES = 8;
     static final LocalDate START = LocalDate.of(2026, 1, 5);
@@ -68,17 +76,30 @@ public final class ReportBenchmark {
     public static void main(String[] args) throws Exception {
         List<String> databases = args.length == 0 ? List.of("h2", "postgres") : Arrays.asList(args);
         for (String which : databases) {
-            try (Database db = open(which)) {
-                long fillStart = System.nanoTime();
-                fill(db.dsl());
+            Target target = target(which);
+            // the ledger is filled as it stood before the rollup (migrations up to V30_1), then migrating to the end
+            // sums it into cost_ledger_rollup with V31's backfill: the rollup comes from the same SQL as on an
+            // upgraded database, and from then on LedgerRepository keeps it (timed below)
+            migrate(target, "30.1");
+            long fillStart = System.nanoTime();
+            try (Connection c = DriverManager.getConnection(target.url, target.user, target.password)) {
+                if (target.schema != null) {
+                    c.setSchema(target.schema);
+                }
+                fill(DSL.using(c, Database.dialectOf(target.url)));
+            }
+            double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
+            long backfillStart = System.nanoTime();
+            try (Database db = Database.open(target.url, target.user, target.password, target.schema)) {
+                double backfillSeconds = (System.nanoTime() - backfillStart) / 1e9;
                 if (which.equals("postgres")) {
                     db.dsl().execute("VACUUM ANALYZE");
                 } else {
                     db.dsl().execute("ANALYZE");
                 }
-                double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
-                System.out.printf("%s: filled %,d shots, %,d ledger rows in %.1f s%n", which,
-                        db.dsl().fetchCount(SHOT), db.dsl().fetchCount(COST_LEDGER), fillSeconds);
+                System.out.printf("%s: filled %,d shots, %,d ledger rows in %.1f s; V31 summed them into %,d rollup "
+                                + "rows in %.1f s%n", which, db.dsl().fetchCount(SHOT), db.dsl().fetchCount(COST_LEDGER),
+                        fillSeconds, db.dsl().fetchCount(COST_LEDGER_ROLLUP), backfillSeconds);
                 ShowReportQuery query = new ShowReportQuery(db.dsl());
                 List<Double> times = new ArrayList<>();
                 ShowReport report = null;
@@ -98,16 +119,21 @@ public final class ReportBenchmark {
                         which, SHOTS, LEDGER_ROWS, times.get(times.size() / 2), times.getFirst(), times.getLast(),
                         RUNS, report.total().figures().eac().toPlainString(), report.show().currency(),
                         report.episodes().size());
+                timeAppends(which, db.dsl());
             }
         }
     }
 
-    private static Database open(String which) throws Exception {
+    /** Where one database of the benchmark lives; {@code schema} is null for H2. */
+    private record Target(String url, String user, String password, String schema) {
+    }
+
+    private static Target target(String which) throws Exception {
         return switch (which) {
             case "h2" -> {
                 Path dir = Files.createTempDirectory("shotplan-bench-h2");
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
-                yield Database.open(Database.embeddedUrl(dir), "sa", "");
+                yield new Target(Database.embeddedUrl(dir), "sa", "", null);
             }
             case "postgres" -> {
                 String url = System.getenv().getOrDefault("SHOTPLAN_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
@@ -117,10 +143,37 @@ public final class ReportBenchmark {
                     s.execute("DROP SCHEMA IF EXISTS bench_report CASCADE");
                     s.execute("CREATE SCHEMA bench_report");
                 }
-                yield Database.open(url, user, password, "bench_report");
+                yield new Target(url, user, password, "bench_report");
             }
             default -> throw new IllegalArgumentException("unknown database '" + which + "': use h2 or postgres");
         };
+    }
+
+    private static void migrate(Target target, String version) {
+        var flyway = Flyway.configure().dataSource(target.url, target.user, target.password)
+                .locations(Database.MIGRATIONS).target(version);
+        if (target.schema != null) {
+            flyway.schemas(target.schema);
+        }
+        flyway.load().migrate();
+    }
+
+    /**
+     * The write side of the rollup: {@code bench.appends} appends through {@link LedgerRepository}, each in its own
+     * transaction (the ledger row and its rollup line), on shots and days of the filled ledger.
+     */
+    private static void timeAppends(String which, DSLContext dsl) {
+        long show = dsl.select(SHOW.ID).from(SHOW).where(SHOW.CODE.eq("BENCH")).fetchSingle(SHOW.ID);
+        long firstShot = dsl.select(min(SHOT.ID)).from(SHOT).where(SHOT.SHOW_ID.eq(show)).fetchSingle().value1();
+        LedgerRepository ledger = new LedgerRepository(dsl);
+        long start = System.nanoTime();
+        for (int a = 0; a < APPENDS; a++) {
+            ledger.append(LedgerEntry.money(show, firstShot + (a * 7919L) % SHOTS, LedgerSource.INVOICE,
+                    new BigDecimal("12.3400"), "USD", START.plusDays(a % 200), "bench append", "append-" + a));
+        }
+        double ms = (System.nanoTime() - start) / 1e6;
+        System.out.printf("%s: %,d appends (ledger row and rollup line each) in %.0f ms: %.2f ms per append%n",
+                which, APPENDS, ms, ms / APPENDS);
     }
 
     private static String loadAverage() {
