@@ -49,6 +49,11 @@ record ReportScope(
         return options.asOf();
     }
 
+    /** The same scope, queried through another connection (one that shares this one's snapshot). */
+    ReportScope on(DSLContext other) {
+        return new ReportScope(other, showId, currency, currentPlanId, baselinePlanId, episodeId, options, rounding);
+    }
+
     /** Days since {@link #WEEK_ZERO}. */
     static Field<Integer> dayNumber(Field<LocalDate> date) {
         // inlined: a constant, and PostgreSQL matches grouped expressions textually

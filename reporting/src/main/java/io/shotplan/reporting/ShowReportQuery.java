@@ -32,11 +32,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
 
 /**
  * Builds a {@link ShowReport} from the database. The sums over shots, plan items and ledger rows run in SQL (see the
@@ -88,27 +91,89 @@ public final class ShowReportQuery {
      * Every query of one report runs in one transaction, so the figures come from one snapshot of the database
      * (repeatable read where the transaction is new) while the ledger keeps growing. On PostgreSQL the transaction turns
      * JIT compilation off (it costs more than it saves on sub-second queries) and gives sorts and hashes
-     * {@value #WORK_MEM} of memory.
+     * {@value #WORK_MEM} of memory; where the report has a pool of connections of its own (not the caller's
+     * transaction), the time-phased, correction and episode queries run on a second connection alongside the cost
+     * statement, in a transaction that imports the first one's snapshot ({@code pg_export_snapshot}), so both see the
+     * same data.
      */
     private ShowReport build(ShowRecord show, Optional<String> episodeCode, ReportOptions options) {
+        boolean postgres = dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES;
+        boolean ownConnections = dsl.configuration().connectionProvider() instanceof DataSourceConnectionProvider;
         return dsl.transactionResult(trx -> {
             DSLContext tx = trx.dsl();
-            tx.connection(connection -> {
-                try {
-                    connection.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
-                } catch (java.sql.SQLException alreadyRunning) {
-                    LOG.debug("report runs in the caller's transaction, at its isolation: {}", alreadyRunning.getMessage());
-                }
-            });
-            if (tx.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+            boolean newTransaction = repeatableRead(tx);
+            if (postgres) {
                 tx.execute("SET LOCAL jit = off");
                 tx.execute("SET LOCAL work_mem = '" + WORK_MEM + "'");
             }
-            return new ShowReportQuery(tx).buildInTransaction(show, episodeCode, options);
+            Sibling sibling = postgres && ownConnections && newTransaction
+                    ? new SnapshotSibling(tx.fetchSingle("SELECT pg_export_snapshot()").get(0, String.class))
+                    : new SameTransaction(tx);
+            return new ShowReportQuery(tx).buildInTransaction(show, episodeCode, options, sibling);
         });
     }
 
-    private ShowReport buildInTransaction(ShowRecord show, Optional<String> episodeCode, ReportOptions options) {
+    /** Whether the transaction could be made repeatable read (it is new), or runs at the caller's isolation. */
+    private static boolean repeatableRead(DSLContext tx) {
+        return tx.connectionResult(connection -> {
+            try {
+                connection.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
+                return true;
+            } catch (java.sql.SQLException alreadyRunning) {
+                LOG.debug("report runs in the caller's transaction, at its isolation: {}", alreadyRunning.getMessage());
+                return false;
+            }
+        });
+    }
+
+    /** Where the queries that do not depend on the cost statement run. */
+    private interface Sibling {
+        <T> CompletableFuture<T> run(Function<DSLContext, T> queries);
+    }
+
+    /** In the report's own transaction, one after the other (H2, or a caller's transaction). */
+    private record SameTransaction(DSLContext tx) implements Sibling {
+        @Override
+        public <T> CompletableFuture<T> run(Function<DSLContext, T> queries) {
+            return CompletableFuture.completedFuture(queries.apply(tx));
+        }
+    }
+
+    /** On a second connection of the pool, in a transaction that imports the report's snapshot (PostgreSQL). */
+    private final class SnapshotSibling implements Sibling {
+
+        private final String snapshot;
+
+        SnapshotSibling(String snapshot) {
+            if (!snapshot.matches("[0-9A-Fa-f-]+")) {
+                throw new IllegalStateException("unexpected snapshot id from pg_export_snapshot: " + snapshot);
+            }
+            this.snapshot = snapshot;
+        }
+
+        @Override
+        public <T> CompletableFuture<T> run(Function<DSLContext, T> queries) {
+            CompletableFuture<T> result = new CompletableFuture<>();
+            Thread.ofPlatform().name("report-sibling").daemon().start(() -> {
+                try {
+                    result.complete(dsl.transactionResult(trx -> {
+                        DSLContext tx = trx.dsl();
+                        tx.connection(c -> c.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ));
+                        tx.execute("SET TRANSACTION SNAPSHOT " + DSL.inline(snapshot));
+                        tx.execute("SET LOCAL jit = off");
+                        tx.execute("SET LOCAL work_mem = '" + WORK_MEM + "'");
+                        return queries.apply(tx);
+                    }));
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            });
+            return result;
+        }
+    }
+
+    private ShowReport buildInTransaction(ShowRecord show, Optional<String> episodeCode, ReportOptions options,
+                                          Sibling sibling) {
         Optional<Long> episodeId = episodeCode.map(code -> dsl.select(EPISODE.ID).from(EPISODE)
                 .where(EPISODE.SHOW_ID.eq(show.getId()).and(EPISODE.CODE.eq(code)))
                 .fetchOptional(EPISODE.ID)
@@ -123,7 +188,7 @@ public final class ShowReportQuery {
         ReportScope scope = new ReportScope(dsl, show.getId(), show.getCurrency().trim(),
                 current.map(PlanRef::id).orElse(ReportScope.NO_PLAN),
                 baseline.map(PlanRef::id).orElse(ReportScope.NO_PLAN), episodeId, options, rounding);
-        return new Assembly(scope, show, baseline, current).report();
+        return new Assembly(scope, show, baseline, current).report(sibling);
     }
 
     private static Optional<PlanRef> planRef(Optional<? extends Record3<Long, Integer, java.time.OffsetDateTime>> row) {
@@ -152,27 +217,38 @@ public final class ShowReportQuery {
                             r.value3() == null ? r.value2() : r.value3()));
         }
 
-        ShowReport report() {
-            CostQueries costs = new CostQueries(scope);
-            EpisodeQueries episodeQueries = new EpisodeQueries(scope);
-            WeekQueries weeks = new WeekQueries(scope);
-
-            CostQueries.Result costRows = timed("costs", () -> costs.run(scope.options().driversPerEpisode()));
+        ShowReport report(Sibling sibling) {
+            CompletableFuture<SiblingRows> siblingRows = sibling.run(tx -> {
+                ReportScope there = scope.on(tx);
+                EpisodeQueries episodeQueries = new EpisodeQueries(there);
+                return new SiblingRows(timed("episodes", episodeQueries::episodes),
+                        timed("modes", episodeQueries::modes),
+                        timed("burn and load", new WeekQueries(there)::run),
+                        timed("corrections", new LedgerQueries(there)::corrections));
+            });
+            CostQueries.Result costRows;
+            try {
+                costRows = timed("costs", () -> new CostQueries(scope).run(scope.options().driversPerEpisode()));
+            } catch (RuntimeException e) {
+                siblingRows.exceptionally(ignored -> null).join(); // its transaction must end before this one
+                throw e;
+            }
+            SiblingRows rest = siblingRows.join();
             List<Cell> cells = costRows.cells().stream().map(this::round).toList();
-            List<EpisodeQueries.EpisodeRow> episodeRows = timed("episodes", episodeQueries::episodes);
-            List<RoundedMode> modes = timed("modes", episodeQueries::modes).stream()
+            List<EpisodeQueries.EpisodeRow> episodeRows = rest.episodes();
+            List<RoundedMode> modes = rest.modes().stream()
                     .map(m -> new RoundedMode(m.episodeId(), m.mode(), m.shots(), rounding.money(m.traditionalCost()),
                             Rounding.quantity(m.plannedGpuHours())))
                     .toList();
             Map<Long, List<CostQueries.Driver>> drivers = costRows.drivers().stream()
                     .collect(Collectors.groupingBy(CostQueries.Driver::episodeId));
-            WeekQueries.Result weekRows = timed("burn and load", weeks::run);
+            WeekQueries.Result weekRows = rest.weeks();
             Map<Long, List<WeekQueries.BurnRow>> burn = weekRows.burn().stream()
                     .collect(Collectors.groupingBy(WeekQueries.BurnRow::episodeId));
             Map<Long, List<CostQueries.GenerationRow>> generation = costRows.generation().stream()
                     .filter(g -> g.episodeId() != null)
                     .collect(Collectors.groupingBy(CostQueries.GenerationRow::episodeId));
-            Map<Long, List<LedgerQueries.Correction>> corrections = timed("corrections", new LedgerQueries(scope)::corrections).stream()
+            Map<Long, List<LedgerQueries.Correction>> corrections = rest.corrections().stream()
                     .filter(c -> c.episodeId() != null)
                     .collect(Collectors.groupingBy(LedgerQueries.Correction::episodeId));
 
@@ -405,6 +481,11 @@ public final class ShowReportQuery {
     }
 
     private record DisciplineName(String code, String name) {
+    }
+
+    /** What the sibling connection returns. */
+    private record SiblingRows(List<EpisodeQueries.EpisodeRow> episodes, List<EpisodeQueries.ModeRow> modes,
+                               WeekQueries.Result weeks, List<LedgerQueries.Correction> corrections) {
     }
 
     private record RoundedMode(long episodeId, String mode, long shots, BigDecimal traditionalCost,
