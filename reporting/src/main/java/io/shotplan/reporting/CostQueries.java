@@ -3,6 +3,7 @@ package io.shotplan.reporting;
 import static io.shotplan.sql.schema.Tables.AI_CAPABILITY;
 import static io.shotplan.sql.schema.Tables.COST_LEDGER;
 import static io.shotplan.sql.schema.Tables.COST_LEDGER_ROLLUP;
+import static io.shotplan.sql.schema.Tables.COST_LEDGER_ROLLUP_PERIOD;
 import static io.shotplan.sql.schema.Tables.GPU_POOL;
 import static io.shotplan.sql.schema.Tables.PLAN_ITEM;
 import static io.shotplan.sql.schema.Tables.PLAN_ITEM_COST;
@@ -23,6 +24,7 @@ import static org.jooq.impl.DSL.when;
 import io.shotplan.sql.schema.tables.AiCapability;
 import io.shotplan.sql.schema.tables.CostLedger;
 import io.shotplan.sql.schema.tables.CostLedgerRollup;
+import io.shotplan.sql.schema.tables.CostLedgerRollupPeriod;
 import io.shotplan.sql.schema.tables.GpuPool;
 import io.shotplan.sql.schema.tables.PlanItem;
 import io.shotplan.sql.schema.tables.PlanItemCost;
@@ -46,7 +48,7 @@ import org.jooq.impl.SQLDataType;
  * line):
  * <ul>
  *   <li>{@code report_ledger_lines}: the ledger to date, also by source (and GPU pool, model, device), from the
- *       ledger's weekly rollup and the days of the as-of week;</li>
+ *       ledger's rollups (four-week periods, then weeks) and the days of the as-of week;</li>
  *   <li>{@code p}: the current plan, discipline costs from {@code plan_item_cost} and the rest of each item's planned
  *       cost (GPU, vendor, other) as one more line;</li>
  *   <li>{@code b}: the baseline, likewise;</li>
@@ -285,19 +287,28 @@ final class CostQueries {
 
     /**
      * The ledger to date at grain (shot, discipline, cost line, source, GPU pool, model, device), in one aggregation:
-     * whole weeks from {@code cost_ledger_rollup}, the days of the as-of week from the ledger. A reversal counts in the
-     * cost line of the row it reverses (the rollup's booked source).
+     * whole four-week periods from {@code cost_ledger_rollup_period}, the whole weeks after them from
+     * {@code cost_ledger_rollup}, the days of the as-of week from the ledger. A reversal counts in the cost line of the
+     * row it reverses (the rollup's booked source).
      */
     private Select<? extends Record> ledgerLines() {
+        CostLedgerRollupPeriod p = COST_LEDGER_ROLLUP_PERIOD.as("pr");
+        Field<Long> periodDiscipline = ReportScope.rollupId(p.DISCIPLINE_ID);
+        var periods = select(ReportScope.rollupId(p.SHOT_ID).as("shot_id"), periodDiscipline.as("disc"),
+                ReportScope.kindOfLedger(periodDiscipline, p.BOOKED_SOURCE).as("kind"), p.SOURCE.as("source"),
+                ReportScope.rollupId(p.GPU_POOL_ID).as("pool"), ReportScope.rollupName(p.MODEL).as("model"),
+                ReportScope.rollupName(p.DEVICE).as("device"), p.AMOUNT.as("amount"), p.ARTIST_DAYS.as("days"),
+                p.GPU_SECONDS.as("secs"), p.CURRENCY.as("currency"), p.ROW_COUNT.as("rws"))
+                .from(p)
+                .where(scope.actualsInPeriods(p));
         CostLedgerRollup w = COST_LEDGER_ROLLUP.as("w");
         Field<Long> weekDiscipline = ReportScope.rollupId(w.DISCIPLINE_ID);
-        var weeks = select(ReportScope.rollupId(w.SHOT_ID).as("shot_id"), weekDiscipline.as("disc"),
-                ReportScope.kindOfLedger(weekDiscipline, w.BOOKED_SOURCE).as("kind"), w.SOURCE.as("source"),
-                ReportScope.rollupId(w.GPU_POOL_ID).as("pool"), ReportScope.rollupName(w.MODEL).as("model"),
-                ReportScope.rollupName(w.DEVICE).as("device"), w.AMOUNT.as("amount"), w.ARTIST_DAYS.as("days"),
-                w.GPU_SECONDS.as("secs"), w.CURRENCY.as("currency"), w.ROW_COUNT.as("rws"))
+        var weeks = select(ReportScope.rollupId(w.SHOT_ID), weekDiscipline,
+                ReportScope.kindOfLedger(weekDiscipline, w.BOOKED_SOURCE), w.SOURCE,
+                ReportScope.rollupId(w.GPU_POOL_ID), ReportScope.rollupName(w.MODEL), ReportScope.rollupName(w.DEVICE),
+                w.AMOUNT, w.ARTIST_DAYS, w.GPU_SECONDS, w.CURRENCY, w.ROW_COUNT)
                 .from(w)
-                .where(scope.actualsInRollup(w));
+                .where(scope.actualWeeksAfterPeriods(w));
         // the as-of week's days: a range scan of cost_ledger_show_occurred_idx, reversals with what they reverse
         CostLedger l = COST_LEDGER.as("cl");
         CostLedger original = COST_LEDGER.as("orig");
@@ -306,7 +317,7 @@ final class CostQueries {
                 l.GPU_POOL_ID, l.MODEL, l.DEVICE, l.AMOUNT, l.ARTIST_DAYS, l.GPU_SECONDS, l.CURRENCY, inline(1L))
                 .from(l).leftJoin(original).on(original.ID.eq(l.REVERSES_ID))
                 .where(scope.actualsOfAsOfWeek(l));
-        Table<?> rows = weeks.unionAll(days).asTable("x");
+        Table<?> rows = periods.unionAll(weeks).unionAll(days).asTable("x");
         Field<?>[] keys = {rows.field(SHOT_ID), rows.field(DISC), rows.field(KIND), rows.field(SOURCE),
                 rows.field(POOL), rows.field(MODEL), rows.field(DEVICE), rows.field("currency")};
         return select(keys)

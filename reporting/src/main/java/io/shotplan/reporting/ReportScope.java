@@ -8,6 +8,7 @@ import static org.jooq.impl.DSL.when;
 import io.shotplan.sql.ledger.LedgerRepository;
 import io.shotplan.sql.schema.tables.CostLedger;
 import io.shotplan.sql.schema.tables.CostLedgerRollup;
+import io.shotplan.sql.schema.tables.CostLedgerRollupPeriod;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -111,6 +112,21 @@ record ReportScope(
     /** The show's rollup rows of whole weeks that are actuals as of the report date. */
     Condition actualsInRollup(CostLedgerRollup r) {
         return r.SHOW_ID.eq(showId).and(r.WEEK_START.lt(rollupEnd()));
+    }
+
+    /** The first day of the four-week period that {@link #rollupEnd} falls in: whole periods before it are actuals. */
+    LocalDate periodsEnd() {
+        return LedgerRepository.periodStart(rollupEnd());
+    }
+
+    /** The show's four-week rollup rows of whole periods that are actuals as of the report date. */
+    Condition actualsInPeriods(CostLedgerRollupPeriod p) {
+        return p.SHOW_ID.eq(showId).and(p.PERIOD_START.lt(periodsEnd()));
+    }
+
+    /** The show's weekly rollup rows of whole weeks after the last whole period, up to the as-of week. */
+    Condition actualWeeksAfterPeriods(CostLedgerRollup r) {
+        return r.SHOW_ID.eq(showId).and(r.WEEK_START.ge(periodsEnd())).and(r.WEEK_START.lt(rollupEnd()));
     }
 
     /** The show's ledger rows of the as-of week up to the as-of date (none when it is a Sunday). */

@@ -3,6 +3,7 @@ package io.shotplan.reporting.benchmark;
 import static io.shotplan.sql.schema.Tables.AI_CAPABILITY;
 import static io.shotplan.sql.schema.Tables.COST_LEDGER;
 import static io.shotplan.sql.schema.Tables.COST_LEDGER_ROLLUP;
+import static io.shotplan.sql.schema.Tables.COST_LEDGER_ROLLUP_PERIOD;
 import static io.shotplan.sql.schema.Tables.CREW_CAPACITY;
 import static io.shotplan.sql.schema.Tables.DISCIPLINE;
 import static io.shotplan.sql.schema.Tables.EPISODE;
@@ -59,8 +60,8 @@ import org.jooq.impl.SQLDataType;
  * Rows are made inside the database ({@code INSERT ... SELECT} over a generated series), so the fill is a few
  * statements, not a million round trips. PostgreSQL: {@code SHOTPLAN_BENCH_PG_URL} (default
  * {@code jdbc:postgresql://127.0.0.1:5432/test}), user {@code SHOTPLAN_BENCH_PG_USER} (postgres), schema
- * {@code bench_report}, dropped and recreated. The ledger is filled before migration V31, whose backfill then sums it
- * into {@code cost_ledger_rollup}, as on a database upgraded with a ledger already in it.
+ * {@code bench_report}, dropped and recreated. The ledger is filled before migration V31, whose backfill (and V31_1's)
+ * then sums it into the rollups, as on a database upgraded with a ledger already in it.
  */
 public final class ReportBenchmark {
 
@@ -78,7 +79,7 @@ public final class ReportBenchmark {
         for (String which : databases) {
             Target target = target(which);
             // the ledger is filled as it stood before the rollup (migrations up to V30_1), then migrating to the end
-            // sums it into cost_ledger_rollup with V31's backfill: the rollup comes from the same SQL as on an
+            // sums it into the rollups with the backfills of V31 and V31_1: the rollup comes from the same SQL as on an
             // upgraded database, and from then on LedgerRepository keeps it (timed below)
             migrate(target, "30.1");
             long fillStart = System.nanoTime();
@@ -97,9 +98,10 @@ public final class ReportBenchmark {
                 } else {
                     db.dsl().execute("ANALYZE");
                 }
-                System.out.printf("%s: filled %,d shots, %,d ledger rows in %.1f s; V31 summed them into %,d rollup "
-                                + "rows in %.1f s%n", which, db.dsl().fetchCount(SHOT), db.dsl().fetchCount(COST_LEDGER),
-                        fillSeconds, db.dsl().fetchCount(COST_LEDGER_ROLLUP), backfillSeconds);
+                System.out.printf("%s: filled %,d shots, %,d ledger rows in %.1f s; V31 and V31_1 summed them into %,d "
+                                + "weekly and %,d four-week rollup rows in %.1f s%n", which, db.dsl().fetchCount(SHOT),
+                        db.dsl().fetchCount(COST_LEDGER), fillSeconds, db.dsl().fetchCount(COST_LEDGER_ROLLUP),
+                        db.dsl().fetchCount(COST_LEDGER_ROLLUP_PERIOD), backfillSeconds);
                 ShowReportQuery query = new ShowReportQuery(db.dsl());
                 List<Double> times = new ArrayList<>();
                 ShowReport report = null;

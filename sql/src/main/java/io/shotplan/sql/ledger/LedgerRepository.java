@@ -2,10 +2,12 @@ package io.shotplan.sql.ledger;
 
 import static io.shotplan.sql.schema.Tables.COST_LEDGER;
 import static io.shotplan.sql.schema.Tables.COST_LEDGER_ROLLUP;
+import static io.shotplan.sql.schema.Tables.COST_LEDGER_ROLLUP_PERIOD;
 
 import io.shotplan.sql.schema.tables.records.CostLedgerRecord;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +20,8 @@ import org.jooq.DSLContext;
  *
  * <p>Every row appended is also added, in the same transaction, to its line of {@code cost_ledger_rollup}: the ledger
  * summed per show, week and what reports break costs down by (shot, discipline, GPU pool, device, model, source, the
- * source of the booking a reversal corrects, currency). Reports read whole weeks from there. Every writer of the
+ * source of the booking a reversal corrects, currency), and of {@code cost_ledger_rollup_period}, the same per four
+ * weeks. Reports read whole periods and weeks from there. Every writer of the
  * ledger goes through this class, so the two stay equal.
  */
 public final class LedgerRepository {
@@ -27,6 +30,9 @@ public final class LedgerRepository {
     public static final long NONE = 0L;
     /** The rollup's stand-in for no device or model. */
     public static final String NO_NAME = "";
+    /** The Monday the rollup's weeks and four-week periods are counted from. */
+    public static final LocalDate PERIOD_ZERO = LocalDate.of(1900, 1, 1);
+    public static final int PERIOD_DAYS = 28;
 
     private final DSLContext dsl;
 
@@ -66,6 +72,12 @@ public final class LedgerRepository {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
+    /** The first day of the period of four weeks a day falls in (periods start on Monday 1900-01-01 + 28 k days). */
+    public static LocalDate periodStart(LocalDate day) {
+        long days = ChronoUnit.DAYS.between(PERIOD_ZERO, day);
+        return PERIOD_ZERO.plusDays(Math.floorDiv(days, PERIOD_DAYS) * PERIOD_DAYS);
+    }
+
     /** The source of the booking the entry belongs to: its own, or for a reversal that of the row it reverses. */
     private static LedgerSource bookedSource(DSLContext tx, LedgerEntry entry) {
         if (entry.reversesId() == null) {
@@ -75,7 +87,10 @@ public final class LedgerRepository {
                 .where(COST_LEDGER.ID.eq(entry.reversesId())).fetchSingle(COST_LEDGER.SOURCE));
     }
 
-    /** Adds one appended row to its line and week of the rollup (an upsert, on H2 and PostgreSQL alike). */
+    /**
+     * Adds one appended row to its line in its week and in its four-week period of the rollup (upserts, on H2 and
+     * PostgreSQL alike).
+     */
     private static void addToRollup(DSLContext tx, LedgerEntry e, LedgerSource bookedSource) {
         var r = COST_LEDGER_ROLLUP;
         tx.insertInto(r)
@@ -100,6 +115,30 @@ public final class LedgerRepository {
                 .set(r.GPU_SECONDS, r.GPU_SECONDS.plus(e.gpuSeconds()))
                 .set(r.ARTIST_DAYS, r.ARTIST_DAYS.plus(e.artistDays()))
                 .set(r.ROW_COUNT, r.ROW_COUNT.plus(1L))
+                .execute();
+        var p = COST_LEDGER_ROLLUP_PERIOD;
+        tx.insertInto(p)
+                .set(p.SHOW_ID, e.showId())
+                .set(p.PERIOD_START, periodStart(e.occurredOn()))
+                .set(p.SHOT_ID, Objects.requireNonNullElse(e.shotId(), NONE))
+                .set(p.DISCIPLINE_ID, Objects.requireNonNullElse(e.disciplineId(), NONE))
+                .set(p.GPU_POOL_ID, Objects.requireNonNullElse(e.gpuPoolId(), NONE))
+                .set(p.SOURCE, e.source().name())
+                .set(p.BOOKED_SOURCE, bookedSource.name())
+                .set(p.CURRENCY, e.currency())
+                .set(p.DEVICE, Objects.requireNonNullElse(e.device(), NO_NAME))
+                .set(p.MODEL, Objects.requireNonNullElse(e.model(), NO_NAME))
+                .set(p.AMOUNT, e.amount())
+                .set(p.GPU_SECONDS, e.gpuSeconds())
+                .set(p.ARTIST_DAYS, e.artistDays())
+                .set(p.ROW_COUNT, 1L)
+                .onConflict(p.SHOW_ID, p.PERIOD_START, p.SHOT_ID, p.DISCIPLINE_ID, p.GPU_POOL_ID, p.SOURCE,
+                        p.BOOKED_SOURCE, p.CURRENCY, p.DEVICE, p.MODEL)
+                .doUpdate()
+                .set(p.AMOUNT, p.AMOUNT.plus(e.amount()))
+                .set(p.GPU_SECONDS, p.GPU_SECONDS.plus(e.gpuSeconds()))
+                .set(p.ARTIST_DAYS, p.ARTIST_DAYS.plus(e.artistDays()))
+                .set(p.ROW_COUNT, p.ROW_COUNT.plus(1L))
                 .execute();
     }
 

@@ -2,6 +2,7 @@ package io.shotplan.sql.ledger;
 
 import static io.shotplan.sql.schema.Tables.COST_LEDGER;
 import static io.shotplan.sql.schema.Tables.COST_LEDGER_ROLLUP;
+import static io.shotplan.sql.schema.Tables.COST_LEDGER_ROLLUP_PERIOD;
 import static io.shotplan.sql.schema.Tables.DISCIPLINE;
 import static io.shotplan.sql.schema.Tables.EPISODE;
 import static io.shotplan.sql.schema.Tables.GPU_POOL;
@@ -49,7 +50,8 @@ class LedgerRollupTest {
             var ledger = new LedgerRepository(db.dsl());
             appendAMix(ledger, f);
 
-            assertThat(rollup(db.dsl())).isEqualTo(ledgerByLineAndWeek(db.dsl())).hasSize(7);
+            assertThat(rollup(db.dsl())).isEqualTo(ledgerByLineAndWeek(db.dsl())).hasSize(8);
+            assertThat(periods(db.dsl())).isEqualTo(ledgerByLine(db.dsl(), LedgerRepository::periodStart));
         }
     }
 
@@ -68,6 +70,7 @@ class LedgerRollupTest {
             assertThatThrownBy(() -> ledger.appendNew(invoice)).isInstanceOf(IntegrityConstraintViolationException.class);
 
             assertThat(rollup(db.dsl())).isEqualTo(once).isEqualTo(ledgerByLineAndWeek(db.dsl()));
+            assertThat(periods(db.dsl())).isEqualTo(ledgerByLine(db.dsl(), LedgerRepository::periodStart));
             assertThat(db.dsl().fetchValue(DSL.select(COST_LEDGER_ROLLUP.ROW_COUNT).from(COST_LEDGER_ROLLUP))).isEqualTo(1L);
         }
     }
@@ -88,6 +91,7 @@ class LedgerRollupTest {
                     .containsExactly("GENERATION/GENERATION", "REVERSAL/GENERATION");
             assertThat(rows.stream().map(r -> r.getAmount()).reduce(BigDecimal.ZERO, BigDecimal::add)).isZero();
             assertThat(rollup(db.dsl())).isEqualTo(ledgerByLineAndWeek(db.dsl()));
+            assertThat(periods(db.dsl())).isEqualTo(ledgerByLine(db.dsl(), LedgerRepository::periodStart));
         }
     }
 
@@ -144,6 +148,7 @@ class LedgerRollupTest {
         }
         try (Database db = Database.open(url, user, password, schema)) {
             assertThat(rollup(db.dsl())).isEqualTo(ledgerByLineAndWeek(db.dsl())).hasSize(5);
+            assertThat(periods(db.dsl())).isEqualTo(ledgerByLine(db.dsl(), LedgerRepository::periodStart));
             // and appends after the migration keep it equal
             long show = db.dsl().fetchValue(DSL.select(DSL.max(SHOW.ID)).from(SHOW));
             Fixture f = new Fixture(show,
@@ -152,6 +157,7 @@ class LedgerRollupTest {
                     db.dsl().fetchValue(DSL.select(DSL.max(GPU_POOL.ID)).from(GPU_POOL)));
             appendAMix(new LedgerRepository(db.dsl()), f);
             assertThat(rollup(db.dsl())).isEqualTo(ledgerByLineAndWeek(db.dsl()));
+            assertThat(periods(db.dsl())).isEqualTo(ledgerByLine(db.dsl(), LedgerRepository::periodStart));
         }
     }
 
@@ -175,6 +181,7 @@ class LedgerRollupTest {
         ledger.append(timesheet(f, "200.0000", "0.5000", TUESDAY, k + "ts:2"));
         ledger.append(timesheet(f, "200.0000", "0.5000", TUESDAY, k + "ts:2"));     // a repeat: nothing
         ledger.append(timesheet(f, "123.4567", "0.2500", SUNDAY, k + "ts:3"));     // the week before
+        ledger.append(timesheet(f, "80.0000", "0.2000", SUNDAY.minusWeeks(5), k + "ts:4")); // the period before
         long render = ledger.appendNew(generation(f, "9.50", "36.0000", TUESDAY, k + "job:1"));
         long smallRender = ledger.append(generation(f, "0.01", "0.0400", MONDAY, k + "job:2")).orElseThrow();
         ledger.append(LedgerEntry.money(f.show, null, LedgerSource.INVOICE, new BigDecimal("1234.5678"), "USD", MONDAY,
@@ -210,15 +217,30 @@ class LedgerRollupTest {
         return out;
     }
 
+    /** The four-week rollup's rows, like {@link #rollup}. */
+    private static Map<String, String> periods(DSLContext dsl) {
+        var r = COST_LEDGER_ROLLUP_PERIOD;
+        Map<String, String> out = new TreeMap<>();
+        dsl.selectFrom(r).forEach(x -> out.put(
+                key(x.getShowId(), x.getPeriodStart(), x.getShotId(), x.getDisciplineId(), x.getGpuPoolId(),
+                        x.getSource(), x.getBookedSource(), x.getCurrency(), x.getDevice(), x.getModel()),
+                sums(x.getAmount(), x.getGpuSeconds(), x.getArtistDays(), x.getRowCount())));
+        return out;
+    }
+
     /** The ledger's rows summed here, by the same line and week. */
     private static Map<String, String> ledgerByLineAndWeek(DSLContext dsl) {
+        return ledgerByLine(dsl, day -> day.minusDays(day.getDayOfWeek().getValue() - 1));
+    }
+
+    /** The ledger's rows summed here by line and the bucket of their day. */
+    private static Map<String, String> ledgerByLine(DSLContext dsl, java.util.function.UnaryOperator<LocalDate> bucket) {
         var l = COST_LEDGER.as("l");
         var o = COST_LEDGER.as("o");
         Map<String, BigDecimal[]> sums = new TreeMap<>();
         dsl.select(l.fields()).select(o.SOURCE).from(l).leftJoin(o).on(o.ID.eq(l.REVERSES_ID)).forEach(x -> {
             LocalDate day = x.get(l.OCCURRED_ON);
-            LocalDate monday = day.minusDays(day.getDayOfWeek().getValue() - 1);
-            String key = key(x.get(l.SHOW_ID), monday, Objects.requireNonNullElse(x.get(l.SHOT_ID), 0L),
+            String key = key(x.get(l.SHOW_ID), bucket.apply(day), Objects.requireNonNullElse(x.get(l.SHOT_ID), 0L),
                     Objects.requireNonNullElse(x.get(l.DISCIPLINE_ID), 0L),
                     Objects.requireNonNullElse(x.get(l.GPU_POOL_ID), 0L), x.get(l.SOURCE),
                     Objects.requireNonNullElse(x.get(o.SOURCE), x.get(l.SOURCE)), x.get(l.CURRENCY),
