@@ -12,8 +12,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ShotplanApplication {
 
     private static final Set<String> WEB_COMMANDS = Set.of("serve");
-    /** Commands that run generation workers inside the app by default (other commands: 'worker' processes do). */
-    private static final Set<String> IN_PROCESS_WORKER_COMMANDS = Set.of("serve", "demo");
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(ShotplanApplication.class);
@@ -24,18 +22,17 @@ public class ShotplanApplication {
     }
 
     /**
-     * What a command defaults to, below every other setting: {@code serve} and {@code demo} run one in-process
-     * generation worker; {@code serve --port N} and {@code --bind ADDRESS} become the server's settings.
+     * What a command defaults to, below every other setting: {@code serve} runs one in-process generation worker,
+     * and its {@code --port N} and {@code --bind ADDRESS} become the server's settings. Other commands start their
+     * own workers when they render ({@code demo}, {@code dispatch}, {@code worker}).
      */
     static Map<String, Object> defaultProperties(String[] args) {
         Map<String, Object> properties = new HashMap<>();
         String command = args.length > 0 ? args[0] : "";
-        if (IN_PROCESS_WORKER_COMMANDS.contains(command)) {
-            properties.put("shotplan.generation.workers", "1");
-        }
         if (!WEB_COMMANDS.contains(command)) {
             return properties;
         }
+        properties.put("shotplan.generation.workers", "1");
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : i + 1 < args.length ? args[i + 1] : null;

@@ -18,8 +18,9 @@ class ServePropertiesTest {
     }
 
     @Test
-    void theDemoRendersInProcessAndOtherCommandsLeaveItToWorkers() {
-        assertThat(ShotplanApplication.defaultProperties(new String[] {"demo"})).containsEntry("shotplan.generation.workers", "1");
+    void serveRendersInProcessAndOtherCommandsStartTheirOwnWorkers() {
+        assertThat(ShotplanApplication.defaultProperties(new String[] {"serve"})).containsEntry("shotplan.generation.workers", "1");
+        assertThat(ShotplanApplication.defaultProperties(new String[] {"demo"})).isEmpty();
         assertThat(ShotplanApplication.defaultProperties(new String[] {"dispatch", "--port", "1"})).isEmpty();
         assertThat(ShotplanApplication.defaultProperties(new String[] {})).isEmpty();
     }

@@ -103,7 +103,13 @@ class DemoCommand implements Callable<Integer> {
         out.printf("%n3. Running the plan's in-house AI shots on this machine ...%n");
         out.flush();
         DispatchResult dispatched = dispatcher.dispatch(planId);
-        boolean finished = generation.awaitIdle(showId, Duration.ofMinutes(dispatchMinutes));
+        boolean finished;
+        try {
+            generation.startWorkers(1);
+            finished = generation.awaitIdle(showId, Duration.ofMinutes(dispatchMinutes));
+        } finally {
+            generation.stopWorkers();
+        }
         printGeneration(out, show, dispatched, finished, generation.costByEpisode(showId));
 
         out.printf("%n4. Reports (planned against actual, per episode) in %s:%n", this.out);

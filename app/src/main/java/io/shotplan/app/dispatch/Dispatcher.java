@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sends a plan's in-house AI shots to the generation queue and lets producers and supervisors pause, resume or
- * cancel a show's jobs. With {@code shotplan.generation.workers > 0} (the default of serve and demo: 1) the app runs
+ * cancel a show's jobs. With {@code shotplan.generation.workers > 0} (serve's default: 1) the app runs
  * that many workers itself; otherwise separate {@code shotplan worker} processes (or {@code dispatch}) take the jobs.
  */
 @Service
