@@ -55,6 +55,9 @@ class PlanCommand implements Callable<Integer> {
              })) {
             Consumer<Solving.Event> follower = event -> {
                 bar.stepTo(Math.min(event.job().elapsedMillis(), started.limitMillis()));
+                if (event.job().bestScore() != null) {
+                    bar.setExtraMessage(" best " + event.job().bestScore());
+                }
                 if (!event.job().state().equals("SOLVING")) {
                     finished.offer(event.job());
                 }

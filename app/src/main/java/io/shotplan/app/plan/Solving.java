@@ -72,6 +72,8 @@ public class Solving {
         volatile SolveJob job;
         volatile Thread thread;
         volatile boolean stopRequested;
+        /** The search's best score so far, for progress events. */
+        volatile String bestScore;
         final List<Consumer<Event>> followers = new CopyOnWriteArrayList<>();
 
         Running(SolveJob job) {
@@ -124,7 +126,7 @@ public class Solving {
         solvers.submit(() -> {
             run.thread = Thread.currentThread();
             try {
-                ShowPlan plan = run.stopRequested ? null : ShowPlanner.plan(show, request);
+                ShowPlan plan = run.stopRequested ? null : ShowPlanner.plan(show, request, score -> run.bestScore = score);
                 boolean stopped = run.stopRequested;
                 Thread.interrupted(); // a stop interrupts the solver: clear it before touching the database
                 if (plan == null) {
@@ -185,7 +187,7 @@ public class Solving {
             return;
         }
         run.job = new SolveJob(job.id(), job.show(), job.scenario(), job.state(), job.startedAt(), job.limitMillis(),
-                elapsed(job), run.stopRequested, job.bestScore(), null, null);
+                elapsed(job), run.stopRequested, run.bestScore, null, null);
         run.publish(new Event("PROGRESS", run.job));
     }
 

@@ -90,6 +90,8 @@ class PlanApiTest extends WebTest {
         events.getAsyncResult(60_000);
         String stream = events.getResponse().getContentAsString();
         assertThat(stream).contains("event:progress").contains("event:done").contains("\"planId\":");
+        // while it searches, progress carries the best score so far
+        assertThat(stream).containsPattern("\"state\":\"SOLVING\"[^\n]*\"bestScore\":\"-?\\d+hard/");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
@@ -32,6 +33,14 @@ public final class ShowPlanner {
     }
 
     public static ShowPlan plan(Show show, PlanRequest request) {
+        return plan(show, request, score -> { });
+    }
+
+    /**
+     * Like {@link #plan(Show, PlanRequest)}, telling {@code onNewBestScore} the search's best score each time it
+     * improves, for progress displays. Interrupting the calling thread stops the search and keeps its best plan.
+     */
+    public static ShowPlan plan(Show show, PlanRequest request, Consumer<String> onNewBestScore) {
         CompiledShow compiled = new CompiledShow(show, request);
         if (compiled.shots().isEmpty()) {
             // nothing to schedule (every shot omitted, or none yet): say so rather than start a solver
@@ -49,7 +58,8 @@ public final class ShowPlanner {
         // no restarts: a show's search improves steadily, and a restart would throw that progress away
         ProjectSolver.Settings settings = ProjectSolver.Settings.of(request.timeLimit()).withSeed(request.seed())
                 .withMoveCountLimit(request.moveLimit()).withRestartAfterUnimprovedSteps(0);
-        ProjectSolver.Result result = ProjectSolver.solve(compiled.schedule(), settings);
+        ProjectSolver.Result result = ProjectSolver.solve(compiled.schedule(), settings,
+                best -> onNewBestScore.accept(best.score().toString()));
         return toPlan(compiled, result);
     }
 

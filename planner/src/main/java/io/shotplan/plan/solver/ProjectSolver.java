@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.Solver;
@@ -179,6 +180,11 @@ public final class ProjectSolver {
      * or move budget is spent or the stop score is reached; the best run wins. The problem itself is not modified.
      */
     public static Result solve(ProjectSchedule problem, Settings settings) {
+        return solve(problem, settings, best -> { });
+    }
+
+    /** Like {@link #solve(ProjectSchedule, Settings)}, telling {@code onNewBest} each new best score as it is found. */
+    public static Result solve(ProjectSchedule problem, Settings settings, Consumer<BestScore> onNewBest) {
         long started = System.nanoTime();
         long deadline = started + settings.timeLimit().toNanos();
         long movesLeft = settings.moveCountLimit();
@@ -205,7 +211,9 @@ public final class ProjectSolver {
                 if (event.isEveryProblemChangeProcessed() && event.getNewBestSolution().getScore() != null
                         && (overallBest.get() == null || score.compareTo(overallBest.get()) > 0)) {
                     overallBest.set(score);
-                    history.add(new BestScore((System.nanoTime() - started) / 1_000_000, score));
+                    BestScore newBest = new BestScore((System.nanoTime() - started) / 1_000_000, score);
+                    history.add(newBest);
+                    onNewBest.accept(newBest);
                 }
             });
             if (run > 0) {

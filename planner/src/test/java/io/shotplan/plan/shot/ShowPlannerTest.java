@@ -4,6 +4,7 @@ import static io.shotplan.plan.shot.ShowFixtures.bd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -74,6 +75,24 @@ class ShowPlannerTest {
         // comp shots have no capability at all
         assertThat(plan.shots()).filteredOn(s -> s.shotCode().endsWith("_3") || s.shotCode().endsWith("_6"))
                 .allMatch(s -> s.modeLabel().equals("traditional"));
+    }
+
+    @Test
+    void progressHearsEachNewBestScoreUpToThePlansOwn() {
+        Show show = ShowFixtures.show(ShowFixtures.smallShow().shots(), bd("100000"), new AiPolicy(bd("0.5"), Set.of()),
+                ShowFixtures.crew("2", "2", "2"));
+        List<String> heard = new ArrayList<>();
+
+        ShowPlan plan = ShowPlanner.plan(show, quick(), heard::add);
+
+        assertThat(heard).isNotEmpty();
+        assertThat(heard.getLast()).startsWith("0hard/");
+        // each announcement is a better score than the one before
+        List<HardMediumSoftLongScore> scores = heard.stream().map(HardMediumSoftLongScore::parseScore).toList();
+        for (int i = 1; i < scores.size(); i++) {
+            assertThat(scores.get(i)).isGreaterThan(scores.get(i - 1));
+        }
+        assertThat(plan.feasible()).isTrue();
     }
 
     @Test
