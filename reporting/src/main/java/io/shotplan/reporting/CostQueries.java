@@ -309,13 +309,15 @@ final class CostQueries {
                 w.AMOUNT, w.ARTIST_DAYS, w.GPU_SECONDS, w.CURRENCY, w.ROW_COUNT)
                 .from(w)
                 .where(scope.actualWeeksAfterPeriods(w));
-        // the as-of week's days: a range scan of cost_ledger_show_occurred_idx, reversals with what they reverse
+        // the as-of week's days: a range scan of cost_ledger_show_occurred_idx; a reversal looks up the source of the
+        // row it reverses by primary key (a join let PostgreSQL hash the whole ledger for the few reversals)
         CostLedger l = COST_LEDGER.as("cl");
         CostLedger original = COST_LEDGER.as("orig");
-        var days = select(l.SHOT_ID, l.DISCIPLINE_ID,
-                ReportScope.kindOfLedger(l.DISCIPLINE_ID, coalesce(original.SOURCE, l.SOURCE)), l.SOURCE,
+        Field<String> bookedSource = when(l.REVERSES_ID.isNull(), l.SOURCE).otherwise(org.jooq.impl.DSL.field(
+                select(original.SOURCE).from(original).where(original.ID.eq(l.REVERSES_ID))));
+        var days = select(l.SHOT_ID, l.DISCIPLINE_ID, ReportScope.kindOfLedger(l.DISCIPLINE_ID, bookedSource), l.SOURCE,
                 l.GPU_POOL_ID, l.MODEL, l.DEVICE, l.AMOUNT, l.ARTIST_DAYS, l.GPU_SECONDS, l.CURRENCY, inline(1L))
-                .from(l).leftJoin(original).on(original.ID.eq(l.REVERSES_ID))
+                .from(l)
                 .where(scope.actualsOfAsOfWeek(l));
         Table<?> rows = periods.unionAll(weeks).unionAll(days).asTable("x");
         Field<?>[] keys = {rows.field(SHOT_ID), rows.field(DISC), rows.field(KIND), rows.field(SOURCE),
