@@ -21,6 +21,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
+import io.shotplan.sql.ledger.LedgerRepository;
 import io.shotplan.sql.schema.tables.AiCapability;
 import io.shotplan.sql.schema.tables.CostLedger;
 import io.shotplan.sql.schema.tables.CostLedgerRollup;
@@ -248,7 +249,7 @@ final class CostQueries {
                 .unionAll(select(baseline.field(SHOT_ID), sum(baseline.field(COST)), z, z, z).from(baseline)
                         .groupBy(baseline.field(SHOT_ID)))
                 .unionAll(select(ledger.field(SHOT_ID), z, z, sum(ledger.field(AMOUNT)), z).from(ledger)
-                        .where(ledger.field(SHOT_ID).isNotNull()).groupBy(ledger.field(SHOT_ID)))
+                        .where(ledger.field(SHOT_ID).ne(LedgerRepository.NONE)).groupBy(ledger.field(SHOT_ID)))
                 .unionAll(select(remaining.field(SHOT_ID), z, z, z, sum(remaining.field(REM))).from(remaining)
                         .groupBy(remaining.field(SHOT_ID)))
                 .asTable("u");
@@ -292,9 +293,12 @@ final class CostQueries {
      * row it reverses (the rollup's booked source).
      */
     private Select<? extends Record> ledgerLines() {
+        // shot_id stays the rollup's (LedgerRepository.NONE for none), not NULL: H2 looks the lines up per shot through
+        // the rollups' shot index, which a NULLIF around the column would hide
+
         CostLedgerRollupPeriod p = COST_LEDGER_ROLLUP_PERIOD.as("pr");
         Field<Long> periodDiscipline = ReportScope.rollupId(p.DISCIPLINE_ID);
-        var periods = select(ReportScope.rollupId(p.SHOT_ID).as("shot_id"), periodDiscipline.as("disc"),
+        var periods = select(p.SHOT_ID.as("shot_id"), periodDiscipline.as("disc"),
                 ReportScope.kindOfLedger(periodDiscipline, p.BOOKED_SOURCE).as("kind"), p.SOURCE.as("source"),
                 ReportScope.rollupId(p.GPU_POOL_ID).as("pool"), ReportScope.rollupName(p.MODEL).as("model"),
                 ReportScope.rollupName(p.DEVICE).as("device"), p.AMOUNT.as("amount"), p.ARTIST_DAYS.as("days"),
@@ -303,7 +307,7 @@ final class CostQueries {
                 .where(scope.actualsInPeriods(p));
         CostLedgerRollup w = COST_LEDGER_ROLLUP.as("w");
         Field<Long> weekDiscipline = ReportScope.rollupId(w.DISCIPLINE_ID);
-        var weeks = select(ReportScope.rollupId(w.SHOT_ID), weekDiscipline,
+        var weeks = select(w.SHOT_ID, weekDiscipline,
                 ReportScope.kindOfLedger(weekDiscipline, w.BOOKED_SOURCE), w.SOURCE,
                 ReportScope.rollupId(w.GPU_POOL_ID), ReportScope.rollupName(w.MODEL), ReportScope.rollupName(w.DEVICE),
                 w.AMOUNT, w.ARTIST_DAYS, w.GPU_SECONDS, w.CURRENCY, w.ROW_COUNT)
@@ -315,7 +319,7 @@ final class CostQueries {
         CostLedger original = COST_LEDGER.as("orig");
         Field<String> bookedSource = when(l.REVERSES_ID.isNull(), l.SOURCE).otherwise(org.jooq.impl.DSL.field(
                 select(original.SOURCE).from(original).where(original.ID.eq(l.REVERSES_ID))));
-        var days = select(l.SHOT_ID, l.DISCIPLINE_ID, ReportScope.kindOfLedger(l.DISCIPLINE_ID, bookedSource), l.SOURCE,
+        var days = select(coalesce(l.SHOT_ID, inline(LedgerRepository.NONE)), l.DISCIPLINE_ID, ReportScope.kindOfLedger(l.DISCIPLINE_ID, bookedSource), l.SOURCE,
                 l.GPU_POOL_ID, l.MODEL, l.DEVICE, l.AMOUNT, l.ARTIST_DAYS, l.GPU_SECONDS, l.CURRENCY, inline(1L))
                 .from(l)
                 .where(scope.actualsOfAsOfWeek(l));
@@ -411,7 +415,7 @@ final class CostQueries {
                 current.field(COST).as("planned"), z.as("actual"))
                 .from(current)
                 .unionAll(select(ledger.field(SHOT_ID), ledger.field(DISC), ledger.field(KIND), z,
-                        ledger.field(AMOUNT)).from(ledger).where(ledger.field(SHOT_ID).isNotNull()))
+                        ledger.field(AMOUNT)).from(ledger).where(ledger.field(SHOT_ID).ne(LedgerRepository.NONE)))
                 .asTable("u");
         Field<BigDecimal> left = sum(u.field("planned", BigDecimal.class)).minus(sum(u.field("actual", BigDecimal.class)));
         return select(u.field(SHOT_ID), u.field(DISC), u.field(KIND),
