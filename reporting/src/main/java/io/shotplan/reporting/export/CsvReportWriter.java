@@ -3,11 +3,12 @@ package io.shotplan.reporting.export;
 import io.shotplan.reporting.ShowReport;
 import io.shotplan.reporting.export.ReportTable.Column;
 import io.shotplan.reporting.export.ReportTable.Section;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -30,12 +31,8 @@ public final class CsvReportWriter implements ReportWriter {
 
     @Override
     public List<Path> write(ShowReport report, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Path file = folder.resolve(ReportWriter.fileName(report, format()));
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(report, out);
-        }
-        return List.of(file);
+        return ReportWriter.writeOneFile(report, format(), folder,
+                out -> write(report, new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))));
     }
 
     public void write(ShowReport report, Writer out) throws IOException {

@@ -3,7 +3,6 @@ package io.shotplan.reporting.export;
 import io.shotplan.reporting.ShowReport;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import tools.jackson.core.StreamWriteFeature;
@@ -29,12 +28,7 @@ public final class JsonReportWriter implements ReportWriter {
 
     @Override
     public List<Path> write(ShowReport report, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Path file = folder.resolve(ReportWriter.fileName(report, format()));
-        try (OutputStream out = Files.newOutputStream(file)) {
-            write(report, out);
-        }
-        return List.of(file);
+        return ReportWriter.writeOneFile(report, format(), folder, out -> write(report, out));
     }
 
     public void write(ShowReport report, OutputStream out) {

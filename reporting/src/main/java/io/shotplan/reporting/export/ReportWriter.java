@@ -2,6 +2,8 @@ package io.shotplan.reporting.export;
 
 import io.shotplan.reporting.ShowReport;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,6 +17,21 @@ public sealed interface ReportWriter permits JsonReportWriter, CsvReportWriter, 
      * one file otherwise, named after the show (and episode).
      */
     List<Path> write(ShowReport report, Path folder) throws IOException;
+
+    /** Writes one file, named after the show, whose content {@code body} streams: the JSON, CSV and XLSX forms. */
+    static List<Path> writeOneFile(ShowReport report, ReportFormat format, Path folder, Body body) throws IOException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve(fileName(report, format));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            body.writeTo(out);
+        }
+        return List.of(file);
+    }
+
+    @FunctionalInterface
+    interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
 
     /** A file name made of the show code and parts, safe on every file system. */
     static String fileName(ShowReport report, ReportFormat format, String... parts) {

@@ -6,7 +6,6 @@ import io.shotplan.reporting.export.ReportTable.Section;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -41,12 +40,7 @@ public final class XlsxReportWriter implements ReportWriter {
 
     @Override
     public List<Path> write(ShowReport report, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Path file = folder.resolve(ReportWriter.fileName(report, format()));
-        try (OutputStream out = Files.newOutputStream(file)) {
-            write(report, out);
-        }
-        return List.of(file);
+        return ReportWriter.writeOneFile(report, format(), folder, out -> write(report, out));
     }
 
     public void write(ShowReport report, OutputStream out) throws IOException {
