@@ -8,9 +8,8 @@ import io.shotplan.app.show.ShowSummary;
 import io.shotplan.generation.GenerationService;
 import io.shotplan.generation.queue.DispatchResult;
 import io.shotplan.generation.queue.EpisodeCost;
-import io.shotplan.plan.shot.EpisodePlan;
 import io.shotplan.plan.shot.PlanRequest;
-import io.shotplan.plan.shot.PlannedShot;
+import io.shotplan.plan.shot.PlanSummary;
 import io.shotplan.plan.shot.ShowPlan;
 import io.shotplan.plan.shot.ShowPlanner;
 import io.shotplan.reporting.ReportOptions;
@@ -124,26 +123,9 @@ class DemoCommand implements Callable<Integer> {
     }
 
     private static void printPlan(PrintWriter out, Show show, ShowPlan plan) {
-        out.printf("   %s plan in %.1f s, score %s.%n%n", plan.withinLimits() ? "A within-budget, on-time"
-                : plan.feasible() ? "A feasible but over-limit" : "An infeasible", plan.solveMillis() / 1000.0, plan.score());
-        out.printf("   %-8s %5s %5s %14s %14s %7s %12s %12s %6s%n", "Episode", "AI", "Trad.", "Cost", "Budget",
-                "Of bud.", "Finish", "Due", "Slack");
-        for (EpisodePlan e : plan.episodes()) {
-            out.printf("   %-8s %5d %5d %14s %14s %6s%% %12s %12s %6d%n", e.code(), e.aiShots(), e.traditionalShots(),
-                    money(e.cost()), money(e.budget()), percent(e.cost(), e.budget()), e.finish(), e.due(), e.slackDays());
-        }
-        out.printf("   %-20s %14s of %s spendable (%s)%n", "Total", money(plan.totalCost()), money(plan.spendableBudget()),
-                show.currency());
-        List<PlannedShot> savers = plan.biggestSavings(3);
-        if (!savers.isEmpty()) {
-            out.printf("%n   The three shots whose mode choice saved the most:%n");
-            for (PlannedShot s : savers) {
-                out.printf("   %-16s %-32s saves %12s against %s (%s)%n", s.shotCode(), s.modeLabel(),
-                        money(s.reason().savedAgainstAlternative()), s.reason().alternativeMode().orElse("-"),
-                        s.reason().decidedBy());
-            }
-        }
-        plan.explanation().forEach(line -> out.printf("   %s%n", line));
+        out.printf("   %s plan in %.1f s.%n%n", plan.withinLimits() ? "A within-budget, on-time"
+                : plan.feasible() ? "A feasible but over-limit" : "An infeasible", plan.solveMillis() / 1000.0);
+        PlanSummary.lines(plan, show.currency()).forEach(line -> out.printf("   %s%n", line));
     }
 
     private static void printGeneration(PrintWriter out, Show show, DispatchResult dispatched, boolean finished,
@@ -165,13 +147,5 @@ class DemoCommand implements Callable<Integer> {
         BigDecimal amount = costs.stream().map(EpisodeCost::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         out.printf("   %-8s %6s %16s %14s (%s, metered)%n", "Total", "", seconds.setScale(2, RoundingMode.HALF_EVEN),
                 amount.setScale(4, RoundingMode.HALF_EVEN), show.currency());
-    }
-
-    private static String money(BigDecimal amount) {
-        return String.format("%,.2f", amount.setScale(2, RoundingMode.HALF_EVEN));
-    }
-
-    private static String percent(BigDecimal part, BigDecimal whole) {
-        return whole.signum() == 0 ? "-" : part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_EVEN).toString();
     }
 }

@@ -1,5 +1,7 @@
 package io.shotplan.plan.shot;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,20 +16,32 @@ public final class PlanSummary {
 
     public static List<String> lines(ShowPlan plan, String currency) {
         List<String> lines = new ArrayList<>();
-        lines.add("%-8s %4s %5s %16s %16s %12s %12s %6s".formatted("episode", "AI", "trad", "cost", "budget",
-                "finish", "due", "slack"));
+        lines.add("%-8s %5s %5s %14s %14s %7s %12s %12s %6s".formatted("Episode", "AI", "Trad.", "Cost", "Budget",
+                "Of bud.", "Finish", "Due", "Slack"));
         for (EpisodePlan e : plan.episodes()) {
-            lines.add("%-8s %4d %5d %16s %16s %12s %12s %6d%s".formatted(e.code(), e.aiShots(), e.traditionalShots(),
-                    e.cost().toPlainString(), e.budget().toPlainString(), e.finish(), e.due(), e.slackDays(),
-                    e.overBudget().signum() > 0 || e.isLate() ? "  MISSED" : ""));
+            lines.add("%-8s %5d %5d %14s %14s %6s%% %12s %12s %6d%s".formatted(e.code(), e.aiShots(),
+                    e.traditionalShots(), money(e.cost()), money(e.budget()), percent(e.cost(), e.budget()), e.finish(),
+                    e.due(), e.slackDays(), e.overBudget().signum() > 0 || e.isLate() ? "  MISSED" : ""));
         }
-        lines.add("total %s %s against %s %s spendable; %d of %d shots by AI".formatted(plan.totalCost().toPlainString(),
-                currency, plan.spendableBudget().toPlainString(), currency, plan.aiShotCount(), plan.shots().size()));
+        lines.add("Total %s of %s spendable (%s); %d of %d shots by AI".formatted(money(plan.totalCost()),
+                money(plan.spendableBudget()), currency, plan.aiShotCount(), plan.shots().size()));
         for (PlannedShot shot : plan.biggestSavings(3)) {
-            lines.add("saved most: %s %s".formatted(shot.shotCode(), shot.reason().summary()));
+            lines.add("saved most: %-16s %-32s saves %s against %s (%s)".formatted(shot.shotCode(), shot.modeLabel(),
+                    money(shot.reason().savedAgainstAlternative()), shot.reason().alternativeMode().orElse("-"),
+                    shot.reason().decidedBy()));
         }
-        lines.add("score " + plan.score());
+        lines.add("Score " + plan.score());
         lines.addAll(plan.explanation());
         return lines;
+    }
+
+    /** Money as people read it: grouped thousands, cents, rounded half-even once, here. */
+    static String money(BigDecimal amount) {
+        return "%,.2f".formatted(amount.setScale(2, RoundingMode.HALF_EVEN));
+    }
+
+    private static String percent(BigDecimal part, BigDecimal whole) {
+        return whole.signum() == 0 ? "-"
+                : part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_EVEN).toString();
     }
 }

@@ -262,7 +262,7 @@ class ShowPlannerTest {
         List<String> lines = PlanSummary.lines(plan, "USD");
 
         EpisodePlan e1 = plan.episode("E1");
-        assertThat(lines.get(1)).startsWith("E1").contains(e1.cost().toPlainString()).contains(e1.finish().toString())
+        assertThat(lines.get(1)).startsWith("E1").contains(PlanSummary.money(e1.cost())).contains(e1.finish().toString())
                 .contains(" " + e1.aiShots() + " ");
         assertThat(lines).filteredOn(l -> l.startsWith("saved most: ")).hasSize(3)
                 .first().asString().contains(plan.biggestSavings(1).get(0).shotCode());
