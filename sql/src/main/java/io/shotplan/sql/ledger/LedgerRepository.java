@@ -5,6 +5,7 @@ import static io.shotplan.sql.schema.Tables.COST_LEDGER_ROLLUP;
 import static io.shotplan.sql.schema.Tables.COST_LEDGER_ROLLUP_PERIOD;
 
 import io.shotplan.sql.schema.tables.records.CostLedgerRecord;
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +14,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
 
 /**
  * The cost ledger: rows are appended, never updated or deleted. Appending is idempotent on the entry's key, so a
@@ -92,53 +96,49 @@ public final class LedgerRepository {
      * PostgreSQL alike).
      */
     private static void addToRollup(DSLContext tx, LedgerEntry e, LedgerSource bookedSource) {
-        var r = COST_LEDGER_ROLLUP;
-        tx.insertInto(r)
-                .set(r.SHOW_ID, e.showId())
-                .set(r.WEEK_START, weekStart(e.occurredOn()))
-                .set(r.SHOT_ID, Objects.requireNonNullElse(e.shotId(), NONE))
-                .set(r.DISCIPLINE_ID, Objects.requireNonNullElse(e.disciplineId(), NONE))
-                .set(r.GPU_POOL_ID, Objects.requireNonNullElse(e.gpuPoolId(), NONE))
-                .set(r.SOURCE, e.source().name())
-                .set(r.BOOKED_SOURCE, bookedSource.name())
-                .set(r.CURRENCY, e.currency())
-                .set(r.DEVICE, Objects.requireNonNullElse(e.device(), NO_NAME))
-                .set(r.MODEL, Objects.requireNonNullElse(e.model(), NO_NAME))
-                .set(r.AMOUNT, e.amount())
-                .set(r.GPU_SECONDS, e.gpuSeconds())
-                .set(r.ARTIST_DAYS, e.artistDays())
-                .set(r.ROW_COUNT, 1L)
-                .onConflict(r.SHOW_ID, r.WEEK_START, r.SHOT_ID, r.DISCIPLINE_ID, r.GPU_POOL_ID, r.SOURCE,
-                        r.BOOKED_SOURCE, r.CURRENCY, r.DEVICE, r.MODEL)
+        addToLine(tx, COST_LEDGER_ROLLUP, COST_LEDGER_ROLLUP.WEEK_START, weekStart(e.occurredOn()), e, bookedSource);
+        addToLine(tx, COST_LEDGER_ROLLUP_PERIOD, COST_LEDGER_ROLLUP_PERIOD.PERIOD_START, periodStart(e.occurredOn()), e,
+                bookedSource);
+    }
+
+    /** One rollup's upsert; both rollups share every column but the start of their time bucket. */
+    private static <R extends Record> void addToLine(DSLContext tx, Table<R> rollup, Field<LocalDate> bucket,
+                                                     LocalDate bucketStart, LedgerEntry e, LedgerSource bookedSource) {
+        var c = COST_LEDGER_ROLLUP; // names the shared columns; rollup.field(...) finds each in either table
+        Field<BigDecimal> amount = rollup.field(c.AMOUNT);
+        Field<BigDecimal> gpuSeconds = rollup.field(c.GPU_SECONDS);
+        Field<BigDecimal> artistDays = rollup.field(c.ARTIST_DAYS);
+        Field<Long> rowCount = rollup.field(c.ROW_COUNT);
+        Field<Long> showId = rollup.field(c.SHOW_ID);
+        Field<Long> shotId = rollup.field(c.SHOT_ID);
+        Field<Long> disciplineId = rollup.field(c.DISCIPLINE_ID);
+        Field<Long> gpuPoolId = rollup.field(c.GPU_POOL_ID);
+        Field<String> source = rollup.field(c.SOURCE);
+        Field<String> booked = rollup.field(c.BOOKED_SOURCE);
+        Field<String> currency = rollup.field(c.CURRENCY);
+        Field<String> device = rollup.field(c.DEVICE);
+        Field<String> model = rollup.field(c.MODEL);
+        tx.insertInto(rollup)
+                .set(showId, e.showId())
+                .set(bucket, bucketStart)
+                .set(shotId, Objects.requireNonNullElse(e.shotId(), NONE))
+                .set(disciplineId, Objects.requireNonNullElse(e.disciplineId(), NONE))
+                .set(gpuPoolId, Objects.requireNonNullElse(e.gpuPoolId(), NONE))
+                .set(source, e.source().name())
+                .set(booked, bookedSource.name())
+                .set(currency, e.currency())
+                .set(device, Objects.requireNonNullElse(e.device(), NO_NAME))
+                .set(model, Objects.requireNonNullElse(e.model(), NO_NAME))
+                .set(amount, e.amount())
+                .set(gpuSeconds, e.gpuSeconds())
+                .set(artistDays, e.artistDays())
+                .set(rowCount, 1L)
+                .onConflict(showId, bucket, shotId, disciplineId, gpuPoolId, source, booked, currency, device, model)
                 .doUpdate()
-                .set(r.AMOUNT, r.AMOUNT.plus(e.amount()))
-                .set(r.GPU_SECONDS, r.GPU_SECONDS.plus(e.gpuSeconds()))
-                .set(r.ARTIST_DAYS, r.ARTIST_DAYS.plus(e.artistDays()))
-                .set(r.ROW_COUNT, r.ROW_COUNT.plus(1L))
-                .execute();
-        var p = COST_LEDGER_ROLLUP_PERIOD;
-        tx.insertInto(p)
-                .set(p.SHOW_ID, e.showId())
-                .set(p.PERIOD_START, periodStart(e.occurredOn()))
-                .set(p.SHOT_ID, Objects.requireNonNullElse(e.shotId(), NONE))
-                .set(p.DISCIPLINE_ID, Objects.requireNonNullElse(e.disciplineId(), NONE))
-                .set(p.GPU_POOL_ID, Objects.requireNonNullElse(e.gpuPoolId(), NONE))
-                .set(p.SOURCE, e.source().name())
-                .set(p.BOOKED_SOURCE, bookedSource.name())
-                .set(p.CURRENCY, e.currency())
-                .set(p.DEVICE, Objects.requireNonNullElse(e.device(), NO_NAME))
-                .set(p.MODEL, Objects.requireNonNullElse(e.model(), NO_NAME))
-                .set(p.AMOUNT, e.amount())
-                .set(p.GPU_SECONDS, e.gpuSeconds())
-                .set(p.ARTIST_DAYS, e.artistDays())
-                .set(p.ROW_COUNT, 1L)
-                .onConflict(p.SHOW_ID, p.PERIOD_START, p.SHOT_ID, p.DISCIPLINE_ID, p.GPU_POOL_ID, p.SOURCE,
-                        p.BOOKED_SOURCE, p.CURRENCY, p.DEVICE, p.MODEL)
-                .doUpdate()
-                .set(p.AMOUNT, p.AMOUNT.plus(e.amount()))
-                .set(p.GPU_SECONDS, p.GPU_SECONDS.plus(e.gpuSeconds()))
-                .set(p.ARTIST_DAYS, p.ARTIST_DAYS.plus(e.artistDays()))
-                .set(p.ROW_COUNT, p.ROW_COUNT.plus(1L))
+                .set(amount, amount.plus(e.amount()))
+                .set(gpuSeconds, gpuSeconds.plus(e.gpuSeconds()))
+                .set(artistDays, artistDays.plus(e.artistDays()))
+                .set(rowCount, rowCount.plus(1L))
                 .execute();
     }
 
