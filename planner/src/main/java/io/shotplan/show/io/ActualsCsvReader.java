@@ -87,31 +87,9 @@ public final class ActualsCsvReader {
             Map<String, Integer> header = null;
             Map<String, String> names = new HashMap<>();
             Map<String, Integer> seen = new HashMap<>();
-            long lastLine = 0;
-            var records = parser.iterator();
-            while (true) {
-                CSVRecord record;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    record = records.next();
-                } catch (UncheckedIOException e) {
-                    if (e.getCause() instanceof Source.LimitExceeded
-                            || e.getCause() instanceof java.nio.charset.CharacterCodingException) {
-                        throw e;
-                    }
-                    problems.add((int) lastLine + 1, 0, "", "malformed CSV: " + e.getCause().getMessage());
-                    break;
-                } catch (IllegalStateException e) {
-                    problems.add((int) lastLine + 1, 0, "", "malformed CSV: " + e.getMessage());
-                    break;
-                }
-                int line = (int) Math.min(Integer.MAX_VALUE, lastLine + 1);
-                lastLine = parser.getCurrentLineNumber();
-                if (record.stream().allMatch(String::isBlank)) {
-                    continue;
-                }
+            for (CsvLines.Line next : new CsvLines(parser, problems, "")) {
+                CSVRecord record = next.record();
+                int line = next.line();
                 if (header == null) {
                     header = header(record, line, names, problems);
                     if (header == null) {

@@ -79,31 +79,9 @@ public final class ShotListCsvReader {
     private List<LocatedShot> parseRecords(CSVParser parser, ShotListContext context, Problems problems) {
         List<LocatedShot> shots = new ArrayList<>();
         Header header = null;
-        long lastLine = 0;
-        var records = parser.iterator();
-        while (true) {
-            CSVRecord record;
-            try {
-                if (!records.hasNext()) {
-                    break;
-                }
-                record = records.next();
-            } catch (UncheckedIOException e) {
-                if (e.getCause() instanceof Source.LimitExceeded || e.getCause() instanceof java.nio.charset.CharacterCodingException) {
-                    throw e;
-                }
-                problems.add((int) lastLine + 1, 0, "", "malformed CSV: " + e.getCause().getMessage()
-                        + "; expected cells separated by commas, quotes closed");
-                break;
-            } catch (IllegalStateException e) {
-                problems.add((int) lastLine + 1, 0, "", "malformed CSV: " + e.getMessage());
-                break;
-            }
-            int line = (int) Math.min(Integer.MAX_VALUE, lastLine + 1);
-            lastLine = parser.getCurrentLineNumber();
-            if (record.stream().allMatch(v -> v.isBlank())) {
-                continue;
-            }
+        for (CsvLines.Line next : new CsvLines(parser, problems, "; expected cells separated by commas, quotes closed")) {
+            CSVRecord record = next.record();
+            int line = next.line();
             if (header == null) {
                 header = Header.of(record, line, context, problems);
                 if (header == null) {
