@@ -1,6 +1,7 @@
 package io.shotplan.show;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +11,7 @@ import java.util.Map;
  * @param artistCost       their cost per discipline at the rate card's day rates
  * @param gpuHours         planned GPU-hours on the capability's pool (in-house AI only)
  * @param expectedRedoCost rejection risk times the traditional cost: the price of an AI result that is redone
+ * @param overrides        the shot's hand bids for this mode, applied in place of the derived quantities
  */
 public record ModeEstimate(
         WorkMode mode,
@@ -18,11 +20,17 @@ public record ModeEstimate(
         BigDecimal gpuHours,
         BigDecimal gpuCost,
         BigDecimal vendorCost,
-        BigDecimal expectedRedoCost) {
+        BigDecimal expectedRedoCost,
+        List<EstimateOverride> overrides) {
 
     public ModeEstimate {
         artistDays = Map.copyOf(artistDays);
         artistCost = Map.copyOf(artistCost);
+        overrides = List.copyOf(overrides);
+    }
+
+    public boolean isOverridden() {
+        return !overrides.isEmpty();
     }
 
     public BigDecimal totalArtistDays() {

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Prices a shot in each of its modes from the show's bid template, rate card, GPU pools and AI capabilities.
+ * Prices a shot in each of its modes from the show's bid template, rate card, GPU pools and AI capabilities, and
+ * from the shot's hand bids where a supervisor gave them.
  * The one estimator behind plans, "what the other mode would have cost" and the all-traditional comparison.
  */
 public final class ShotEstimator {
@@ -29,7 +30,10 @@ public final class ShotEstimator {
         this.gpuPools = show.gpuPoolsByCode();
     }
 
-    /** The traditional estimate: bid-template artist-days scaled by the shot's frame count. */
+    /**
+     * The traditional estimate: bid-template artist-days scaled by the shot's frame count, with the shot's hand-bid
+     * artist-days in place of the template's for the disciplines they name.
+     */
     public ModeEstimate traditional(Shot shot) {
         BidTemplate.Entry bid = show.bidTemplate().find(shot.workType(), shot.complexity())
                 .orElseThrow(() -> new IllegalArgumentException("shot " + shot.code() + ": the bid template has no row for work type '"
@@ -37,36 +41,69 @@ public final class ShotEstimator {
         Map<String, BigDecimal> days = new LinkedHashMap<>();
         bid.daysPer100FramesByDiscipline().forEach((discipline, per100) ->
                 days.put(discipline, per100Frames(per100, shot.frameCount())));
+        List<EstimateOverride> overrides = overrides(shot, WorkMode.TRADITIONAL);
+        overrideDays(days, overrides);
         return new ModeEstimate(WorkMode.TRADITIONAL, days, costOf(days), BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO);
+                BigDecimal.ZERO, BigDecimal.ZERO, overrides);
     }
 
-    /** The estimate for an AI capability: GPU or vendor time, review artist-days, and the expected cost of a redo. */
+    /**
+     * The estimate for an AI capability: GPU or vendor time, review artist-days, and the expected cost of a redo
+     * (priced from the traditional estimate, hand bids included); the shot's hand bids for the capability replace
+     * the artist-days, GPU-hours or vendor price they name.
+     */
     public ModeEstimate ai(Shot shot, AiCapability capability) {
+        WorkMode mode = WorkMode.of(capability);
+        List<EstimateOverride> overrides = overrides(shot, mode);
         Map<String, BigDecimal> days = new LinkedHashMap<>();
         if (capability.reviewDiscipline() != null && capability.reviewDaysPer100Frames().signum() > 0) {
             days.put(capability.reviewDiscipline(), per100Frames(capability.reviewDaysPer100Frames(), shot.frameCount()));
         }
+        overrideDays(days, overrides);
         BigDecimal expectedRedo = capability.rejectionRisk().multiply(traditional(shot).totalCost())
                 .setScale(SCALE, RoundingMode.HALF_EVEN);
         if (capability.isExternalVendor()) {
-            BigDecimal vendorCost = capability.vendorPricePerSecond().multiply(shot.durationSeconds())
+            BigDecimal vendorCost = first(overrides, EstimateOverride.VendorCost.class).map(EstimateOverride.VendorCost::amount)
+                    .orElseGet(() -> capability.vendorPricePerSecond().multiply(shot.durationSeconds()))
                     .setScale(SCALE, RoundingMode.HALF_EVEN);
-            return new ModeEstimate(WorkMode.of(capability), days, costOf(days), BigDecimal.ZERO, BigDecimal.ZERO,
-                    vendorCost, expectedRedo);
+            return new ModeEstimate(mode, days, costOf(days), BigDecimal.ZERO, BigDecimal.ZERO,
+                    vendorCost, expectedRedo, overrides);
         }
-        BigDecimal gpuHours = gpuHours(shot, capability);
+        BigDecimal gpuHours = first(overrides, EstimateOverride.GpuHours.class).map(EstimateOverride.GpuHours::hours)
+                .orElseGet(() -> gpuHours(shot, capability));
         GpuPool pool = pool(capability);
-        return new ModeEstimate(WorkMode.of(capability), days, costOf(days), gpuHours,
-                gpuHours.multiply(pool.hourlyRate()).setScale(SCALE, RoundingMode.HALF_EVEN), BigDecimal.ZERO, expectedRedo);
+        return new ModeEstimate(mode, days, costOf(days), gpuHours,
+                gpuHours.multiply(pool.hourlyRate()).setScale(SCALE, RoundingMode.HALF_EVEN), BigDecimal.ZERO, expectedRedo,
+                overrides);
     }
 
     /** GPU-hours for a shot: seconds per frame at the reference resolution, scaled by the shot's pixel count. */
-    public BigDecimal gpuHours(Shot shot, AiCapability capability) {
+    private static BigDecimal gpuHours(Shot shot, AiCapability capability) {
         BigDecimal pixelRatio = BigDecimal.valueOf(shot.resolution().pixels())
                 .divide(BigDecimal.valueOf(capability.referenceResolution().pixels()), MathContext.DECIMAL64);
         return capability.gpuSecondsPerFrame().multiply(BigDecimal.valueOf(shot.frameCount())).multiply(pixelRatio)
                 .divide(SECONDS_PER_HOUR, SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    private static List<EstimateOverride> overrides(Shot shot, WorkMode mode) {
+        return shot.estimateOverrides().stream().filter(o -> o.mode().equals(mode.code())).toList();
+    }
+
+    private static <T extends EstimateOverride> Optional<T> first(List<EstimateOverride> overrides, Class<T> kind) {
+        return overrides.stream().filter(kind::isInstance).map(kind::cast).findFirst();
+    }
+
+    /** Hand-bid artist-days replace the derived ones of their discipline; 0 takes the discipline out. */
+    private static void overrideDays(Map<String, BigDecimal> days, List<EstimateOverride> overrides) {
+        for (EstimateOverride override : overrides) {
+            if (override instanceof EstimateOverride.ArtistDays(String mode, String discipline, BigDecimal bid)) {
+                if (bid.signum() == 0) {
+                    days.remove(discipline);
+                } else {
+                    days.put(discipline, bid);
+                }
+            }
+        }
     }
 
     /** Why a shot may not go to AI, or empty when it may. Checked against the show's policy and the shot's flags. */

@@ -59,6 +59,13 @@ public record Show(
         return total.subtract(total.multiply(contingencyPercent).movePointLeft(2));
     }
 
+    /** The same show where each shot named in {@code byShot} has those hand bids instead of its earlier ones. */
+    public Show withEstimateOverrides(Map<String, List<EstimateOverride>> byShot) {
+        return withShots(shots.stream()
+                .map(s -> byShot.containsKey(s.code()) ? s.withEstimateOverrides(byShot.get(s.code())) : s)
+                .toList());
+    }
+
     /** The same show with another shot list: scenarios and re-plans work on variants. */
     public Show withShots(List<Shot> newShots) {
         return new Show(code, name, currency, startDate, contingencyPercent, reviewBufferDays, episodes, disciplines,

@@ -9,6 +9,9 @@ public sealed interface WorkMode {
     /** A short label for people: "traditional" or the capability code. */
     String label();
 
+    /** The mode's name in files, pins and hand bids: {@value #TRADITIONAL_CODE} or the capability code. */
+    String code();
+
     record Traditional() implements WorkMode {
         public String kind() {
             return "TRADITIONAL";
@@ -16,6 +19,10 @@ public sealed interface WorkMode {
 
         public String label() {
             return "traditional";
+        }
+
+        public String code() {
+            return TRADITIONAL_CODE;
         }
     }
 
@@ -25,6 +32,10 @@ public sealed interface WorkMode {
         }
 
         public String label() {
+            return capability.code();
+        }
+
+        public String code() {
             return capability.code();
         }
     }
@@ -37,7 +48,13 @@ public sealed interface WorkMode {
         public String label() {
             return capability.code() + " (" + capability.vendor() + ")";
         }
+
+        public String code() {
+            return capability.code();
+        }
     }
+
+    String TRADITIONAL_CODE = "TRADITIONAL";
 
     WorkMode TRADITIONAL = new Traditional();
 
