@@ -9,13 +9,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -28,11 +25,6 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class ActualsCsvReader {
 
-    /** Hours in one artist-day, for timesheets that log hours ("6 h"). */
-    public static final BigDecimal HOURS_PER_ARTIST_DAY = BigDecimal.valueOf(8);
-
-    private static final Pattern DURATION = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*(d|day|days|h|hr|hrs|hour|hours)?$",
-            Pattern.CASE_INSENSITIVE);
     private static final Map<String, String> COLUMNS = columns();
 
     private final ImportLimits limits;
@@ -84,15 +76,14 @@ public final class ActualsCsvReader {
         List<Actual> actuals = new ArrayList<>();
         try (BufferedReader reader = source.openText(limits);
              CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(reader)) {
-            Map<String, Integer> header = null;
-            Map<String, String> names = new HashMap<>();
+            CsvHeader header = null;
             Map<String, Integer> seen = new HashMap<>();
             for (CsvLines.Line next : new CsvLines(parser, problems, "")) {
                 CSVRecord record = next.record();
                 int line = next.line();
                 if (header == null) {
-                    header = header(record, line, names, problems);
-                    if (header == null) {
+                    header = header(record, line, problems);
+                    if (!problems.isEmpty()) {
                         break;
                     }
                     continue;
@@ -102,11 +93,11 @@ public final class ActualsCsvReader {
                             + " per file (shotplan.import.max-rows)");
                     break;
                 }
-                Actual actual = actual(record, line, header, names, context, problems);
+                Actual actual = actual(record, line, header, context, problems);
                 if (actual != null) {
                     Integer first = seen.putIfAbsent(actual.identity(), line);
                     if (first != null) {
-                        problems.add(line, header.get("reference") + 1, names.get("reference"), "reference "
+                        problems.add(header.cell(record, line, "reference"), "reference "
                                 + actual.reference() + " for " + (actual.shot() == null ? "the show" : actual.shot())
                                 + " is already on line " + first + "; each line needs its own reference");
                     } else {
@@ -126,75 +117,52 @@ public final class ActualsCsvReader {
         return actuals;
     }
 
-    private static Map<String, Integer> header(CSVRecord record, int line, Map<String, String> names, Problems problems) {
-        Map<String, Integer> header = new LinkedHashMap<>();
-        for (int i = 0; i < record.size(); i++) {
-            String name = record.get(i).trim();
-            String field = COLUMNS.get(ShotColumn.normalize(name));
-            if (field == null) {
-                continue; // other columns (artist, task, notes) are not needed for the ledger
-            }
-            if (header.putIfAbsent(field, i) != null) {
-                problems.add(line, i + 1, name, "names the same field as '" + names.get(field) + "' (" + field
-                        + "); keep one of them");
-            } else {
-                names.put(field, name);
-            }
+    private static CsvHeader header(CSVRecord record, int line, Problems problems) {
+        CsvHeader header = CsvHeader.read(record, line, COLUMNS, problems);
+        boolean vendor = header.has("seconds") || header.has("credits");
+        if (vendor) {
+            header.require(line, problems, "amount", "date", "reference");
+        } else {
+            header.require(line, problems, "date", "reference");
         }
-        boolean vendor = header.containsKey("seconds") || header.containsKey("credits");
-        List<String> required = vendor ? List.of("amount", "date", "reference") : List.of("date", "reference");
-        for (String field : required) {
-            if (!header.containsKey(field)) {
-                problems.add(line, 0, field, "missing required column " + field);
-            }
-        }
-        if (!vendor && !header.containsKey("artist_days") && !header.containsKey("amount")) {
+        if (!vendor && !header.has("artist_days") && !header.has("amount")) {
             problems.add(line, 0, "artist_days", "missing required column artist_days or amount (timesheets give "
                     + "artist-days, invoices an amount); an AI vendor's usage report needs seconds or credits");
         }
-        return problems.isEmpty() ? header : null;
+        return header;
     }
 
-    private static Cell cell(CSVRecord record, int line, Map<String, Integer> header, Map<String, String> names, String field) {
-        Integer index = header.get(field);
-        if (index == null) {
-            return new Cell(line, 0, field, "");
-        }
-        return new Cell(line, index + 1, names.get(field), index < record.size() ? record.get(index) : "");
-    }
-
-    private static Actual actual(CSVRecord record, int line, Map<String, Integer> header, Map<String, String> names,
-                                 ActualsContext context, Problems problems) {
+    private static Actual actual(CSVRecord record, int line, CsvHeader header, ActualsContext context, Problems problems) {
         int before = problems.count();
-        boolean vendorFile = header.containsKey("seconds") || header.containsKey("credits");
-        Cell shotCell = cell(record, line, header, names, "shot");
+        boolean vendorFile = header.has("seconds") || header.has("credits");
+        Cell shotCell = header.cell(record, line, "shot");
         String shot = shotCell.isBlank() ? null : shotCell.text();
         if (shot != null && !context.shots().contains(shot)) {
             problems.add(shotCell, "unknown shot '" + Problems.abbreviate(shot) + "'; expected a shot of the show (or blank for a show-wide cost)");
         }
-        Cell disciplineCell = cell(record, line, header, names, "discipline");
+        Cell disciplineCell = header.cell(record, line, "discipline");
         String discipline = disciplineCell.isBlank() ? null : disciplineCell.text();
         if (discipline != null && !context.dayRates().containsKey(discipline)) {
             problems.add(disciplineCell, "unknown discipline '" + Problems.abbreviate(discipline) + "'; the show has "
                     + String.join(", ", new TreeSet<>(context.dayRates().keySet())));
             discipline = null;
         }
-        Cell dateCell = cell(record, line, header, names, "date");
+        Cell dateCell = header.cell(record, line, "date");
         LocalDate date = problems.required(dateCell, "the date as YYYY-MM-DD") == null ? null : problems.date(dateCell);
-        Cell referenceCell = cell(record, line, header, names, "reference");
+        Cell referenceCell = header.cell(record, line, "reference");
         String reference = problems.required(referenceCell,
                 "a reference (invoice, timesheet or usage id): it keeps a re-import from counting the line twice");
         if (reference != null && reference.length() > 100) {
             problems.add(referenceCell, "is " + reference.length() + " characters long; at most 100 fit");
         }
-        Cell currencyCell = cell(record, line, header, names, "currency");
+        Cell currencyCell = header.cell(record, line, "currency");
         if (!currencyCell.isBlank() && !currencyCell.text().equalsIgnoreCase(context.currency())) {
             problems.add(currencyCell, "currency " + Problems.abbreviate(currencyCell.text()) + " does not match the show's currency "
                     + context.currency() + "; convert the amount first");
         }
-        Cell amountCell = cell(record, line, header, names, "amount");
+        Cell amountCell = header.cell(record, line, "amount");
         BigDecimal amount = amountCell.isBlank() ? null : problems.money(amountCell, context.currency());
-        Cell vendorCell = cell(record, line, header, names, "vendor");
+        Cell vendorCell = header.cell(record, line, "vendor");
         String vendor = vendorCell.isBlank() ? null : problems.text(vendorCell, 100);
         Actual.Kind kind;
         BigDecimal days = BigDecimal.ZERO;
@@ -205,8 +173,8 @@ public final class ActualsCsvReader {
             if (amountCell.isBlank()) {
                 problems.add(amountCell, "is empty; expected the amount the vendor charged");
             }
-            Cell secondsCell = cell(record, line, header, names, "seconds");
-            Cell creditsCell = cell(record, line, header, names, "credits");
+            Cell secondsCell = header.cell(record, line, "seconds");
+            Cell creditsCell = header.cell(record, line, "credits");
             if (secondsCell.isBlank() && creditsCell.isBlank()) {
                 problems.add(secondsCell.column() > 0 ? secondsCell : creditsCell,
                         "is empty; expected the seconds processed or the credits charged");
@@ -218,10 +186,10 @@ public final class ActualsCsvReader {
                 credits = problems.decimal(creditsCell, BigDecimal.ZERO, null, "credits, 0 or more");
             }
         } else {
-            Cell typeCell = cell(record, line, header, names, "type");
-            Cell daysCell = cell(record, line, header, names, "artist_days");
+            Cell typeCell = header.cell(record, line, "type");
+            Cell daysCell = header.cell(record, line, "artist_days");
             if (!daysCell.isBlank()) {
-                days = artistDays(daysCell, problems);
+                days = problems.artistDays(daysCell);
             }
             String type = typeCell.text().toLowerCase(Locale.ROOT);
             if (type.isEmpty()) {
@@ -250,17 +218,5 @@ public final class ActualsCsvReader {
             return null;
         }
         return new Actual(kind, line, shot, discipline, days, amount, seconds, credits, vendor, date, reference);
-    }
-
-    /** Artist-days as "1.5", "4 d" or "6 h" (at {@link #HOURS_PER_ARTIST_DAY} hours a day). */
-    private static BigDecimal artistDays(Cell cell, Problems problems) {
-        Matcher m = DURATION.matcher(cell.text());
-        if (!m.matches() || m.group(1).length() > 12) {
-            problems.add(cell, "expected artist-days such as 1.5, 4 d or 6 h, got '" + Problems.abbreviate(cell.text()) + "'");
-            return null;
-        }
-        BigDecimal value = new BigDecimal(m.group(1));
-        String unit = m.group(2) == null ? "d" : m.group(2).toLowerCase(Locale.ROOT);
-        return unit.startsWith("h") ? value.divide(HOURS_PER_ARTIST_DAY, 4, RoundingMode.HALF_EVEN) : value;
     }
 }

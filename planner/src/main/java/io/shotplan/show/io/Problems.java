@@ -1,6 +1,7 @@
 package io.shotplan.show.io;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,6 +20,10 @@ final class Problems {
     static final int MAX_LISTED = 1000;
     private static final Pattern MONEY = Pattern.compile(
             "^(?:([A-Za-z]{3})\\s*)?(-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)(?:\\s*([A-Za-z]{3}))?$");
+    /** Hours in one artist-day, for files that give hours ("6 h"). */
+    static final BigDecimal HOURS_PER_ARTIST_DAY = BigDecimal.valueOf(8);
+    private static final Pattern DURATION = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*(d|day|days|h|hr|hrs|hour|hours)?$",
+            Pattern.CASE_INSENSITIVE);
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "x");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "");
 
@@ -150,6 +155,18 @@ final class Problems {
             return null;
         }
         return value;
+    }
+
+    /** Artist-days as "1.5", "4 d" or "6 h" (at {@link #HOURS_PER_ARTIST_DAY} hours a day), or null (reported). */
+    BigDecimal artistDays(Cell cell) {
+        Matcher m = DURATION.matcher(cell.text());
+        if (!m.matches() || m.group(1).length() > 12) {
+            add(cell, "expected artist-days such as 1.5, 4 d or 6 h, got '" + abbreviate(cell.text()) + "'");
+            return null;
+        }
+        BigDecimal value = new BigDecimal(m.group(1));
+        String unit = m.group(2) == null ? "d" : m.group(2).toLowerCase(Locale.ROOT);
+        return unit.startsWith("h") ? value.divide(HOURS_PER_ARTIST_DAY, 4, RoundingMode.HALF_EVEN) : value;
     }
 
     /** An ISO date (2027-03-01), or null (reported). */

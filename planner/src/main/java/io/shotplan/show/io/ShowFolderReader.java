@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * Reads a show folder: {@code show.yaml} (or {@code show.yml}, {@code show.json}) with the show's calendar, money,
- * crews, GPUs, AI capabilities, bid template and policy, plus the shot list CSV it names. Reports every problem in
- * both files, each with file, line and column; a folder with any problem yields no show.
+ * crews, GPUs, AI capabilities, bid template and policy, plus the shot list CSV it names and, optionally, the
+ * supervisors' hand bids ({@code estimates}). Reports every problem in the files, each with file, line and column
+ * (the hand bids are checked once the show and its shots are clean); a folder with any problem yields no show.
  */
 public final class ShowFolderReader {
 
@@ -65,8 +66,7 @@ public final class ShowFolderReader {
         if (draft != null && draft.shotList() != null) {
             Optional<Source> shotList = siblings.apply(draft.shotList().text());
             if (shotList.isEmpty()) {
-                all.add(new Problem(showFile.name(), draft.shotList().line(), draft.shotList().column(), "shot_list",
-                        "names '" + draft.shotList().text() + "', which is not a file in the show folder"));
+                all.add(notInFolder(showFile.name(), draft.shotList(), "shot_list"));
             } else {
                 Problems shotProblems = new Problems(shotList.get().name());
                 ShotListContext context = draft.shotContext();
@@ -79,7 +79,22 @@ public final class ShowFolderReader {
         if (!all.isEmpty() || draft == null) {
             throw new ImportProblems(all.size() > Problems.MAX_LISTED ? all.subList(0, Problems.MAX_LISTED) : all);
         }
-        return draft.show(shots);
+        Show show = draft.show(shots);
+        return draft.estimates() == null ? show : withEstimates(show, showFile.name(), draft.estimates(), siblings);
+    }
+
+    /** The show with the hand bids of the estimates file the show file names; checked once the shots are. */
+    private Show withEstimates(Show show, String showFileName, Cell name, Function<String, Optional<Source>> siblings) {
+        Optional<Source> file = siblings.apply(name.text());
+        if (file.isEmpty()) {
+            throw ImportProblems.of(notInFolder(showFileName, name, "estimates"));
+        }
+        return show.withEstimateOverrides(new EstimatesCsvReader(limits).read(file.get(), show));
+    }
+
+    private static Problem notInFolder(String showFileName, Cell name, String key) {
+        return new Problem(showFileName, name.line(), name.column(), key,
+                "names '" + name.text() + "', which is not a file in the show folder");
     }
 
     private String readAll(Source source) {

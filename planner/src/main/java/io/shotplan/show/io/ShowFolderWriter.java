@@ -21,13 +21,15 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
- * Writes a show as a show folder, {@code show.yaml} and {@code shots.csv}, that {@link ShowFolderReader} reads
+ * Writes a show as a show folder, {@code show.yaml}, {@code shots.csv} and (when shots have hand bids)
+ * {@code estimates.csv}, that {@link ShowFolderReader} reads
  * back to the same show: an export of what is stored, in the format producers edit.
  */
 public final class ShowFolderWriter {
 
     public static final String SHOW_FILE = "show.yaml";
     public static final String SHOT_LIST = "shots.csv";
+    public static final String ESTIMATES = "estimates.csv";
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -40,6 +42,9 @@ public final class ShowFolderWriter {
             Files.createDirectories(folder);
             Files.writeString(folder.resolve(SHOW_FILE), showFile(show), StandardCharsets.UTF_8);
             new ShotListCsvWriter().write(show.shots(), folder.resolve(SHOT_LIST));
+            if (hasHandBids(show)) {
+                new EstimatesCsvWriter().write(show.shots(), folder.resolve(ESTIMATES));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(folder + ": cannot write: " + e.getMessage(), e);
         }
@@ -66,7 +71,14 @@ public final class ShowFolderWriter {
         policy.put("never_ai_work_types", new ArrayList<>(new java.util.TreeSet<>(show.policy().neverAiWorkTypes())));
         file.put("policy", policy);
         file.put("shot_list", SHOT_LIST);
+        if (hasHandBids(show)) {
+            file.put("estimates", ESTIMATES);
+        }
         return YAML.writeValueAsString(file);
+    }
+
+    private static boolean hasHandBids(Show show) {
+        return show.shots().stream().anyMatch(s -> !s.estimateOverrides().isEmpty());
     }
 
     private static Map<String, Object> episode(Episode e) {

@@ -90,7 +90,7 @@ class ShowFolderReaderTest {
                 org.assertj.core.groups.Tuple.tuple(13, "unknown discipline 'rotoscoping'; the show has comp"),
                 org.assertj.core.groups.Tuple.tuple(14, "unknown key 'colour'; expected one of code, name, currency, start_date,"
                         + " contingency_percent, review_buffer_days, episodes, disciplines, crew, calendar_exceptions,"
-                        + " gpu_pools, ai_capabilities, bid_template, policy, shot_list"));
+                        + " gpu_pools, ai_capabilities, bid_template, policy, shot_list, estimates"));
         assertThat(problems.problems()).allMatch(p -> p.file().equals("show.yaml") && p.column() > 0);
         assertThat(problems.problems().get(0).field()).isEqualTo("episodes[1]");
     }
