@@ -14,6 +14,7 @@ import static io.shotplan.sql.schema.Tables.RATE_CARD_GPU_POOL;
 import static io.shotplan.sql.schema.Tables.SEQUENCE;
 import static io.shotplan.sql.schema.Tables.SHOT;
 import static io.shotplan.sql.schema.Tables.SHOT_DEPENDENCY;
+import static io.shotplan.sql.schema.Tables.SHOT_ESTIMATE_OVERRIDE;
 import static io.shotplan.sql.schema.Tables.SHOW;
 
 import io.shotplan.show.AiCapability;
@@ -22,11 +23,13 @@ import io.shotplan.show.BidTemplate;
 import io.shotplan.show.CrewPlan;
 import io.shotplan.show.Discipline;
 import io.shotplan.show.Episode;
+import io.shotplan.show.EstimateOverride;
 import io.shotplan.show.GpuPool;
 import io.shotplan.show.Resolution;
 import io.shotplan.show.Shot;
 import io.shotplan.show.ShotStatus;
 import io.shotplan.show.Show;
+import io.shotplan.sql.schema.tables.records.ShotEstimateOverrideRecord;
 import io.shotplan.sql.schema.tables.records.ShotRecord;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -43,7 +46,8 @@ import org.jooq.Record2;
 import org.springframework.stereotype.Repository;
 
 /**
- * Stores and loads a whole show: calendar, money, crews, GPUs, AI capabilities, bid template, policy and shots.
+ * Stores and loads a whole show: calendar, money, crews, GPUs, AI capabilities, bid template, policy and shots with
+ * their hand-bid estimates.
  * A save is one transaction: a show that fails half-way leaves the database as it was.
  */
 @Repository
@@ -80,6 +84,20 @@ public class ShowRepository {
     /** Adds shots to a stored show, in one transaction. */
     public void addShots(long showId, List<Shot> shots) {
         dsl.transaction(tx -> new Writer(tx.dsl()).writeShots(showId, shots));
+    }
+
+    /**
+     * Gives each shot named in {@code byShot} exactly those hand bids, dropping its earlier ones; the show's other
+     * shots keep theirs. One transaction.
+     */
+    public void replaceEstimateOverrides(long showId, Map<String, List<EstimateOverride>> byShot) {
+        dsl.transaction(tx -> {
+            DSLContext db = tx.dsl();
+            Map<String, Long> shotIds = db.select(SHOT.CODE, SHOT.ID).from(SHOT)
+                    .where(SHOT.SHOW_ID.eq(showId), SHOT.CODE.in(byShot.keySet())).fetchMap(SHOT.CODE, SHOT.ID);
+            db.deleteFrom(SHOT_ESTIMATE_OVERRIDE).where(SHOT_ESTIMATE_OVERRIDE.SHOT_ID.in(shotIds.values())).execute();
+            new Writer(db).writeEstimateOverrides(showId, shotIds, byShot);
+        });
     }
 
     /** The ids of a show's shots by code: what ledger rows and plan items point at. */
@@ -162,12 +180,31 @@ public class ShowRepository {
                 .where(predecessor.SHOW_ID.eq(showId))
                 .orderBy(predecessor.CODE)
                 .collect(Collectors.groupingBy(Record2::value1, Collectors.mapping(Record2::value2, Collectors.toList())));
+        Map<Long, String> disciplineCodes = dsl.select(DISCIPLINE.ID, DISCIPLINE.CODE).from(DISCIPLINE)
+                .where(DISCIPLINE.SHOW_ID.eq(showId)).fetchMap(DISCIPLINE.ID, DISCIPLINE.CODE);
+        Map<Long, List<EstimateOverride>> bids = dsl.select(SHOT_ESTIMATE_OVERRIDE.fields()).from(SHOT_ESTIMATE_OVERRIDE)
+                .join(SHOT).on(SHOT.ID.eq(SHOT_ESTIMATE_OVERRIDE.SHOT_ID)).where(SHOT.SHOW_ID.eq(showId))
+                .orderBy(SHOT_ESTIMATE_OVERRIDE.ID)
+                .fetchInto(SHOT_ESTIMATE_OVERRIDE).stream()
+                .collect(Collectors.groupingBy(ShotEstimateOverrideRecord::getShotId,
+                        Collectors.mapping(r -> estimateOverride(r, disciplineCodes), Collectors.toList())));
         return dsl.selectFrom(SHOT).where(SHOT.SHOW_ID.eq(showId)).orderBy(SHOT.CODE)
                 .fetch(s -> new Shot(s.getCode(), episodeCodes.get(s.getEpisodeId()), sequenceCodes.get(s.getSequenceId()),
                         s.getDescription(), s.getFrameCount(), s.getFps(), new Resolution(s.getWidth(), s.getHeight()),
                         s.getWorkType(), s.getComplexity(), s.getPerformerLikeness(), s.getConsentOnFile(),
                         s.getHumanOnly(), s.getPlateReadyDate(), ShotStatus.valueOf(s.getStatus()),
-                        dependsOn.getOrDefault(s.getId(), List.of()), NotesFormat.parse(s.getNotes())));
+                        dependsOn.getOrDefault(s.getId(), List.of()), NotesFormat.parse(s.getNotes()),
+                        bids.getOrDefault(s.getId(), List.of())));
+    }
+
+    private static EstimateOverride estimateOverride(ShotEstimateOverrideRecord r, Map<Long, String> disciplineCodes) {
+        if (r.getArtistDays() != null) {
+            return new EstimateOverride.ArtistDays(r.getMode(), disciplineCodes.get(r.getDisciplineId()), r.getArtistDays());
+        }
+        if (r.getGpuHours() != null) {
+            return new EstimateOverride.GpuHours(r.getMode(), r.getGpuHours());
+        }
+        return new EstimateOverride.VendorCost(r.getMode(), r.getVendorCost());
     }
 
     /** Writes one show's rows inside the caller's transaction. */
@@ -292,6 +329,36 @@ public class ShowRepository {
                         .valuesOfRows(dependencies.subList(from, Math.min(dependencies.size(), from + DEPENDENCIES_PER_INSERT)))
                         .execute();
             }
+            writeEstimateOverrides(showId, shotIds, shots.stream().filter(s -> !s.estimateOverrides().isEmpty())
+                    .collect(Collectors.toMap(Shot::code, Shot::estimateOverrides)));
+        }
+
+        void writeEstimateOverrides(long showId, Map<String, Long> shotIds, Map<String, List<EstimateOverride>> byShot) {
+            if (byShot.isEmpty()) {
+                return;
+            }
+            if (disciplineIds.isEmpty()) { // adding to a stored show rather than writing a new one
+                disciplineIds.putAll(db.select(DISCIPLINE.CODE, DISCIPLINE.ID).from(DISCIPLINE)
+                        .where(DISCIPLINE.SHOW_ID.eq(showId)).fetchMap(DISCIPLINE.CODE, DISCIPLINE.ID));
+            }
+            List<ShotEstimateOverrideRecord> rows = new ArrayList<>();
+            byShot.forEach((code, bids) -> {
+                Long shotId = shotIds.get(code);
+                if (shotId == null) {
+                    throw new IllegalArgumentException("estimate override for unknown shot '" + code + "'");
+                }
+                for (EstimateOverride bid : bids) {
+                    var row = db.newRecord(SHOT_ESTIMATE_OVERRIDE).setShotId(shotId).setMode(bid.mode());
+                    switch (bid) {
+                        case EstimateOverride.ArtistDays a -> row.setDisciplineId(disciplineId(a.discipline()))
+                                .setArtistDays(a.days());
+                        case EstimateOverride.GpuHours g -> row.setGpuHours(g.hours());
+                        case EstimateOverride.VendorCost v -> row.setVendorCost(v.amount());
+                    }
+                    rows.add(row);
+                }
+            });
+            db.batchInsert(rows).execute();
         }
 
         private long disciplineId(String code) {

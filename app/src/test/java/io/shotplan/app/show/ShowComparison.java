@@ -31,7 +31,8 @@ public final class ShowComparison {
         List<Shot> shots = show.shots().stream().sorted(Comparator.comparing(Shot::code))
                 .map(s -> new Shot(s.code(), s.episode(), s.sequence(), s.description(), s.frameCount(), s.fps(),
                         s.resolution(), s.workType(), s.complexity(), s.performerLikeness(), s.consentOnFile(),
-                        s.humanOnly(), s.plateReadyDate(), s.status(), s.dependsOn().stream().sorted().toList(), s.notes()))
+                        s.humanOnly(), s.plateReadyDate(), s.status(), s.dependsOn().stream().sorted().toList(), s.notes(),
+                        s.estimateOverrides()))
                 .toList();
         BidTemplate bid = new BidTemplate(show.bidTemplate().entries().stream()
                 .sorted(Comparator.comparing(BidTemplate.Entry::workType).thenComparing(BidTemplate.Entry::complexity)).toList());

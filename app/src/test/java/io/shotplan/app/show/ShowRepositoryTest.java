@@ -5,13 +5,19 @@ import static io.shotplan.sql.schema.Tables.SHOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shotplan.show.EstimateOverride;
+import io.shotplan.show.EstimateOverride.ArtistDays;
+import io.shotplan.show.EstimateOverride.GpuHours;
+import io.shotplan.show.EstimateOverride.VendorCost;
 import io.shotplan.show.Shot;
 import io.shotplan.show.Show;
 import io.shotplan.show.io.ShowFolderReader;
 import io.shotplan.sql.Database;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,6 +36,41 @@ class ShowRepositoryTest {
             Show loaded = shows.load(EXAMPLE.code()).orElseThrow();
 
             ShowComparison.assertSameShow(loaded, EXAMPLE);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void handBidsOfEveryKindLoadBackWithTheirShots(Supplier<Database> databases) {
+        Show withBids = EXAMPLE.withEstimateOverrides(Map.of(
+                "EP101_030_0060", List.of(new ArtistDays("TRADITIONAL", "roto", new BigDecimal("6")),
+                        new ArtistDays("TRADITIONAL", "comp", BigDecimal.ZERO), new GpuHours("roto-ai", new BigDecimal("2.5"))),
+                "EP101_010_0030", List.of(new VendorCost("snow-vendor", new BigDecimal("1800.50")))));
+        try (Database db = databases.get()) {
+            var shows = new ShowRepository(db.dsl());
+            shows.save(withBids, false);
+
+            ShowComparison.assertSameShow(shows.load(EXAMPLE.code()).orElseThrow(), withBids);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void replacingBidsTouchesOnlyTheShotsNamedAndAFailedReplaceLeavesTheOldBids(Supplier<Database> databases) {
+        List<EstimateOverride> first = List.of(new ArtistDays("TRADITIONAL", "roto", new BigDecimal("6")));
+        List<EstimateOverride> other = List.of(new ArtistDays("TRADITIONAL", "paint", new BigDecimal("2")));
+        List<EstimateOverride> second = List.of(new GpuHours("roto-ai", new BigDecimal("1.25")));
+        try (Database db = databases.get()) {
+            var shows = new ShowRepository(db.dsl());
+            long id = shows.save(EXAMPLE.withEstimateOverrides(Map.of("EP101_030_0060", first, "EP101_010_0010", other)), false);
+
+            shows.replaceEstimateOverrides(id, Map.of("EP101_030_0060", second));
+            assertThatThrownBy(() -> shows.replaceEstimateOverrides(id, Map.of("EP101_010_0010",
+                    List.of(new ArtistDays("TRADITIONAL", "rotoscope", BigDecimal.ONE)))))
+                    .hasMessageContaining("unknown discipline 'rotoscope'");
+
+            ShowComparison.assertSameShow(shows.load(id),
+                    EXAMPLE.withEstimateOverrides(Map.of("EP101_030_0060", second, "EP101_010_0010", other)));
         }
     }
 
