@@ -16,6 +16,7 @@ import io.shotplan.plan.domain.ExecutionMode;
 import io.shotplan.plan.solver.ProjectSolver;
 import io.shotplan.plan.solver.SerialScheduleDecoder;
 import io.shotplan.show.Episode;
+import io.shotplan.show.EstimateOverride;
 import io.shotplan.show.ModeEstimate;
 import io.shotplan.show.Shot;
 import io.shotplan.show.Show;
@@ -25,6 +26,8 @@ import io.shotplan.show.Show;
  * The entry point for the app: {@link #plan(Show, PlanRequest)}.
  */
 public final class ShowPlanner {
+
+    private static final int HAND_BID_SHOTS_LISTED = 10;
 
     /** Above this many shots, reasons compare estimates only instead of re-scoring the plan per alternative. */
     static final int RESCORE_REASONS_UP_TO_SHOTS = 2_000;
@@ -84,7 +87,8 @@ public final class ShowPlanner {
             Shot shot = shots.get(i);
             ExecutionMode mode = modes[i];
             ModeEstimate estimate = compiled.estimate(mode);
-            ModeReason reason = reason(compiled, result, i, modes, score, rescore, decoder);
+            ModeReason reason = withHandBids(reason(compiled, result, i, modes, score, rescore, decoder),
+                    compiled.estimates(i));
             planned.add(new PlannedShot(shot.code(), shot.episode(), estimate.mode().label(), estimate.mode().kind(),
                     days.date(start[i]), days.lastDay(finish[i]), mode.getDuration(),
                     estimate.totalCost().setScale(2, RoundingMode.HALF_EVEN), estimate.artistCost(),
@@ -118,6 +122,7 @@ public final class ShowPlanner {
         boolean withinLimits = feasible && parts.episodeOverBudgetCents() == 0 && parts.showOverBudgetCents() == 0
                 && parts.lateDays() == 0;
         List<String> explanation = new ArrayList<>(explain(parts, episodes, compiled.show().currency()));
+        handBidShots(compiled).ifPresent(explanation::add);
         if (rescore) {
             // the rule-by-rule view with justifications; skipped for very large shows, where it is slow to build
             explanation.addAll(ShowPlanChecks.explain(ShowPlanChecks.of(compiled, modes, start), 3));
@@ -188,6 +193,33 @@ public final class ShowPlanner {
         return new ModeReason(decidedBy, Optional.of(alternativeEstimate.mode().label()),
                 Optional.of(alternativeEstimate.totalCost().setScale(2, RoundingMode.HALF_EVEN)),
                 Optional.of(best.getDuration()), saved, summary);
+    }
+
+    /** The reason, saying which of the shot's estimates a supervisor's hand bid set: where those numbers came from. */
+    private static ModeReason withHandBids(ModeReason reason, List<ModeEstimate> candidates) {
+        List<String> bids = candidates.stream().flatMap(e -> e.overrides().stream()).map(EstimateOverride::describe).toList();
+        if (bids.isEmpty()) {
+            return reason;
+        }
+        return new ModeReason(reason.decidedBy(), reason.alternativeMode(), reason.alternativeCost(),
+                reason.alternativeDays(), reason.savedAgainstAlternative(),
+                reason.summary() + "; estimate overridden by hand bid: " + String.join(", ", bids));
+    }
+
+    /** One line naming the shots priced with hand bids, or empty when none is. */
+    private static Optional<String> handBidShots(CompiledShow compiled) {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < compiled.shots().size(); i++) {
+            if (compiled.estimates(i).stream().anyMatch(ModeEstimate::isOverridden)) {
+                codes.add(compiled.shots().get(i).code());
+            }
+        }
+        if (codes.isEmpty()) {
+            return Optional.empty();
+        }
+        String listed = String.join(", ", codes.subList(0, Math.min(codes.size(), HAND_BID_SHOTS_LISTED)));
+        return Optional.of("Estimates: %d shots priced with supervisors' hand bids (%s%s).".formatted(codes.size(), listed,
+                codes.size() > HAND_BID_SHOTS_LISTED ? ", ..." : ""));
     }
 
     /** The rule that gets worse first (by score level) when the shot switches to the alternative. */
