@@ -41,7 +41,7 @@ public record ShowReport(
      * @param reviewBufferDays   days kept free before each delivery date; an episode whose projected finish eats into
      *                           them is at risk
      * @param baselinePlan       the locked baseline ({@code show.baseline_plan_id}); absent before one is locked, when
-     *                           every baseline figure is zero
+     *                           every baseline cost is zero and every variance to baseline absent
      * @param currentPlan        the plan of the highest version that belongs to no what-if scenario
      */
     public record ShowInfo(
@@ -93,7 +93,8 @@ public record ShowReport(
      * @param eac                       estimate at completion: actual + remaining
      * @param varianceToBudget          budget − EAC (negative: over budget)
      * @param varianceToBudgetWithContingency budget + contingency − EAC (negative: contingency exhausted)
-     * @param varianceToBaseline        baseline cost − EAC (negative: over the baseline)
+     * @param varianceToBaseline        baseline cost − EAC (negative: over the baseline); absent before a baseline is
+     *                                  locked
      * @param shots                     shots in the current plan
      * @param aiShots                   of those, shots planned AI or AI_VENDOR
      * @param aiShareOfShots            aiShots ÷ shots, four decimals (0 without shots)
@@ -115,7 +116,7 @@ public record ShowReport(
             BigDecimal eac,
             BigDecimal varianceToBudget,
             BigDecimal varianceToBudgetWithContingency,
-            BigDecimal varianceToBaseline,
+            Optional<BigDecimal> varianceToBaseline,
             long shots,
             long aiShots,
             BigDecimal aiShareOfShots,
@@ -163,7 +164,7 @@ public record ShowReport(
      *
      * @param key                a mode, a discipline code, or GPU / VENDOR / OTHER
      * @param label              what to print for it
-     * @param varianceToBaseline baselineCost − eac
+     * @param varianceToBaseline baselineCost − eac; absent before a baseline is locked
      */
     public record CostLine(
             String key,
@@ -173,7 +174,7 @@ public record ShowReport(
             BigDecimal actualCost,
             BigDecimal remainingCost,
             BigDecimal eac,
-            BigDecimal varianceToBaseline,
+            Optional<BigDecimal> varianceToBaseline,
             BigDecimal plannedArtistDays,
             BigDecimal actualArtistDays) {
     }
@@ -224,7 +225,7 @@ public record ShowReport(
     /**
      * A shot's share of the variance.
      *
-     * @param varianceToBaseline baselineCost − eac (negative: over)
+     * @param varianceToBaseline baselineCost − eac (negative: over); absent before a baseline is locked
      * @param slipDays           current planned end − baseline end, in days (0 when either is missing)
      */
     public record VarianceDriver(
@@ -236,7 +237,7 @@ public record ShowReport(
             BigDecimal plannedCost,
             BigDecimal actualCost,
             BigDecimal eac,
-            BigDecimal varianceToBaseline,
+            Optional<BigDecimal> varianceToBaseline,
             Optional<LocalDate> baselineEnd,
             Optional<LocalDate> plannedEnd,
             long slipDays) {

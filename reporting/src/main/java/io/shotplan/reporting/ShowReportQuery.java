@@ -92,9 +92,9 @@ public final class ShowReportQuery {
      * (repeatable read where the transaction is new) while the ledger keeps growing. On PostgreSQL the transaction turns
      * JIT compilation off (it costs more than it saves on sub-second queries) and gives sorts and hashes
      * {@value #WORK_MEM} of memory; where the report has a pool of connections of its own (not the caller's
-     * transaction), the time-phased, correction and episode queries run on a second connection alongside the cost
-     * statement, in a transaction that imports the first one's snapshot ({@code pg_export_snapshot}), so both see the
-     * same data.
+     * transaction), the time-phased, correction, episode and generation queries run on a second connection alongside
+     * the cost statement, in a transaction that imports the first one's snapshot ({@code pg_export_snapshot}), so both
+     * see the same data.
      */
     private ShowReport build(ShowRecord show, Optional<String> episodeCode, ReportOptions options) {
         boolean postgres = dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES;
@@ -224,7 +224,8 @@ public final class ShowReportQuery {
                 return new SiblingRows(timed("episodes", episodeQueries::episodes),
                         timed("modes", episodeQueries::modes),
                         timed("burn and load", new WeekQueries(there)::run),
-                        timed("corrections", new LedgerQueries(there)::corrections));
+                        timed("corrections", new LedgerQueries(there)::corrections),
+                        timed("generation", new GenerationQueries(there)::generation));
             });
             CostQueries.Result costRows;
             try {
@@ -245,9 +246,9 @@ public final class ShowReportQuery {
             WeekQueries.Result weekRows = rest.weeks();
             Map<Long, List<WeekQueries.BurnRow>> burn = weekRows.burn().stream()
                     .collect(Collectors.groupingBy(WeekQueries.BurnRow::episodeId));
-            Map<Long, List<CostQueries.GenerationRow>> generation = costRows.generation().stream()
+            Map<Long, List<GenerationQueries.GenerationRow>> generation = rest.generation().stream()
                     .filter(g -> g.episodeId() != null)
-                    .collect(Collectors.groupingBy(CostQueries.GenerationRow::episodeId));
+                    .collect(Collectors.groupingBy(GenerationQueries.GenerationRow::episodeId));
             Map<Long, List<LedgerQueries.Correction>> corrections = rest.corrections().stream()
                     .filter(c -> c.episodeId() != null)
                     .collect(Collectors.groupingBy(LedgerQueries.Correction::episodeId));
@@ -311,7 +312,7 @@ public final class ShowReportQuery {
             BigDecimal eac = all.eac();
             Figures figures = new Figures(budget, contingency, all.baselineCost(), all.plannedCost(),
                     all.actualCost(), all.remainingCost(), eac, budget.subtract(eac),
-                    budget.add(contingency).subtract(eac), all.baselineCost().subtract(eac),
+                    budget.add(contingency).subtract(eac), all.varianceToBaseline(),
                     shots, aiShots, Rounding.ratio(BigDecimal.valueOf(aiShots), BigDecimal.valueOf(shots)),
                     Rounding.ratio(aiCost, all.plannedCost()), all.plannedArtistDays(), all.actualArtistDays(),
                     traditional, traditional.subtract(all.plannedCost()), schedule);
@@ -333,8 +334,13 @@ public final class ShowReportQuery {
             BigDecimal remaining = sum(cells.stream().map(Cell::remaining));
             BigDecimal eac = actual.add(remaining);
             return new CostLine(key, label, baselineCost, sum(cells.stream().map(Cell::planned)), actual, remaining,
-                    eac, baselineCost.subtract(eac), sumQuantity(cells.stream().map(Cell::plannedDays)),
+                    eac, varianceToBaseline(baselineCost, eac), sumQuantity(cells.stream().map(Cell::plannedDays)),
                     sumQuantity(cells.stream().map(Cell::actualDays)));
+        }
+
+        /** Without a locked baseline there is nothing to vary from: absent, not a variance against zero. */
+        private Optional<BigDecimal> varianceToBaseline(BigDecimal baselineCost, BigDecimal eac) {
+            return baseline.map(locked -> baselineCost.subtract(eac));
         }
 
         private BigDecimal sum(Stream<BigDecimal> amounts) {
@@ -391,7 +397,7 @@ public final class ShowReportQuery {
             BigDecimal eac = actual.add(rounding.money(d.remainingCost()));
             return new VarianceDriver(d.shot(), d.status(), Objects.requireNonNullElse(d.baselineMode(), ""),
                     Objects.requireNonNullElse(d.currentMode(), ""), baselineCost, rounding.money(d.plannedCost()),
-                    actual, eac, baselineCost.subtract(eac), d.baselineEnd(), d.plannedEnd(), d.slipDays());
+                    actual, eac, varianceToBaseline(baselineCost, eac), d.baselineEnd(), d.plannedEnd(), d.slipDays());
         }
 
         private BurnPoint burnPoint(WeekQueries.BurnRow b) {
@@ -399,25 +405,25 @@ public final class ShowReportQuery {
                     rounding.money(b.planned()), rounding.money(b.actual()));
         }
 
-        private GenerationActuals generation(List<CostQueries.GenerationRow> rows) {
-            List<GenerationLine> byShot = generationLines(rows, CostQueries.GenerationRow::shot).stream()
+        private GenerationActuals generation(List<GenerationQueries.GenerationRow> rows) {
+            List<GenerationLine> byShot = generationLines(rows, GenerationQueries.GenerationRow::shot).stream()
                     .sorted(Comparator.comparing(GenerationLine::cost).reversed()
                             .thenComparing(GenerationLine::key))
                     .toList();
             return new GenerationActuals(generationLine("TOTAL", rows),
-                    generationLines(rows, CostQueries.GenerationRow::model),
-                    generationLines(rows, CostQueries.GenerationRow::deviceType), byShot);
+                    generationLines(rows, GenerationQueries.GenerationRow::model),
+                    generationLines(rows, GenerationQueries.GenerationRow::deviceType), byShot);
         }
 
-        private List<GenerationLine> generationLines(List<CostQueries.GenerationRow> rows,
-                                                     Function<CostQueries.GenerationRow, String> key) {
-            Map<String, List<CostQueries.GenerationRow>> groups = rows.stream()
+        private List<GenerationLine> generationLines(List<GenerationQueries.GenerationRow> rows,
+                                                     Function<GenerationQueries.GenerationRow, String> key) {
+            Map<String, List<GenerationQueries.GenerationRow>> groups = rows.stream()
                     .collect(Collectors.groupingBy(key, java.util.TreeMap::new, Collectors.toList()));
             return groups.entrySet().stream().map(g -> generationLine(g.getKey(), g.getValue())).toList();
         }
 
-        private GenerationLine generationLine(String key, List<CostQueries.GenerationRow> rows) {
-            long shots = rows.stream().map(CostQueries.GenerationRow::shot).distinct().count();
+        private GenerationLine generationLine(String key, List<GenerationQueries.GenerationRow> rows) {
+            long shots = rows.stream().map(GenerationQueries.GenerationRow::shot).distinct().count();
             BigDecimal seconds = sumQuantity(rows.stream().map(r -> Rounding.quantity(r.deviceSeconds())));
             BigDecimal cost = sum(rows.stream().map(r -> rounding.money(r.cost())));
             return new GenerationLine(key, shots, seconds,
@@ -485,7 +491,8 @@ public final class ShowReportQuery {
 
     /** What the sibling connection returns. */
     private record SiblingRows(List<EpisodeQueries.EpisodeRow> episodes, List<EpisodeQueries.ModeRow> modes,
-                               WeekQueries.Result weeks, List<LedgerQueries.Correction> corrections) {
+                               WeekQueries.Result weeks, List<LedgerQueries.Correction> corrections,
+                               List<GenerationQueries.GenerationRow> generation) {
     }
 
     private record RoundedMode(long episodeId, String mode, long shots, BigDecimal traditionalCost,

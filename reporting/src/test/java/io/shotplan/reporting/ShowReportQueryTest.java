@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -82,7 +83,7 @@ class ShowReportQueryTest {
             assertThat(f.eac()).isEqualTo(m("8475.26"));
             assertThat(f.varianceToBudget()).isEqualTo(m("14524.74"));
             assertThat(f.varianceToBudgetWithContingency()).isEqualTo(m("16824.74"));
-            assertThat(f.varianceToBaseline()).isEqualTo(m("1974.74"));
+            assertThat(f.varianceToBaseline()).contains(m("1974.74"));
             assertThat(f.shots()).isEqualTo(11);
             assertThat(f.aiShots()).isEqualTo(5);
             assertThat(f.aiShareOfShots()).isEqualTo(m("0.4545"));
@@ -116,7 +117,7 @@ class ShowReportQueryTest {
             EpisodeReport ep1 = report.episode("EP1").orElseThrow();
             Figures f1 = ep1.figures();
             assertThat(List.of(f1.budget(), f1.contingency(), f1.baselineCost(), f1.plannedCost(), f1.actualCost(),
-                    f1.remainingCost(), f1.eac(), f1.varianceToBudget(), f1.varianceToBaseline()))
+                    f1.remainingCost(), f1.eac(), f1.varianceToBudget(), f1.varianceToBaseline().orElseThrow()))
                     .containsExactly(m("10000.00"), m("1000.00"), m("4900.00"), m("3400.00"), m("1460.00"),
                             m("2040.00"), m("3500.00"), m("6500.00"), m("1400.00"));
             assertThat(f1.aiShareOfCost()).isEqualTo(m("0.2647"));
@@ -144,9 +145,9 @@ class ShowReportQueryTest {
             assertThat(ep1.drivers()).extracting(VarianceDriver::shot, VarianceDriver::varianceToBaseline,
                             VarianceDriver::slipDays)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple("E1S2", m("1500.00"), 0L),
-                            org.assertj.core.groups.Tuple.tuple("E1S1", m("-100.00"), 0L),
-                            org.assertj.core.groups.Tuple.tuple("E1S3", m("0.00"), 7L));
+                            org.assertj.core.groups.Tuple.tuple("E1S2", Optional.of(m("1500.00")), 0L),
+                            org.assertj.core.groups.Tuple.tuple("E1S1", Optional.of(m("-100.00")), 0L),
+                            org.assertj.core.groups.Tuple.tuple("E1S3", Optional.of(m("0.00")), 7L));
             assertThat(ep1.corrections()).extracting(LedgerLine::source, LedgerLine::amount).containsExactly(
                     org.assertj.core.groups.Tuple.tuple("AI_VENDOR", m("150.00")),
                     org.assertj.core.groups.Tuple.tuple("REVERSAL", m("-150.00")));
@@ -161,7 +162,7 @@ class ShowReportQueryTest {
             EpisodeReport ep2 = report.episode("EP2").orElseThrow();
             Figures f2 = ep2.figures();
             assertThat(List.of(f2.baselineCost(), f2.plannedCost(), f2.actualCost(), f2.remainingCost(), f2.eac(),
-                    f2.varianceToBudget(), f2.varianceToBaseline()))
+                    f2.varianceToBudget(), f2.varianceToBaseline().orElseThrow()))
                     .containsExactly(m("3100.00"), m("3000.00"), m("2350.75"), m("699.50"), m("3050.25"),
                             m("4949.75"), m("49.75"));
             assertThat(f2.shots()).isEqualTo(3);
@@ -213,6 +214,34 @@ class ShowReportQueryTest {
         }
     }
 
+    /**
+     * Before a baseline is locked there is no variance to baseline: absent in the figures, every cost line and every
+     * driver, not a variance against zero (EP1 would read -3,500.00).
+     */
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void noVarianceToBaselineBeforeABaselineIsLocked(Supplier<Database> databases) {
+        try (Database db = databases.get()) {
+            SmallShow.create(db.dsl());
+            SmallShow.unlockBaseline(db.dsl());
+            ShowReport report = new ShowReportQuery(db.dsl()).build(SmallShow.CODE, Optional.empty(), SmallShow.OPTIONS);
+
+            assertThat(report.show().baselinePlan()).isEmpty();
+            EpisodeReport ep1 = report.episode("EP1").orElseThrow();
+            assertThat(ep1.figures().eac()).isEqualTo(m("3500.00"));
+            assertThat(ep1.figures().baselineCost()).isEqualTo(m("0.00"));
+            for (ShowReport.Breakdown b : Stream.concat(Stream.of(report.total()),
+                    report.episodes().stream().map(EpisodeReport::breakdown)).toList()) {
+                assertThat(b.figures().varianceToBaseline()).isEmpty();
+                assertThat(Stream.concat(b.byMode().stream(), b.byDiscipline().stream()))
+                        .isNotEmpty().allSatisfy(line -> assertThat(line.varianceToBaseline()).isEmpty());
+            }
+            assertThat(report.unallocated().varianceToBaseline()).isEmpty();
+            assertThat(ep1.drivers()).isNotEmpty()
+                    .allSatisfy(d -> assertThat(d.varianceToBaseline()).isEmpty());
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("io.shotplan.sql.TestDatabases#both")
     void refusesToSumAnotherCurrency(Supplier<Database> databases) {
@@ -251,6 +280,7 @@ class ShowReportQueryTest {
             assertThat(f.budget()).isEqualTo(m("1000000"));
             assertThat(f.eac()).isEqualTo(m("0"));
             assertThat(f.varianceToBudget()).isEqualTo(m("1000000"));
+            assertThat(f.varianceToBaseline()).isEmpty();
             assertThat(f.shots()).isZero();
             assertThat(report.episodes().getFirst().burn()).isEmpty();
             assertThat(report.utilisation()).isEmpty();
@@ -276,6 +306,6 @@ class ShowReportQueryTest {
     private static CostLine line(String key, String label, String baseline, String planned, String actual,
                                  String remaining, String eac, String plannedDays, String actualDays) {
         return new CostLine(key, label, m(baseline), m(planned), m(actual), m(remaining), m(eac),
-                m(baseline).subtract(m(eac)), m(plannedDays), m(actualDays));
+                Optional.of(m(baseline).subtract(m(eac))), m(plannedDays), m(actualDays));
     }
 }

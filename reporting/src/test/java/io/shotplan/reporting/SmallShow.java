@@ -55,6 +55,11 @@ public final class SmallShow {
         return new SmallShow(dsl).insert();
     }
 
+    /** The same show before its baseline was locked: plan v1 stays, but the show names no baseline. */
+    public static void unlockBaseline(DSLContext dsl) {
+        dsl.update(SHOW).setNull(SHOW.BASELINE_PLAN_ID).where(SHOW.CODE.eq(CODE)).execute();
+    }
+
     private long insert() {
         showId = dsl.insertInto(SHOW).set(SHOW.CODE, CODE).set(SHOW.NAME, "Tiny Show").set(SHOW.CURRENCY, "USD")
                 .set(SHOW.START_DATE, LocalDate.of(2026, 1, 5)).set(SHOW.CONTINGENCY_PERCENT, new BigDecimal("10"))

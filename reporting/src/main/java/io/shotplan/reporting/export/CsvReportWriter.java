@@ -18,7 +18,8 @@ import org.apache.commons.csv.CSVPrinter;
  * The report as one long CSV table for accounting imports: one row per figure, with columns
  * {@code show, episode, table, row, column, value, unit}. {@code episode} is SUMMARY for show-wide tables; numbers are
  * plain decimals ({@code 3500.00}, no grouping); {@code unit} is the currency code for money, else quantity, ratio,
- * count, date or text.
+ * count, date or text. A figure the report has no value for (a variance to baseline before one is locked) has its
+ * row with an empty value.
  */
 public final class CsvReportWriter implements ReportWriter {
 
@@ -49,7 +50,11 @@ public final class CsvReportWriter implements ReportWriter {
                             }
                             Column column = table.columns().get(c);
                             csv.printRecord(report.show().code(), section.key(), table.title(), label, column.name(),
-                                    value instanceof BigDecimal number ? number.toPlainString() : value.toString(),
+                                    switch (value) {
+                                        case BigDecimal number -> number.toPlainString();
+                                        case ReportTable.NoFigure none -> "";
+                                        default -> value.toString();
+                                    },
                                     unit(column, report.show().currency()));
                         }
                     }

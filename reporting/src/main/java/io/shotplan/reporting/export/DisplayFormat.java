@@ -12,6 +12,9 @@ import java.util.Locale;
  */
 final class DisplayFormat {
 
+    /** What print shows for a figure without a value (the header says why, e.g. no baseline locked). */
+    static final String NO_FIGURE = "\u2014";
+
     private DisplayFormat() {
     }
 
@@ -24,6 +27,7 @@ final class DisplayFormat {
             case BigDecimal number -> grouped(number);
             case Long count -> count.toString();
             case LocalDate date -> date.toString();
+            case ReportTable.NoFigure none -> NO_FIGURE;
             default -> value.toString();
         };
     }

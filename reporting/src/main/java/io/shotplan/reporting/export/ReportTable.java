@@ -6,7 +6,8 @@ import java.util.List;
  * One table of a report as every tabular form prints it: the CSV, the XLSX sheets and the PDF tables are all written
  * from these, so they show the same figures. The first column labels the row.
  *
- * @param rows values: {@code String}, {@code BigDecimal}, {@code Long}, {@code LocalDate}, or {@code null} for blank
+ * @param rows values: {@code String}, {@code BigDecimal}, {@code Long}, {@code LocalDate}, {@link NoFigure} for a
+ *             figure the report has no value for, or {@code null} where the column does not apply to the row
  */
 public record ReportTable(String title, List<Column> columns, List<List<Object>> rows) {
 
@@ -17,6 +18,14 @@ public record ReportTable(String title, List<Column> columns, List<List<Object>>
                         + " columns but a row of " + row.size() + ": " + row);
             }
         }
+    }
+
+    /**
+     * A figure without a value, such as a variance to baseline before a baseline is locked: an empty cell in the CSV
+     * and the XLSX, a dash in print. Never zero, which would read as "on baseline".
+     */
+    public record NoFigure(String reason) {
+        public static final NoFigure NO_BASELINE = new NoFigure("no baseline locked");
     }
 
     /** What a column holds, which decides how each form formats it. */

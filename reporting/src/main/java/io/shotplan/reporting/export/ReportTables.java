@@ -95,7 +95,7 @@ public final class ReportTables {
                 Arrays.asList("Variance to budget", f.varianceToBudget(), null, null, null),
                 Arrays.asList("Variance to budget with contingency", f.varianceToBudgetWithContingency(), null, null,
                         null),
-                Arrays.asList("Variance to baseline", f.varianceToBaseline(), null, null, null),
+                Arrays.asList("Variance to baseline", orNoBaseline(f.varianceToBaseline()), null, null, null),
                 Arrays.asList("All-traditional cost", f.traditionalCost(), null, null, null),
                 Arrays.asList("Savings vs all-traditional", f.savings(), null, null, null),
                 Arrays.asList("Shots", null, f.shots(), null, null),
@@ -113,17 +113,17 @@ public final class ReportTables {
         for (EpisodeReport e : report.episodes()) {
             Figures f = e.figures();
             rows.add(row(e.code(), f.budget(), f.baselineCost(), f.plannedCost(), f.actualCost(), f.remainingCost(),
-                    f.eac(), f.varianceToBudget(), f.varianceToBaseline(), f.savings(), f.shots(), f.aiShots(),
+                    f.eac(), f.varianceToBudget(), orNoBaseline(f.varianceToBaseline()), f.savings(), f.shots(), f.aiShots(),
                     f.schedule().atRisk() ? "yes" : "no"));
         }
         CostLine u = report.unallocated();
         if (u.actualCost().signum() != 0 || u.remainingCost().signum() != 0) {
             rows.add(row(u.label(), zero(u), u.baselineCost(), u.plannedCost(), u.actualCost(), u.remainingCost(),
-                    u.eac(), u.eac().negate(), u.varianceToBaseline(), zero(u), 0L, 0L, ""));
+                    u.eac(), u.eac().negate(), orNoBaseline(u.varianceToBaseline()), zero(u), 0L, 0L, ""));
         }
         Figures t = report.total().figures();
         rows.add(row(TOTAL, t.budget(), t.baselineCost(), t.plannedCost(), t.actualCost(), t.remainingCost(), t.eac(),
-                t.varianceToBudget(), t.varianceToBaseline(), t.savings(), t.shots(), t.aiShots(),
+                t.varianceToBudget(), orNoBaseline(t.varianceToBaseline()), t.savings(), t.shots(), t.aiShots(),
                 String.valueOf(t.schedule().episodesAtRisk())));
         return new ReportTable(EPISODES, columns("Episode", TEXT, "Budget", MONEY, "Baseline", MONEY, "Planned", MONEY,
                 "Actual", MONEY, "Remaining", MONEY, "EAC", MONEY, "Var. budget", MONEY, "Var. baseline", MONEY,
@@ -133,7 +133,7 @@ public final class ReportTables {
     static List<ReportTable> breakdown(Breakdown b) {
         Figures f = b.figures();
         List<Object> total = row(TOTAL, f.baselineCost(), f.plannedCost(), f.actualCost(), f.remainingCost(), f.eac(),
-                f.varianceToBaseline(), f.plannedArtistDays(), f.actualArtistDays());
+                orNoBaseline(f.varianceToBaseline()), f.plannedArtistDays(), f.actualArtistDays());
         List<List<Object>> byMode = new ArrayList<>(b.byMode().stream().map(ReportTables::costRow).toList());
         byMode.add(total);
         List<List<Object>> byDiscipline = new ArrayList<>(b.byDiscipline().stream().map(ReportTables::costRow).toList());
@@ -176,7 +176,7 @@ public final class ReportTables {
                 "Baseline end", DATE, "Planned end", DATE, "Slip days", COUNT),
                 e.drivers().stream().map(d -> Arrays.<Object>asList(d.shot(), d.status(), d.baselineMode(),
                         d.currentMode(), d.baselineCost(), d.plannedCost(), d.actualCost(), d.eac(),
-                        d.varianceToBaseline(), d.baselineEnd().orElse(null), d.plannedEnd().orElse(null),
+                        orNoBaseline(d.varianceToBaseline()), d.baselineEnd().orElse(null), d.plannedEnd().orElse(null),
                         d.slipDays())).toList());
     }
 
@@ -218,7 +218,11 @@ public final class ReportTables {
 
     private static List<Object> costRow(CostLine l) {
         return row(l.label(), l.baselineCost(), l.plannedCost(), l.actualCost(), l.remainingCost(), l.eac(),
-                l.varianceToBaseline(), l.plannedArtistDays(), l.actualArtistDays());
+                orNoBaseline(l.varianceToBaseline()), l.plannedArtistDays(), l.actualArtistDays());
+    }
+
+    private static Object orNoBaseline(Optional<java.math.BigDecimal> variance) {
+        return variance.<Object>map(v -> v).orElse(ReportTable.NoFigure.NO_BASELINE);
     }
 
     private static List<Object> generationRow(GenerationLine g) {

@@ -107,6 +107,7 @@ public final class XlsxReportWriter implements ReportWriter {
                 cell.setCellValue(date);
                 cell.setCellStyle(styles.of(ReportTable.Kind.DATE));
             }
+            case ReportTable.NoFigure none -> cell.setBlank();
             default -> cell.setCellValue(value.toString());
         }
     }

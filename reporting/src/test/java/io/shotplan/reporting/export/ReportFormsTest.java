@@ -130,6 +130,60 @@ class ReportFormsTest {
         }
     }
 
+    /**
+     * Before a baseline is locked, variance to baseline is blank in every form (not a variance against zero, which
+     * would be -3,500.00 for EP1): JSON null, an empty CSV value, an empty XLSX cell, a dash in the PDF.
+     */
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void varianceToBaselineIsBlankInEveryFormBeforeABaselineIsLocked(Supplier<Database> databases)
+            throws IOException {
+        ShowReport report;
+        try (Database db = databases.get()) {
+            SmallShow.create(db.dsl());
+            SmallShow.unlockBaseline(db.dsl());
+            report = new ShowReportQuery(db.dsl()).build(SmallShow.CODE, Optional.empty(), SmallShow.OPTIONS);
+        }
+        Map<ReportFormat, List<Path>> files = new LinkedHashMap<>();
+        for (ReportFormat format : ReportFormat.values()) {
+            files.put(format, format.writer().write(report, folder));
+        }
+
+        Map<Key, Value> csv = readCsv(files.get(ReportFormat.CSV).getFirst());
+        Map<Key, Value> xlsx = readXlsx(files.get(ReportFormat.XLSX).getFirst());
+        for (Map<Key, Value> form : List.of(csv, xlsx)) {
+            for (String section : List.of(ReportTables.SUMMARY, "EP1", "EP2", "EP3")) {
+                Value variance = form.get(new Key(section, ReportTables.FIGURES, "Variance to baseline", "Amount"));
+                assertThat(variance).as(section).isNotNull();
+                assertThat(variance.text()).as(section).isEmpty();
+            }
+            assertThat(form.entrySet().stream().filter(cell -> cell.getKey().column().equals("Var. baseline")))
+                    .as("every Var. baseline cell").hasSizeGreaterThan(10)
+                    .allSatisfy(cell -> assertThat(cell.getValue().text()).as(cell.getKey().toString()).isEmpty());
+            assertThat(money(form, "EP1", ReportTables.FIGURES, "Estimate at completion (EAC)", "Amount"))
+                    .isEqualByComparingTo("3500.00");
+        }
+
+        JsonNode json = JsonReportWriter.MAPPER.readTree(files.get(ReportFormat.JSON).getFirst().toFile());
+        assertThat(json.at("/total/figures/varianceToBaseline").isNull()).isTrue();
+        assertThat(json.at("/unallocated/varianceToBaseline").isNull()).isTrue();
+        for (JsonNode episode : json.get("episodes")) {
+            assertThat(episode.at("/breakdown/figures/varianceToBaseline").isNull()).isTrue();
+            for (String lines : List.of("/breakdown/byMode", "/breakdown/byDiscipline", "/drivers")) {
+                assertThat(episode.at(lines)).allSatisfy(line -> assertThat(line.get("varianceToBaseline").isNull())
+                        .as(episode.get("code") + lines).isTrue());
+            }
+        }
+        assertThat(json.at("/episodes/0/drivers")).isNotEmpty();
+
+        try (PDDocument document = Loader.loadPDF(files.get(ReportFormat.PDF).getFirst().toFile())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Baseline plan: none locked", "Variance to baseline " + DisplayFormat.NO_FIGURE,
+                    "Estimate at completion (EAC) 3,500.00");
+            assertThat(text).doesNotContain("-3,500.00");
+        }
+    }
+
     private static void assertHandComputed(Map<Key, Value> form) {
         assertThat(money(form, ReportTables.SUMMARY, ReportTables.FIGURES, "Actuals to date", "Amount"))
                 .isEqualByComparingTo("3885.77");
@@ -211,7 +265,7 @@ class ReportFormsTest {
         try (Reader in = Files.newBufferedReader(file)) {
             for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
                 String unit = r.get("unit");
-                boolean numeric = !unit.equals("text") && !unit.equals("date");
+                boolean numeric = !unit.equals("text") && !unit.equals("date") && !r.get("value").isEmpty();
                 Value previous = cells.put(new Key(r.get("episode"), r.get("table"), r.get("row"), r.get("column")),
                         new Value(numeric ? Optional.of(new BigDecimal(r.get("value"))) : Optional.empty(),
                                 r.get("value"), unit));
