@@ -54,7 +54,7 @@ final class ShowFileParser {
     }
 
     /** What the show file says, checked; {@link #show} joins it with the shot list once that is read. */
-    record Draft(Show show, Cell shotList, Cell estimates) {
+    record Draft(Show show, Cell shotList) {
         ShotListContext shotContext() {
             return new ShotListContext(show.episodes().stream().map(Episode::code).collect(java.util.stream.Collectors.toSet()),
                     show.bidTemplate(), Set.of(), null, ShotListContext.DEFAULT_FPS, Resolution.HD);
@@ -85,9 +85,7 @@ final class ShowFileParser {
             problems.add(1, 1, "", "expected a mapping of keys such as code, name, currency, start_date, episodes");
             return null;
         }
-        Node top = new Node(root, "");
-        return new Draft(show(top), root.has("shot_list") ? cell(top, "shot_list") : null,
-                root.has("estimates") ? cell(top, "estimates") : null);
+        return new Draft(show(new Node(root, "")), root.has("shot_list") ? cell(new Node(root, ""), "shot_list") : null);
     }
 
     /** Remembers where each key and value starts, by JSON pointer. */
@@ -213,7 +211,7 @@ final class ShowFileParser {
     private Show show(Node root) {
         onlyKeys(root, "code", "name", "currency", "start_date", "contingency_percent", "review_buffer_days", "episodes",
                 "disciplines", "crew", "calendar_exceptions", "gpu_pools", "ai_capabilities", "bid_template", "policy",
-                "shot_list", "estimates");
+                "shot_list");
         String code = code(cell(root, "code"), "the show's code");
         Cell nameCell = cell(root, "name");
         String name = problems.required(nameCell, "the show's name") == null ? null : problems.text(nameCell, 200);

@@ -15,13 +15,16 @@ import java.util.stream.Collectors;
 
 /**
  * Reads a show folder: {@code show.yaml} (or {@code show.yml}, {@code show.json}) with the show's calendar, money,
- * crews, GPUs, AI capabilities, bid template and policy, plus the shot list CSV it names and, optionally, the
- * supervisors' hand bids ({@code estimates}). Reports every problem in the files, each with file, line and column
- * (the hand bids are checked once the show and its shots are clean); a folder with any problem yields no show.
+ * crews, GPUs, AI capabilities, bid template and policy, plus the shot list CSV it names and, when the folder has
+ * one, the supervisors' hand bids in {@value #ESTIMATES}. Reports every problem in the files, each with file, line
+ * and column (the hand bids are checked once the show and its shots are clean); a folder with any problem yields no
+ * show.
  */
 public final class ShowFolderReader {
 
     public static final List<String> SHOW_FILE_NAMES = List.of("show.yaml", "show.yml", "show.json");
+    /** The supervisors' hand bids, read when the folder (or an upload) has them. */
+    public static final String ESTIMATES = "estimates.csv";
 
     private final ImportLimits limits;
 
@@ -55,7 +58,7 @@ public final class ShowFolderReader {
 
     /**
      * A show from its show file and the files it names, for callers without a folder (an upload): {@code siblings}
-     * finds the shot list by the name the show file gives.
+     * finds the shot list by the name the show file gives, and {@value #ESTIMATES} when it was uploaded.
      */
     public Show read(Source showFile, Function<String, Optional<Source>> siblings) {
         String text = readAll(showFile);
@@ -66,7 +69,8 @@ public final class ShowFolderReader {
         if (draft != null && draft.shotList() != null) {
             Optional<Source> shotList = siblings.apply(draft.shotList().text());
             if (shotList.isEmpty()) {
-                all.add(notInFolder(showFile.name(), draft.shotList(), "shot_list"));
+                all.add(new Problem(showFile.name(), draft.shotList().line(), draft.shotList().column(), "shot_list",
+                        "names '" + draft.shotList().text() + "', which is not a file in the show folder"));
             } else {
                 Problems shotProblems = new Problems(shotList.get().name());
                 ShotListContext context = draft.shotContext();
@@ -80,21 +84,10 @@ public final class ShowFolderReader {
             throw new ImportProblems(all.size() > Problems.MAX_LISTED ? all.subList(0, Problems.MAX_LISTED) : all);
         }
         Show show = draft.show(shots);
-        return draft.estimates() == null ? show : withEstimates(show, showFile.name(), draft.estimates(), siblings);
-    }
-
-    /** The show with the hand bids of the estimates file the show file names; checked once the shots are. */
-    private Show withEstimates(Show show, String showFileName, Cell name, Function<String, Optional<Source>> siblings) {
-        Optional<Source> file = siblings.apply(name.text());
-        if (file.isEmpty()) {
-            throw ImportProblems.of(notInFolder(showFileName, name, "estimates"));
-        }
-        return show.withEstimateOverrides(new EstimatesCsvReader(limits).read(file.get(), show));
-    }
-
-    private static Problem notInFolder(String showFileName, Cell name, String key) {
-        return new Problem(showFileName, name.line(), name.column(), key,
-                "names '" + name.text() + "', which is not a file in the show folder");
+        // the hand bids are checked against the shots, so only once those are clean
+        Optional<Source> estimates = siblings.apply(ESTIMATES);
+        return estimates.isEmpty() ? show
+                : show.withEstimateOverrides(new EstimatesCsvReader(limits).read(estimates.get(), show));
     }
 
     private String readAll(Source source) {

@@ -29,7 +29,6 @@ public final class ShowFolderWriter {
 
     public static final String SHOW_FILE = "show.yaml";
     public static final String SHOT_LIST = "shots.csv";
-    public static final String ESTIMATES = "estimates.csv";
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -43,7 +42,7 @@ public final class ShowFolderWriter {
             Files.writeString(folder.resolve(SHOW_FILE), showFile(show), StandardCharsets.UTF_8);
             new ShotListCsvWriter().write(show.shots(), folder.resolve(SHOT_LIST));
             if (hasHandBids(show)) {
-                new EstimatesCsvWriter().write(show.shots(), folder.resolve(ESTIMATES));
+                new EstimatesCsvWriter().write(show.shots(), folder.resolve(ShowFolderReader.ESTIMATES));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(folder + ": cannot write: " + e.getMessage(), e);
@@ -71,9 +70,6 @@ public final class ShowFolderWriter {
         policy.put("never_ai_work_types", new ArrayList<>(new java.util.TreeSet<>(show.policy().neverAiWorkTypes())));
         file.put("policy", policy);
         file.put("shot_list", SHOT_LIST);
-        if (hasHandBids(show)) {
-            file.put("estimates", ESTIMATES);
-        }
         return YAML.writeValueAsString(file);
     }
 

@@ -34,6 +34,13 @@ class EstimatesCsvReaderTest {
     }
 
     @Test
+    void theExampleFolderCarriesAHandfulOfBids() {
+        assertThat(SNOWFALL.shots()).filteredOn(s -> !s.estimateOverrides().isEmpty()).extracting(s -> s.code())
+                .containsExactlyInAnyOrder("EP101_010_0020", "EP101_010_0030", "EP101_030_0060", "EP101_040_0060",
+                        "EP101_050_0030");
+    }
+
+    @Test
     void readsDaysPerDisciplineGpuHoursAndVendorQuotesByShot() {
         Map<String, List<EstimateOverride>> bids = read("""
                 shot,mode,discipline,artist_days,gpu_hours,vendor_cost
@@ -145,10 +152,9 @@ class EstimatesCsvReaderTest {
     }
 
     @Test
-    void aShowFolderNamingAnEstimatesFileCarriesItsBidsAndWritesThemBack() throws Exception {
+    void aShowFolderWithAnEstimatesFileCarriesItsBidsAndWritesThemBack() throws Exception {
         new ShowFolderWriter().write(SNOWFALL, dir);
-        Files.writeString(dir.resolve("show.yaml"), Files.readString(dir.resolve("show.yaml")) + "estimates: bids.csv\n");
-        Files.writeString(dir.resolve("bids.csv"), "shot,mode,discipline,artist_days\nEP101_030_0060,traditional,roto,6\n");
+        Files.writeString(dir.resolve("estimates.csv"), "shot,mode,discipline,artist_days\nEP101_030_0060,traditional,roto,6\n");
 
         Show withBids = new ShowFolderReader().read(dir);
         new ShowFolderWriter().write(withBids, dir.resolve("again"));
@@ -156,18 +162,18 @@ class EstimatesCsvReaderTest {
         assertThat(withBids.shots()).filteredOn(s -> !s.estimateOverrides().isEmpty()).singleElement()
                 .satisfies(s -> assertThat(s.estimateOverrides())
                         .containsExactly(new ArtistDays("TRADITIONAL", "roto", new BigDecimal("6"))));
+        assertThat(dir.resolve("again/estimates.csv")).exists();
         assertThat(new ShowFolderReader().read(dir.resolve("again"))).isEqualTo(withBids);
     }
 
     @Test
     void aShowFolderWhoseBidsAreWrongYieldsNoShot() throws Exception {
         new ShowFolderWriter().write(SNOWFALL, dir);
-        Files.writeString(dir.resolve("show.yaml"), Files.readString(dir.resolve("show.yaml")) + "estimates: bids.csv\n");
-        Files.writeString(dir.resolve("bids.csv"), "shot,mode,discipline,artist_days\nEP101_030_0060,traditional,roto,x\n");
+        Files.writeString(dir.resolve("estimates.csv"), "shot,mode,discipline,artist_days\nEP101_030_0060,traditional,roto,x\n");
 
         List<Problem> problems = catchThrowableOfType(ImportProblems.class, () -> new ShowFolderReader().read(dir)).problems();
 
         assertThat(problems).extracting(Problem::file, Problem::line, Problem::field)
-                .containsExactly(tuple("bids.csv", 2, "artist_days"));
+                .containsExactly(tuple("estimates.csv", 2, "artist_days"));
     }
 }

@@ -234,7 +234,8 @@ class ShotListCsvReaderTest {
 
         List<Shot> again = read(out.toString());
 
-        assertThat(again).isEqualTo(SEASON.shots());
+        // hand bids live in estimates.csv, not in the shot list
+        assertThat(again).isEqualTo(SEASON.shots().stream().map(s -> s.withEstimateOverrides(List.of())).toList());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,7 +91,7 @@ class ShowFolderReaderTest {
                 org.assertj.core.groups.Tuple.tuple(13, "unknown discipline 'rotoscoping'; the show has comp"),
                 org.assertj.core.groups.Tuple.tuple(14, "unknown key 'colour'; expected one of code, name, currency, start_date,"
                         + " contingency_percent, review_buffer_days, episodes, disciplines, crew, calendar_exceptions,"
-                        + " gpu_pools, ai_capabilities, bid_template, policy, shot_list, estimates"));
+                        + " gpu_pools, ai_capabilities, bid_template, policy, shot_list"));
         assertThat(problems.problems()).allMatch(p -> p.file().equals("show.yaml") && p.column() > 0);
         assertThat(problems.problems().get(0).field()).isEqualTo("episodes[1]");
     }
@@ -152,11 +153,13 @@ class ShowFolderReaderTest {
     }
 
     @Test
-    void anUploadedShowFileFindsItsShotListAmongTheOtherUploads() throws IOException {
+    void anUploadedShowFileFindsItsShotListAndHandBidsAmongTheOtherUploads() throws IOException {
         Source showFile = Source.of("show.yaml", Files.readAllBytes(EXAMPLE.resolve("show.yaml")));
-        Source shots = Source.of("shots.csv", Files.readAllBytes(EXAMPLE.resolve("shots.csv")));
+        Map<String, Source> uploads = Map.of(
+                "shots.csv", Source.of("shots.csv", Files.readAllBytes(EXAMPLE.resolve("shots.csv"))),
+                "estimates.csv", Source.of("estimates.csv", Files.readAllBytes(EXAMPLE.resolve("estimates.csv"))));
 
-        Show show = new ShowFolderReader().read(showFile, name -> name.equals("shots.csv") ? Optional.of(shots) : Optional.empty());
+        Show show = new ShowFolderReader().read(showFile, name -> Optional.ofNullable(uploads.get(name)));
 
         assertThat(show).isEqualTo(new ShowFolderReader().read(EXAMPLE));
     }
