@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * @param asOf                  the report date: ledger rows after it are not actuals yet, shots planned to end before
  *                              it and not done are late
  * @param driversPerEpisode     how many variance-driving shots each episode lists
- * @param crewDaysPerWeek       working days an artist gives per week, for crew capacity
+ * @param crewDaysPerWeek       working days an artist gives per week (from Monday), for crew capacity
  * @param gpuDaysPerWeek        days a GPU pool runs per week, for GPU capacity
  */
 public record ReportOptions(LocalDate asOf, int driversPerEpisode, int crewDaysPerWeek, int gpuDaysPerWeek) {

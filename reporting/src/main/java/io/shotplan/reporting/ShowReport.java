@@ -296,7 +296,8 @@ public record ShowReport(
      * Load on one resource in one week.
      *
      * @param kind        CREW (a discipline, in artist-days) or GPU (a pool, in GPU hours)
-     * @param capacity    crew: artists × working days per week; GPU: GPUs × hours per day × 7
+     * @param capacity    crew: artist-days, the artists of each working day of the week summed, a calendar exception
+     *                    (holiday, closure) replacing the crew of its day; GPU: GPUs × hours per day × 7
      * @param planned     the current plan's load, each shot's artist-days or GPU hours spread evenly over its days
      * @param actual      artist-days or GPU hours booked in the ledger that week
      * @param plannedUtilisation planned ÷ capacity, four decimals (0 without capacity)

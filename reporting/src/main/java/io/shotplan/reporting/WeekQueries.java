@@ -1,6 +1,7 @@
 package io.shotplan.reporting;
 
 import static io.shotplan.sql.schema.Tables.AI_CAPABILITY;
+import static io.shotplan.sql.schema.Tables.CALENDAR_EXCEPTION;
 import static io.shotplan.sql.schema.Tables.COST_LEDGER;
 import static io.shotplan.sql.schema.Tables.COST_LEDGER_ROLLUP;
 import static io.shotplan.sql.schema.Tables.CREW_CAPACITY;
@@ -23,6 +24,7 @@ import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
 import io.shotplan.sql.schema.tables.AiCapability;
+import io.shotplan.sql.schema.tables.CalendarException;
 import io.shotplan.sql.schema.tables.CostLedger;
 import io.shotplan.sql.schema.tables.CostLedgerRollup;
 import io.shotplan.sql.schema.tables.CrewCapacity;
@@ -198,20 +200,36 @@ final class WeekQueries {
         Field<String> gKind = g.field("kind", String.class);
         Field<Long> gRes = g.field("res", Long.class);
         Field<Integer> gWeek = g.field("k", Integer.class);
-        CrewCapacity cc = CREW_CAPACITY.as("cc");
         GpuPool gp = GPU_POOL.as("gp");
-        Field<BigDecimal> artists = field(select(cc.ARTISTS).from(cc)
-                .where(cc.DISCIPLINE_ID.eq(gRes))
-                .and(ReportScope.dayNumber(cc.VALID_FROM).le(gWeek.mul(inline(7))))
-                .orderBy(cc.VALID_FROM.desc()).limit(inline(1)));
         Field<BigDecimal> gpuHoursPerDay = field(select(gp.HOURS_PER_DAY.mul(gp.GPU_COUNT)).from(gp).where(gp.ID.eq(gRes)));
-        Field<BigDecimal> capacity = when(gKind.eq(CREW),
-                coalesce(artists, z).mul(inline(scope.options().crewDaysPerWeek())))
+        Field<BigDecimal> capacity = when(gKind.eq(CREW), crewDays(gRes, gWeek))
                 .otherwise(coalesce(gpuHoursPerDay, z).mul(inline(scope.options().gpuDaysPerWeek())));
 
         return select(gKind, gRes, gWeek, capacity.as("capacity"), g.field("p", BigDecimal.class),
                 g.field("a", BigDecimal.class))
                 .from(g);
+    }
+
+    /**
+     * Artist-days a discipline has in week k: the artists of each of the week's first
+     * {@link ReportOptions#crewDaysPerWeek} days, summed. A day's artists are those of a calendar exception on that day
+     * (holiday, closure, ramp), the discipline's own before one for everyone, else the crew capacity in force that day.
+     */
+    private Field<BigDecimal> crewDays(Field<Long> discipline, Field<Integer> week) {
+        Table<Record1<Integer>> days = generateSeries(0, scope.options().crewDaysPerWeek() - 1).as("d", "i");
+        Field<Integer> day = week.mul(inline(7)).plus(days.field(0, Integer.class));
+        CalendarException ce = CALENDAR_EXCEPTION.as("ce");
+        Field<BigDecimal> exception = field(select(ce.ARTISTS).from(ce)
+                .where(ce.SHOW_ID.eq(scope.showId()))
+                .and(ReportScope.dayNumber(ce.ON_DATE).eq(day))
+                .and(ce.DISCIPLINE_ID.eq(discipline).or(ce.DISCIPLINE_ID.isNull()))
+                .orderBy(ce.DISCIPLINE_ID.asc().nullsLast(), ce.ID.asc()).limit(inline(1)));
+        CrewCapacity cc = CREW_CAPACITY.as("cc");
+        Field<BigDecimal> crew = field(select(cc.ARTISTS).from(cc)
+                .where(cc.DISCIPLINE_ID.eq(discipline))
+                .and(ReportScope.dayNumber(cc.VALID_FROM).le(day))
+                .orderBy(cc.VALID_FROM.desc()).limit(inline(1)));
+        return coalesce(field(select(sum(coalesce(exception, crew))).from(days)), inline(BigDecimal.ZERO));
     }
 
     /** Every week any plan item of the current or baseline plan touches. */

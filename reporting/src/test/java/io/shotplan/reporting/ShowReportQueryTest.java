@@ -215,6 +215,38 @@ class ShowReportQueryTest {
     }
 
     /**
+     * Crew capacity per week counts each working day's artists, a calendar exception replacing the crew of its day:
+     * COMP (2 artists) in the week of 12 January with a holiday for everyone on Monday, its own exception of 1 artist
+     * on Tuesday (before an exception for everyone that day) and a Saturday closure (not a working day) has
+     * 0 + 1 + 2 + 2 + 2 = 7 artist-days instead of 10, so the same 2 planned days are a higher share of it.
+     */
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void crewCapacityRespectsCalendarExceptions(Supplier<Database> databases) {
+        try (Database db = databases.get()) {
+            long show = SmallShow.create(db.dsl());
+            var ce = io.shotplan.sql.schema.Tables.CALENDAR_EXCEPTION;
+            var d = io.shotplan.sql.schema.Tables.DISCIPLINE;
+            long comp = db.dsl().select(d.ID).from(d).where(d.SHOW_ID.eq(show)).and(d.CODE.eq("COMP")).fetchSingle(d.ID);
+            db.dsl().insertInto(ce, ce.SHOW_ID, ce.DISCIPLINE_ID, ce.ON_DATE, ce.ARTISTS, ce.REASON)
+                    .values(show, null, LocalDate.of(2026, 1, 12), m("0"), "holiday")
+                    .values(show, comp, LocalDate.of(2026, 1, 13), m("1"), "half the compers at a festival")
+                    .values(show, null, LocalDate.of(2026, 1, 13), m("0"), "closure, but not for COMP")
+                    .values(show, null, LocalDate.of(2026, 1, 17), m("0"), "Saturday")
+                    .execute();
+            ShowReport report = new ShowReportQuery(db.dsl()).build(SmallShow.CODE, Optional.empty(), SmallShow.OPTIONS);
+            assertThat(report.utilisation()).contains(
+                    new UtilisationWeek(LocalDate.of(2026, 1, 12), "CREW", "COMP", m("7.00"), m("2.00"), m("2.20"),
+                            m("0.2857"), m("0.3143")),
+                    new UtilisationWeek(LocalDate.of(2026, 1, 19), "GPU", "POOL1", m("140.00"), m("11.67"), m("10.00"),
+                            m("0.0834"), m("0.0714")));
+            assertThat(report.utilisation()).filteredOn(u -> u.kind().equals("CREW") && u.resource().equals("COMP")
+                            && !u.weekStart().equals(LocalDate.of(2026, 1, 12)))
+                    .isNotEmpty().allSatisfy(u -> assertThat(u.capacity()).isEqualTo(m("10.00")));
+        }
+    }
+
+    /**
      * Before a baseline is locked there is no variance to baseline: absent in the figures, every cost line and every
      * driver, not a variance against zero (EP1 would read -3,500.00).
      */
