@@ -17,13 +17,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shotplan import show|shots|edl|actuals}: each reads its file whole, and either writes all of it in one
+ * {@code shotplan import show|shots|edl|estimates|actuals}: each reads its file whole, and either writes all of it in one
  * transaction or writes nothing and prints every problem, one a line, exiting with 2.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import a show folder, a shot list CSV, an editorial EDL or actual costs.",
+        description = "Import a show folder, a shot list CSV, an editorial EDL, hand-bid estimates or actual costs.",
         subcommands = {ImportCommand.ShowFolder.class, ImportCommand.Shots.class, ImportCommand.Edl.class,
-                ImportCommand.Actuals.class})
+                ImportCommand.Estimates.class, ImportCommand.Actuals.class})
 public class ImportCommand implements Callable<Integer> {
 
     static final int BAD_INPUT = 2;
@@ -163,6 +163,31 @@ public class ImportCommand implements Callable<Integer> {
         }
     }
 
+    @Command(name = "estimates", mixinStandardHelpOptions = true,
+            description = "Set shots' hand-bid estimates (estimates.csv: shot, mode, discipline, artist_days, gpu_hours, "
+                    + "vendor_cost); each shot named gets exactly the file's bids.")
+    static class Estimates implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--show", required = true, paramLabel = "CODE", description = "The show's code.")
+        String show;
+
+        @Parameters(paramLabel = "FILE", description = "The estimates CSV.")
+        Path file;
+
+        private final ImportService imports;
+
+        Estimates(ImportService imports) {
+            this.imports = imports;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            return run(spec, () -> imports.importEstimates(show, Source.of(file)));
+        }
+    }
+
     @Command(name = "actuals", mixinStandardHelpOptions = true,
             description = "Record actual costs (timesheets, vendor invoices, AI vendor usage) in a show's ledger.")
     static class Actuals implements Callable<Integer> {
@@ -200,6 +225,9 @@ public class ImportCommand implements Callable<Integer> {
                 }
                 if (type == Edl.class) {
                     return type.cast(new Edl(imports));
+                }
+                if (type == Estimates.class) {
+                    return type.cast(new Estimates(imports));
                 }
                 if (type == Actuals.class) {
                     return type.cast(new Actuals(imports));

@@ -8,7 +8,8 @@ import java.util.List;
  * @param kind                      which import ran
  * @param showCode                  the show it went into
  * @param file                      the file's name as given
- * @param shotsAdded                codes of the shots added, in file order (all of them for a show)
+ * @param shotsAdded                codes of the shots added, in file order (all of them for a show); for hand bids,
+ *                                  the shots whose bids were replaced
  * @param ledgerRowsAdded           actuals rows appended to the cost ledger
  * @param ledgerRowsAlreadyRecorded actuals rows skipped because an earlier import recorded them (same reference)
  * @param replaced                  a show of the same code was replaced, with everything under it
@@ -20,6 +21,7 @@ public record ImportResult(Kind kind, String showCode, String file, List<String>
         SHOW,
         SHOTS,
         EDL,
+        ESTIMATES,
         ACTUALS
     }
 
@@ -33,6 +35,8 @@ public record ImportResult(Kind kind, String showCode, String file, List<String>
             case SHOW -> (replaced ? "Replaced" : "Imported") + " show " + showCode + " from " + file + " with "
                     + shotsAdded.size() + " shots.";
             case SHOTS, EDL -> "Added " + shotsAdded.size() + " shots from " + file + " to show " + showCode + ".";
+            case ESTIMATES -> "Set the hand-bid estimates of " + shotsAdded.size() + " shots of show " + showCode
+                    + " from " + file + ".";
             case ACTUALS -> "Recorded " + ledgerRowsAdded + " cost lines from " + file + " for show " + showCode
                     + (ledgerRowsAlreadyRecorded > 0 ? "; " + ledgerRowsAlreadyRecorded
                     + " were already recorded by an earlier import and were skipped." : ".");

@@ -3,6 +3,7 @@ package io.shotplan.app.imports;
 import static io.shotplan.sql.schema.Tables.COST_LEDGER;
 
 import io.shotplan.app.show.ShowRepository;
+import io.shotplan.show.EstimateOverride;
 import io.shotplan.show.Shot;
 import io.shotplan.show.Show;
 import io.shotplan.show.io.Actual;
@@ -10,6 +11,7 @@ import io.shotplan.show.io.ActualsContext;
 import io.shotplan.show.io.ActualsCsvReader;
 import io.shotplan.show.io.EdlOptions;
 import io.shotplan.show.io.EdlReader;
+import io.shotplan.show.io.EstimatesCsvReader;
 import io.shotplan.show.io.ImportLimits;
 import io.shotplan.show.io.ImportProblems;
 import io.shotplan.show.io.Problem;
@@ -39,8 +41,8 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 
 /**
- * Brings what producers already have into shotplan: a show folder, a tracker's shot list, an editorial EDL and
- * actual costs. Each import reads and checks the whole file first and reports every problem as one
+ * Brings what producers already have into shotplan: a show folder, a tracker's shot list, an editorial EDL,
+ * supervisors' hand bids and actual costs. Each import reads and checks the whole file first and reports every problem as one
  * {@link ImportProblems}; only a file without problems is written, in one transaction, so the database is
  * either as before or has the whole file. The REST endpoints and the {@code shotplan import} command both call this.
  */
@@ -113,6 +115,22 @@ public class ImportService {
     }
 
     /**
+     * Supervisors' hand bids ({@code estimates.csv}) for shots of a stored show: each shot the file names gets exactly
+     * the file's bids, replacing its earlier ones; the other shots keep theirs.
+     */
+    public ImportResult importEstimates(String showCode, Source csv) {
+        ShowRepository shows = new ShowRepository(dsl);
+        Show show = shows.load(showCode).orElseThrow(() -> new UnknownShowException(showCode));
+        Map<String, List<EstimateOverride>> bids = new EstimatesCsvReader(limits).read(csv, show);
+        if (bids.isEmpty()) {
+            throw ImportProblems.of(Problem.ofFile(csv.name(), "has no bids"));
+        }
+        long showId = shows.findId(showCode).orElseThrow(() -> new UnknownShowException(showCode));
+        shows.replaceEstimateOverrides(showId, bids);
+        return new ImportResult(ImportResult.Kind.ESTIMATES, showCode, csv.name(), List.copyOf(bids.keySet()), 0, 0, false);
+    }
+
+    /**
      * Actual costs (timesheets, vendor invoices, an AI vendor's usage report) appended to the show's cost ledger.
      * A line an earlier import recorded (same kind, reference, shot and discipline) is skipped, so importing the
      * same file twice records it once; the same line with another amount is a problem: correct it with a reversal.
@@ -168,7 +186,10 @@ public class ImportService {
         new ShotListCsvWriter().write(show.shots(), out);
     }
 
-    /** The stored show as a show folder ({@code show.yaml} and {@code shots.csv}) that {@link #importShow} reads back. */
+    /**
+     * The stored show as a show folder ({@code show.yaml}, {@code shots.csv} and, with hand bids, {@code estimates.csv})
+     * that {@link #importShow} reads back.
+     */
     public void exportShow(String showCode, Path folder) {
         Show show = new ShowRepository(dsl).load(showCode).orElseThrow(() -> new UnknownShowException(showCode));
         new ShowFolderWriter().write(show, folder);

@@ -99,6 +99,21 @@ class ImportCommandTest {
     }
 
     @Test
+    void handBidsForAnIneligibleShotAreRefusedWithTheirLine() throws IOException {
+        run("show", "../examples/snowfall");
+        Path file = dir.resolve("estimates.csv");
+        Files.writeString(file, "shot,mode,discipline,artist_days,gpu_hours\nEP101_040_0040,sky-ai,,,1\n");
+
+        int exit = run("estimates", "--show", "NVB", file.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly(
+                "shotplan: nothing was imported; 1 problem:",
+                "  estimates.csv line 2, column 2 (mode): shot EP101_040_0040 may not go to AI (marked human-only),"
+                        + " so an AI bid would never be used; bid it traditional");
+    }
+
+    @Test
     void anUnknownShowIsBadInput() {
         int exit = run("actuals", "--show", "XYZ", "../examples/snowfall/actuals/timesheets-2027-03.csv");
 

@@ -4,8 +4,10 @@ import static io.shotplan.sql.schema.Tables.COST_LEDGER;
 import static io.shotplan.sql.schema.Tables.SHOT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.shotplan.app.show.ShowRepository;
+import io.shotplan.show.EstimateOverride;
 import io.shotplan.show.Shot;
 import io.shotplan.show.Show;
 import io.shotplan.show.io.EdlOptions;
@@ -206,6 +208,45 @@ class ImportServiceTest {
 
             assertThat(problem.line()).isEqualTo(3);
             assertThat(problem.message()).startsWith("reference INV-1 was recorded before with amount 100; this file says 120.");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void handBidsReplaceTheBidsOfTheShotsTheyNameAndTheStoredShowPricesWithThem(Supplier<Database> databases) {
+        try (Fixture f = Fixture.of(databases)) {
+            f.imports().importEstimates("NVB", csv("bids.csv", """
+                    shot,mode,discipline,artist_days
+                    EP101_030_0060,traditional,roto,6
+                    EP101_040_0060,traditional,roto,1
+                    """));
+
+            ImportResult result = f.imports().importEstimates("NVB", csv("bids.csv", """
+                    shot,mode,gpu_hours
+                    EP101_030_0060,roto-ai,2.5
+                    """));
+
+            assertThat(result.summary()).isEqualTo("Set the hand-bid estimates of 1 shots of show NVB from bids.csv.");
+            Show show = new ShowRepository(f.dsl()).load("NVB").orElseThrow();
+            assertThat(show.shots()).filteredOn(s -> List.of("EP101_030_0060", "EP101_040_0060").contains(s.code()))
+                    .extracting(Shot::code, s -> s.estimateOverrides().stream().map(EstimateOverride::describe).toList())
+                    .containsExactly(tuple("EP101_030_0060", List.of("roto-ai 2.5 GPU-hours")),
+                            tuple("EP101_040_0060", List.of("TRADITIONAL roto 1 days")));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void aBidFileWithOneBadLineWritesNoBidAtAll(Supplier<Database> databases) {
+        try (Fixture f = Fixture.of(databases)) {
+            Problem problem = rejected(f, () -> f.imports().importEstimates("NVB", csv("bids.csv", """
+                    shot,mode,discipline,artist_days
+                    EP101_030_0060,traditional,roto,6
+                    EP101_040_0060,traditional,rotoscope,1
+                    """)));
+
+            assertThat(problem).isEqualTo(new Problem("bids.csv", 3, 3, "discipline",
+                    "unknown discipline 'rotoscope'; the show has anim, cg, comp, dmp, fx, matchmove, paint, roto"));
         }
     }
 
