@@ -41,6 +41,8 @@ public final class SerialScheduleDecoder {
     private final int[] duration;
     private final int[][] demand;
     private final int[] position;
+    /** The activity at each list position (activities missing from the list appended in index order). */
+    private final int[] order;
     private final int[] remainingPredecessors;
     private final int[] heap;
     private final long[] sortKeys;
@@ -62,6 +64,9 @@ public final class SerialScheduleDecoder {
     private boolean recordValid;
     private final boolean[] scheduled;
     private long capacityExcess;
+    /** What each activity's booking was made with, so that a replay can take it back whatever the modes are now. */
+    private final int[] placedDuration;
+    private final int[][] placedDemand;
 
     public SerialScheduleDecoder(ProjectSchedule project) {
         List<Activity> activities = project.getActivities();
@@ -92,6 +97,9 @@ public final class SerialScheduleDecoder {
         this.duration = new int[n];
         this.demand = new int[n][];
         this.position = new int[n];
+        this.order = new int[n];
+        this.placedDuration = new int[n];
+        this.placedDemand = new int[n][];
         this.remainingPredecessors = new int[n];
         this.heap = new int[n];
         this.sortKeys = new long[n];
@@ -191,21 +199,9 @@ public final class SerialScheduleDecoder {
             return replayFrom(order, modes, firstChangedPosition);
         }
         recordValid = false;
-        Arrays.fill(position, Integer.MAX_VALUE);
-        int p = 0;
-        for (Activity activity : order) {
-            position[activity.getIndex()] = p++;
-        }
-        for (int i = 0; i < n; i++) {
-            if (position[i] == Integer.MAX_VALUE) {
-                position[i] = p++;
-            }
-            ExecutionMode mode = modes[i];
-            duration[i] = mode.getDuration();
-            demand[i] = mode.renewableDemand();
-        }
+        load(order, modes);
         capacityExcess = 0;
-        int makespan = forward(position);
+        int makespan = forward();
         if (justify && n > 1) {
             System.arraycopy(start, 0, bestStart, 0, n);
             int best = makespan;
@@ -226,30 +222,20 @@ public final class SerialScheduleDecoder {
         return makespan;
     }
 
-    private int replayFrom(List<Activity> order, ExecutionMode[] modes, int firstChangedPosition) {
+    /**
+     * Replays the last forward pass from its first step that took an activity at or after the first changed list
+     * position: the steps before it are the same whatever changed there.
+     */
+    private int replayFrom(List<Activity> list, ExecutionMode[] modes, int firstChangedPosition) {
         int k = 0;
         while (k < steps && stepPosition[k] < firstChangedPosition) {
             k++;
         }
-        // take back the bookings of the steps that may now differ, with the durations and demands they were made with
         for (int j = k; j < steps; j++) {
             unbook(stepActivity[j]);
         }
-        Arrays.fill(position, Integer.MAX_VALUE);
-        int p = 0;
-        for (Activity activity : order) {
-            position[activity.getIndex()] = p++;
-        }
-        for (int i = 0; i < n; i++) {
-            if (position[i] == Integer.MAX_VALUE) {
-                position[i] = p++;
-            }
-            ExecutionMode mode = modes[i];
-            duration[i] = mode.getDuration();
-            demand[i] = mode.renewableDemand();
-        }
+        load(list, modes);
         capacityExcess = k == 0 ? excessAfterFixed : excessAfterStep[k - 1];
-        Arrays.fill(scheduled, false);
         for (int i = 0; i < n; i++) {
             scheduled[i] = fixedStart[i] >= 0;
         }
@@ -265,7 +251,8 @@ public final class SerialScheduleDecoder {
                 }
             }
             remainingPredecessors[i] = remaining;
-            if (!scheduled[i] && remaining == 0) {
+            // activities before the changed position that were waiting for a later predecessor are eligible now
+            if (!scheduled[i] && remaining == 0 && position[i] < firstChangedPosition) {
                 heapSize = heapPush(heapSize, i, position);
             }
         }
@@ -277,17 +264,37 @@ public final class SerialScheduleDecoder {
             fullUpTo[r] = full;
         }
         steps = k;
-        int makespan = runSerial(heapSize, position);
+        int makespan = runSerial(Math.min(firstChangedPosition, n), heapSize);
         recordValid = true;
         return makespan;
     }
 
+    /** Positions, durations and demands for a decode of this list with these modes. */
+    private void load(List<Activity> list, ExecutionMode[] modes) {
+        Arrays.fill(position, Integer.MAX_VALUE);
+        int p = 0;
+        for (Activity activity : list) {
+            order[p] = activity.getIndex();
+            position[activity.getIndex()] = p++;
+        }
+        for (int i = 0; i < n; i++) {
+            if (position[i] == Integer.MAX_VALUE) {
+                order[p] = i;
+                position[i] = p++;
+            }
+            ExecutionMode mode = modes[i];
+            duration[i] = mode.getDuration();
+            demand[i] = mode.renewableDemand();
+        }
+    }
+
+    /** Takes back an activity's booking, with the duration and demand it was made with. */
     private void unbook(int a) {
-        int d = duration[a];
+        int d = placedDuration[a];
         if (d == 0) {
             return;
         }
-        int[] dem = demand[a];
+        int[] dem = placedDemand[a];
         int s = start[a];
         for (int r = 0; r < resourceCount; r++) {
             int q = Math.min(dem[r], maxCapacity[r]);
@@ -310,9 +317,8 @@ public final class SerialScheduleDecoder {
     }
 
     /** Serial SGS with priority = list position among the eligible activities. */
-    private int forward(int[] priority) {
+    private int forward() {
         clearUsage();
-        int heapSize = 0;
         for (int i = 0; i < n; i++) {
             remainingPredecessors[i] = predecessors[i].length;
         }
@@ -325,32 +331,44 @@ public final class SerialScheduleDecoder {
             }
         }
         excessAfterFixed = capacityExcess;
-        for (int i = 0; i < n; i++) {
-            if (fixedStart[i] < 0 && remainingPredecessors[i] == 0) {
-                heapSize = heapPush(heapSize, i, priority);
-            }
-        }
         steps = 0;
-        return runSerial(heapSize, priority);
+        return runSerial(0, 0);
     }
 
-    /** Takes eligible activities in priority order from the heap and starts each as early as it fits. */
-    private int runSerial(int heapSize, int[] priority) {
-        while (heapSize > 0) {
-            int a = heap[0];
-            heapSize = heapPop(heapSize, priority);
+    /**
+     * Takes eligible activities in list order and starts each as early as it fits. The list is scanned from
+     * {@code scan}; an activity passed over because a predecessor was not yet scheduled goes to a heap (by position)
+     * when it becomes eligible, and the heap comes first, since everything in it lies before the scan. This takes the
+     * same activity as a heap over all eligible activities would, without a heap operation for a list that already
+     * respects precedence.
+     */
+    private int runSerial(int scan, int heapSize) {
+        while (true) {
+            int a;
+            if (heapSize > 0) {
+                a = heap[0];
+                heapSize = heapPop(heapSize, position);
+            } else {
+                while (scan < n && (fixedStart[order[scan]] >= 0 || remainingPredecessors[order[scan]] > 0)) {
+                    scan++;
+                }
+                if (scan == n) {
+                    break;
+                }
+                a = order[scan++];
+            }
             int est = release[a];
             for (int pr : predecessors[a]) {
                 est = Math.max(est, finish[pr]);
             }
             place(a, earliestFit(a, est));
             stepActivity[steps] = a;
-            stepPosition[steps] = priority[a];
+            stepPosition[steps] = position[a];
             excessAfterStep[steps] = capacityExcess;
             steps++;
             for (int s : successors[a]) {
-                if (--remainingPredecessors[s] == 0 && fixedStart[s] < 0) {
-                    heapSize = heapPush(heapSize, s, priority);
+                if (--remainingPredecessors[s] == 0 && fixedStart[s] < 0 && position[s] < scan) {
+                    heapSize = heapPush(heapSize, s, position);
                 }
             }
         }
@@ -528,6 +546,8 @@ public final class SerialScheduleDecoder {
         start[a] = s;
         int d = duration[a];
         finish[a] = s + d;
+        placedDuration[a] = d;
+        placedDemand[a] = demand[a];
         if (d == 0) {
             return;
         }
