@@ -85,30 +85,44 @@ public class ImportCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "shots", mixinStandardHelpOptions = true,
-            description = "Add the shots of a shot list CSV (shotplan's or a ShotGrid/Flow export) to a show.")
-    static class Shots implements Callable<Integer> {
+    /** A sub-command that reads one file into a stored show. */
+    abstract static class IntoShow implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Option(names = "--show", required = true, paramLabel = "CODE", description = "The show's code.")
         String show;
 
-        @Option(names = "--episode", paramLabel = "EP", description = "Episode of rows that name none.")
-        String episode;
-
-        @Parameters(paramLabel = "FILE", description = "The shot list CSV.")
+        @Parameters(paramLabel = "FILE", description = "The CSV file.")
         Path file;
 
-        private final ImportService imports;
+        final ImportService imports;
 
-        Shots(ImportService imports) {
+        IntoShow(ImportService imports) {
             this.imports = imports;
         }
 
+        abstract ImportResult importFile();
+
         @Override
         public Integer call() throws Exception {
-            return run(spec, () -> imports.importShots(show, Source.of(file), episode));
+            return run(spec, this::importFile);
+        }
+    }
+
+    @Command(name = "shots", mixinStandardHelpOptions = true,
+            description = "Add the shots of a shot list CSV (shotplan's or a ShotGrid/Flow export) to a show.")
+    static class Shots extends IntoShow {
+        @Option(names = "--episode", paramLabel = "EP", description = "Episode of rows that name none.")
+        String episode;
+
+        Shots(ImportService imports) {
+            super(imports);
+        }
+
+        @Override
+        ImportResult importFile() {
+            return imports.importShots(show, Source.of(file), episode);
         }
     }
 
@@ -166,49 +180,27 @@ public class ImportCommand implements Callable<Integer> {
     @Command(name = "estimates", mixinStandardHelpOptions = true,
             description = "Set shots' hand-bid estimates (estimates.csv: shot, mode, discipline, artist_days, gpu_hours, "
                     + "vendor_cost); each shot named gets exactly the file's bids.")
-    static class Estimates implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--show", required = true, paramLabel = "CODE", description = "The show's code.")
-        String show;
-
-        @Parameters(paramLabel = "FILE", description = "The estimates CSV.")
-        Path file;
-
-        private final ImportService imports;
-
+    static class Estimates extends IntoShow {
         Estimates(ImportService imports) {
-            this.imports = imports;
+            super(imports);
         }
 
         @Override
-        public Integer call() throws Exception {
-            return run(spec, () -> imports.importEstimates(show, Source.of(file)));
+        ImportResult importFile() {
+            return imports.importEstimates(show, Source.of(file));
         }
     }
 
     @Command(name = "actuals", mixinStandardHelpOptions = true,
             description = "Record actual costs (timesheets, vendor invoices, AI vendor usage) in a show's ledger.")
-    static class Actuals implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--show", required = true, paramLabel = "CODE", description = "The show's code.")
-        String show;
-
-        @Parameters(paramLabel = "FILE", description = "The actuals CSV.")
-        Path file;
-
-        private final ImportService imports;
-
+    static class Actuals extends IntoShow {
         Actuals(ImportService imports) {
-            this.imports = imports;
+            super(imports);
         }
 
         @Override
-        public Integer call() throws Exception {
-            return run(spec, () -> imports.importActuals(show, Source.of(file)));
+        ImportResult importFile() {
+            return imports.importActuals(show, Source.of(file));
         }
     }
 
