@@ -204,7 +204,8 @@ public record ShowReport(
      *
      * @param drivers     the shots that drive the variance, largest first: by |varianceToBaseline|, then by slip
      * @param burn        cumulative cost per week: baseline and current plan spread evenly over each shot's planned
-     *                    days, actuals by the day they occurred
+     *                    days, actuals by the day they occurred; each series ends at the episode's figure (baseline
+     *                    cost, planned cost, actuals to date)
      * @param generation  in-house generation actuals against the plan's GPU hours
      * @param corrections ledger rows to date that were reversed, each followed by its reversal
      */

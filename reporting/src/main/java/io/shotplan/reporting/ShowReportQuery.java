@@ -262,7 +262,7 @@ public final class ShowReportQuery {
                 Breakdown breakdown = breakdown(mine, myModes, budget, contingency, schedule(e));
                 return new EpisodeReport(e.code(), e.title(), breakdown,
                         drivers.getOrDefault(e.id(), List.of()).stream().map(this::driver).toList(),
-                        burn.getOrDefault(e.id(), List.of()).stream().map(this::burnPoint).toList(),
+                        burn(burn.getOrDefault(e.id(), List.of()), breakdown.figures()),
                         generation(generation.getOrDefault(e.id(), List.of())),
                         corrections.getOrDefault(e.id(), List.of()).stream().map(this::ledgerLine).toList());
             }).toList();
@@ -400,9 +400,28 @@ public final class ShowReportQuery {
                     actual, eac, varianceToBaseline(baselineCost, eac), d.baselineEnd(), d.plannedEnd(), d.slipDays());
         }
 
-        private BurnPoint burnPoint(WeekQueries.BurnRow b) {
-            return new BurnPoint(ReportScope.weekStart(b.week()), rounding.money(b.baseline()),
-                    rounding.money(b.planned()), rounding.money(b.actual()));
+        /**
+         * The cumulative series, each ending at the episode's figure. A figure is the sum of cube cells rounded one by
+         * one, so it may differ by cents from the rounded exact sum the series ends at; each exact point is scaled by
+         * figure ÷ exact total before its one rounding, so the last point is the figure and the series keeps its
+         * shape (a point moves by less than a cent per million).
+         */
+        private List<BurnPoint> burn(List<WeekQueries.BurnRow> rows, Figures figures) {
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            WeekQueries.BurnRow last = rows.getLast();
+            return rows.stream().map(b -> new BurnPoint(ReportScope.weekStart(b.week()),
+                    endingAt(b.baseline(), last.baseline(), figures.baselineCost()),
+                    endingAt(b.planned(), last.planned(), figures.plannedCost()),
+                    endingAt(b.actual(), last.actual(), figures.actualCost()))).toList();
+        }
+
+        private BigDecimal endingAt(BigDecimal point, BigDecimal exactTotal, BigDecimal figure) {
+            if (point == null || exactTotal == null || exactTotal.signum() == 0) {
+                return rounding.money(point);
+            }
+            return rounding.money(point.multiply(figure).divide(exactTotal, java.math.MathContext.DECIMAL128));
         }
 
         private GenerationActuals generation(List<GenerationQueries.GenerationRow> rows) {

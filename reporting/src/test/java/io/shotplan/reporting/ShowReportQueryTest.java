@@ -215,6 +215,29 @@ class ShowReportQueryTest {
     }
 
     /**
+     * The burn chart's cumulative series end at the report's figures of each episode: baseline and plan at their
+     * costs, actuals (from the as-of week on) at actuals to date. EP3's plan is the case that needs it: its cells
+     * round half-even to 1,850.00 while its exact sum, 1,850.01, would round up.
+     */
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void burnEndsAtTheFigures(Supplier<Database> databases) {
+        try (Database db = databases.get()) {
+            SmallShow.create(db.dsl());
+            ShowReport report = new ShowReportQuery(db.dsl()).build(SmallShow.CODE, Optional.empty(), SmallShow.OPTIONS);
+            for (EpisodeReport e : report.episodes()) {
+                Figures f = e.figures();
+                ShowReport.BurnPoint last = e.burn().getLast();
+                assertThat(List.of(last.baseline(), last.planned(), last.actual())).as(e.code())
+                        .containsExactly(f.baselineCost(), f.plannedCost(), f.actualCost());
+                assertThat(e.burn()).as(e.code()).filteredOn(p -> !p.weekStart().plusDays(6).isBefore(SmallShow.AS_OF))
+                        .isNotEmpty().allSatisfy(p -> assertThat(p.actual()).isEqualTo(f.actualCost()));
+            }
+            assertThat(report.episode("EP3").orElseThrow().burn().getLast().planned()).isEqualTo(m("1850.00"));
+        }
+    }
+
+    /**
      * Crew capacity per week counts each working day's artists, a calendar exception replacing the crew of its day:
      * COMP (2 artists) in the week of 12 January with a holiday for everyone on Monday, its own exception of 1 artist
      * on Tuesday (before an exception for everyone that day) and a Saturday closure (not a working day) has
