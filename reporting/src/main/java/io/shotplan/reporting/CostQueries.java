@@ -42,8 +42,8 @@ import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
 /**
- * Cost figures in one statement ({@link #run}): the cube, the variance drivers and a currency check. Its derived
- * tables:
+ * Cost figures in one statement ({@link #run}): the cube, the variance drivers and a currency check; the cube's
+ * baseline cells in one more ({@link #baseline}). Their derived tables:
  * <ul>
  *   <li>{@code report_ledger_lines}: the ledger to date as {@link LedgerLines}, not yet summed;</li>
  *   <li>{@code p}: the current plan at grain (shot, discipline, cost line), discipline costs from
@@ -129,7 +129,7 @@ final class CostQueries {
         Set<String> foreign = new TreeSet<>();
         List<Cell> cells = new ArrayList<>();
         List<Driver> drivers = new ArrayList<>();
-        scope.dsl().with(ledger, current, baseline, lines)
+        scope.dsl().with(ledger, current, lines)
                 .select(all.fields())
                 .from(all)
                 .orderBy(all.field(0), all.field(1), all.field(2))
@@ -159,9 +159,9 @@ final class CostQueries {
     }
 
     /**
-     * The cost cube: (episode, mode, discipline, cost line, source) with every cost measure. Actuals are summed from
-     * the ledger's lines by source; plan and remaining cost from {@code report_lines}, baseline from {@code b} (by the
-     * baseline's mode of each shot); then the few rows of the three parts are added up.
+     * The cost cube but its baseline ({@link #baseline}): (episode, mode, discipline, cost line, source) with actual,
+     * planned and remaining cost. Actuals are summed from the ledger's lines by source, plan and remaining cost from
+     * {@code report_lines}; then the few rows of the two parts are added up.
      */
     private Select<?> cube() {
         Shot s = SHOT.as("s");
@@ -185,12 +185,7 @@ final class CostQueries {
                 .from(lines)
                 .where(lines.field(MODE).isNotNull())
                 .groupBy(lines.field(EPISODE_ID), lines.field(MODE), lines.field(DISC), lines.field(KIND));
-        var baselineRows = select(s.EPISODE_ID, baseline.field(MODE), baseline.field(DISC), baseline.field(KIND),
-                castNull(SQLDataType.VARCHAR), sum(baseline.field(COST)), sum(baseline.field(DAYS)), z, z, z, z, z, z)
-                .from(baseline).join(s).on(s.ID.eq(baseline.field(SHOT_ID)))
-                .groupBy(s.EPISODE_ID, baseline.field(MODE), baseline.field(DISC), baseline.field(KIND));
-
-        Table<?> u = actualRows.unionAll(plannedRows).unionAll(baselineRows).asTable("u");
+        Table<?> u = actualRows.unionAll(plannedRows).asTable("u");
         Field<Long> episode = u.field(0, Long.class);
         Field<String> mode = u.field(1, String.class);
         Field<Long> disc = u.field(2, Long.class);
@@ -204,6 +199,25 @@ final class CostQueries {
                 .from(u)
                 .where(scope.inScope(episode))
                 .groupBy(episode, mode, disc, kind, source);
+    }
+
+    /**
+     * The baseline's cells of the cube, (episode, the baseline's mode of each shot, discipline, cost line), in a
+     * statement of their own that needs no ledger, so it can run alongside {@link #run}. Each measure of a cell is
+     * rounded on its own, so baseline cells apart from the rest of the cube give the same figures.
+     */
+    List<Cell> baseline() {
+        Shot s = SHOT.as("s");
+        Field<String> mode = baseline.field(MODE);
+        Field<Long> disc = baseline.field(DISC);
+        Field<String> kind = baseline.field(KIND);
+        return scope.dsl().with(baseline)
+                .select(s.EPISODE_ID, mode, disc, kind, sum(baseline.field(COST)), sum(baseline.field(DAYS)))
+                .from(baseline).join(s).on(s.ID.eq(baseline.field(SHOT_ID)))
+                .where(scope.inScope(s.EPISODE_ID))
+                .groupBy(s.EPISODE_ID, mode, disc, kind)
+                .fetch(r -> new Cell(r.value1(), r.value2(), r.value3(), r.value4(), null, r.value5(), r.value6(),
+                        null, null, null, null, 0, null));
     }
 
     /**

@@ -92,9 +92,9 @@ public final class ShowReportQuery {
      * (repeatable read where the transaction is new) while the ledger keeps growing. On PostgreSQL the transaction turns
      * JIT compilation off (it costs more than it saves on sub-second queries) and gives sorts and hashes
      * {@value #WORK_MEM} of memory; where the report has a pool of connections of its own (not the caller's
-     * transaction), the time-phased, correction, episode and generation queries run on a second connection alongside
-     * the cost statement, in a transaction that imports the first one's snapshot ({@code pg_export_snapshot}), so both
-     * see the same data.
+     * transaction), the time-phased, correction, episode, generation and baseline queries run on a second connection
+     * alongside the cost statement, in a transaction that imports the first one's snapshot
+     * ({@code pg_export_snapshot}), so both see the same data.
      */
     private ShowReport build(ShowRecord show, Optional<String> episodeCode, ReportOptions options) {
         boolean postgres = dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES;
@@ -225,7 +225,8 @@ public final class ShowReportQuery {
                         timed("modes", episodeQueries::modes),
                         timed("burn and load", new WeekQueries(there)::run),
                         timed("corrections", new LedgerQueries(there)::corrections),
-                        timed("generation", new GenerationQueries(there)::generation));
+                        timed("generation", new GenerationQueries(there)::generation),
+                        timed("baseline", new CostQueries(there)::baseline));
             });
             CostQueries.Result costRows;
             try {
@@ -235,7 +236,8 @@ public final class ShowReportQuery {
                 throw e;
             }
             SiblingRows rest = siblingRows.join();
-            List<Cell> cells = costRows.cells().stream().map(this::round).toList();
+            List<Cell> cells = Stream.concat(costRows.cells().stream(), rest.baseline().stream()).map(this::round)
+                    .toList();
             List<EpisodeQueries.EpisodeRow> episodeRows = rest.episodes();
             List<RoundedMode> modes = rest.modes().stream()
                     .map(m -> new RoundedMode(m.episodeId(), m.mode(), m.shots(), rounding.money(m.traditionalCost()),
@@ -511,7 +513,7 @@ public final class ShowReportQuery {
     /** What the sibling connection returns. */
     private record SiblingRows(List<EpisodeQueries.EpisodeRow> episodes, List<EpisodeQueries.ModeRow> modes,
                                WeekQueries.Result weeks, List<LedgerQueries.Correction> corrections,
-                               List<GenerationQueries.GenerationRow> generation) {
+                               List<GenerationQueries.GenerationRow> generation, List<CostQueries.Cell> baseline) {
     }
 
     private record RoundedMode(long episodeId, String mode, long shots, BigDecimal traditionalCost,
