@@ -46,6 +46,14 @@
     return box;
   }
 
+  // What the supervisor set by hand; the rest of the shot's estimate comes from the bid template and capabilities.
+  function handBid(bid) {
+    const mode = bid.mode.toLowerCase();
+    if (bid.artistDays != null) return mode + ' ' + bid.discipline + ' ' + bid.artistDays + ' days';
+    if (bid.gpuHours != null) return mode + ' ' + bid.gpuHours + ' GPU-hours';
+    return mode + ' vendor quote ' + money(bid.vendorCost);
+  }
+
   async function load() {
     const query = new URLSearchParams({ page, size });
     ['episode', 'workType', 'mode', 'status'].forEach(name => { if (form[name].value) query.set(name, form[name].value); });
@@ -54,7 +62,8 @@
       const result = await api(base + '/shots?' + query);
       if (mine !== latest) return; // a newer filter's answer is on its way
       tbody.replaceChildren(...result.items.map(s => el('tr', { 'data-shot': s.code },
-        el('td', {}, el('strong', { text: s.code }), el('div', { class: 'muted small', text: s.description || '' })),
+        el('td', {}, el('strong', { text: s.code }), el('div', { class: 'muted small', text: s.description || '' }),
+          s.handBids.length ? el('div', { class: 'small hand-bids', text: 'hand bid: ' + s.handBids.map(handBid).join('; ') }) : ''),
         el('td', { text: s.episode }),
         el('td', { text: s.workType }),
         el('td', { class: 'num', text: s.complexity }),

@@ -1,27 +1,33 @@
 package io.shotplan.app.shot;
 
 import static io.shotplan.sql.schema.Tables.AI_CAPABILITY;
+import static io.shotplan.sql.schema.Tables.DISCIPLINE;
 import static io.shotplan.sql.schema.Tables.EPISODE;
 import static io.shotplan.sql.schema.Tables.GPU_POOL;
 import static io.shotplan.sql.schema.Tables.PLAN;
 import static io.shotplan.sql.schema.Tables.PLAN_ITEM;
 import static io.shotplan.sql.schema.Tables.SEQUENCE;
 import static io.shotplan.sql.schema.Tables.SHOT;
+import static io.shotplan.sql.schema.Tables.SHOT_ESTIMATE_OVERRIDE;
 import static io.shotplan.sql.schema.Tables.SHOW;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 
 import io.shotplan.app.web.NotFoundException;
 import io.shotplan.app.web.PageOf;
 import io.shotplan.app.shot.ShowView.EpisodeInfo;
+import io.shotplan.app.shot.ShowView.HandBid;
 import io.shotplan.app.shot.ShowView.ShotRow;
 import io.shotplan.app.shot.ShowView.ShowInfo;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -104,16 +110,23 @@ public class ShotQueries {
                 .leftJoin(SEQUENCE).on(SEQUENCE.ID.eq(SHOT.SEQUENCE_ID))
                 .leftJoin(PLAN_ITEM).on(PLAN_ITEM.SHOT_ID.eq(SHOT.ID).and(PLAN_ITEM.PLAN_ID.eq(planId)));
         long total = dsl.fetchCount(dsl.select(SHOT.ID).from(from).where(where));
+        var handBids = multiset(select(SHOT_ESTIMATE_OVERRIDE.MODE, DISCIPLINE.CODE, SHOT_ESTIMATE_OVERRIDE.ARTIST_DAYS,
+                        SHOT_ESTIMATE_OVERRIDE.GPU_HOURS, SHOT_ESTIMATE_OVERRIDE.VENDOR_COST)
+                .from(SHOT_ESTIMATE_OVERRIDE)
+                .leftJoin(DISCIPLINE).on(DISCIPLINE.ID.eq(SHOT_ESTIMATE_OVERRIDE.DISCIPLINE_ID))
+                .where(SHOT_ESTIMATE_OVERRIDE.SHOT_ID.eq(SHOT.ID))
+                .orderBy(SHOT_ESTIMATE_OVERRIDE.MODE, DISCIPLINE.CODE))
+                .convertFrom(bids -> bids.map(Records.mapping(HandBid::new)));
         List<ShotRow> rows = dsl.select(SHOT.CODE, EPISODE.CODE, SEQUENCE.CODE, SHOT.DESCRIPTION, SHOT.FRAME_COUNT,
                         SHOT.WORK_TYPE, SHOT.COMPLEXITY, SHOT.STATUS, SHOT.PERFORMER_LIKENESS, SHOT.CONSENT_ON_FILE,
-                        SHOT.HUMAN_ONLY, SHOT.PINNED_MODE, PLAN_ITEM.MODE, PLAN_ITEM.CAPABILITY_CODE,
+                        SHOT.HUMAN_ONLY, SHOT.PINNED_MODE, handBids, PLAN_ITEM.MODE, PLAN_ITEM.CAPABILITY_CODE,
                         PLAN_ITEM.PLANNED_COST, PLAN_ITEM.START_DATE, PLAN_ITEM.END_DATE, PLAN_ITEM.REASON)
                 .from(from).where(where).orderBy(EPISODE.CODE, SHOT.CODE)
                 .limit(size).offset((long) page * size)
                 .fetch(r -> new ShotRow(r.get(SHOT.CODE), r.get(EPISODE.CODE), r.get(SEQUENCE.CODE),
                         r.get(SHOT.DESCRIPTION), r.get(SHOT.FRAME_COUNT), r.get(SHOT.WORK_TYPE), r.get(SHOT.COMPLEXITY),
                         r.get(SHOT.STATUS), r.get(SHOT.PERFORMER_LIKENESS), r.get(SHOT.CONSENT_ON_FILE),
-                        r.get(SHOT.HUMAN_ONLY), r.get(SHOT.PINNED_MODE), r.get(PLAN_ITEM.MODE),
+                        r.get(SHOT.HUMAN_ONLY), r.get(SHOT.PINNED_MODE), r.get(handBids), r.get(PLAN_ITEM.MODE),
                         r.get(PLAN_ITEM.CAPABILITY_CODE), r.get(PLAN_ITEM.PLANNED_COST), r.get(PLAN_ITEM.START_DATE),
                         r.get(PLAN_ITEM.END_DATE), r.get(PLAN_ITEM.REASON)));
         return new PageOf<>(rows, page, size, total);

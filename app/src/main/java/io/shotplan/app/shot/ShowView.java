@@ -2,6 +2,7 @@ package io.shotplan.app.shot;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Views of the breakdown for the API and the pages. */
 public final class ShowView {
@@ -21,11 +22,22 @@ public final class ShowView {
     public record Capability(String code, String workType, String tier, String gpuPool, String vendor) {
     }
 
-    /** A shot with its supervisor flags and, when the show has a plan, the mode, cost and reason it got there. */
+    /**
+     * A shot with its supervisor flags, its hand bids and, when the show has a plan, the mode, cost and reason it got
+     * there.
+     */
     public record ShotRow(String code, String episode, String sequence, String description, int frameCount,
                           String workType, int complexity, String status, boolean performerLikeness,
-                          boolean consentOnFile, boolean humanOnly, String pinnedMode, String plannedMode,
-                          String capability, BigDecimal plannedCost, LocalDate plannedStart, LocalDate plannedEnd,
-                          String reason) {
+                          boolean consentOnFile, boolean humanOnly, String pinnedMode, List<HandBid> handBids,
+                          String plannedMode, String capability, BigDecimal plannedCost, LocalDate plannedStart,
+                          LocalDate plannedEnd, String reason) {
+    }
+
+    /**
+     * One quantity of a mode's estimate that a supervisor set by hand: a discipline's artist-days, GPU-hours or a
+     * vendor's quote (the others null). Shown before a plan exists, so nobody wonders where a number came from.
+     */
+    public record HandBid(String mode, String discipline, BigDecimal artistDays, BigDecimal gpuHours,
+                          BigDecimal vendorCost) {
     }
 }

@@ -28,7 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
  * message}.
  */
 @RestController
-@Tag(name = "Imports", description = "Upload a show folder, a shot list or actual costs; all or nothing, every problem listed")
+@Tag(name = "Imports", description = "Upload a show folder, a shot list, hand bids or actual costs; all or nothing, every problem listed")
 class UploadController {
 
     private final ImportService imports;
@@ -60,6 +60,15 @@ class UploadController {
     ImportResult shots(@RequestParam String show, @RequestParam(required = false) String episode,
                        @RequestPart("file") MultipartFile file) throws IOException {
         ImportResult result = imports.importShots(show, source(file), episode);
+        audit.record("IMPORT", "show", show, result.summary());
+        return result;
+    }
+
+    @PostMapping(path = "/api/imports/estimates", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Set shots' hand-bid estimates from an estimates.csv (PRODUCER); each shot named gets exactly "
+            + "the file's bids")
+    ImportResult estimates(@RequestParam String show, @RequestPart("file") MultipartFile file) throws IOException {
+        ImportResult result = imports.importEstimates(show, source(file));
         audit.record("IMPORT", "show", show, result.summary());
         return result;
     }

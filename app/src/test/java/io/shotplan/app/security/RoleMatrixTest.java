@@ -61,9 +61,10 @@ class RoleMatrixTest extends WebTest {
                 new Endpoint(HttpMethod.GET, "/api/audit", null, EnumSet.of(ADMIN, PRODUCER)),
                 new Endpoint(HttpMethod.PUT, "/api/me/password", "{\"password\": \"short\"}", EVERYONE),
                 new Endpoint(HttpMethod.GET, "/api/shows/TST/capabilities", null, EVERYONE),
-                // imports: shows and shots by producers, actual costs by finance (empty uploads: refused after the role check)
+                // imports: shows, shots and hand bids by producers, actual costs by finance (empty uploads: refused after the role check)
                 new Endpoint(HttpMethod.POST, "/api/imports/show", null, EnumSet.of(PRODUCER)),
                 new Endpoint(HttpMethod.POST, "/api/imports/shots?show=TST", null, EnumSet.of(PRODUCER)),
+                new Endpoint(HttpMethod.POST, "/api/imports/estimates?show=TST", null, EnumSet.of(PRODUCER)),
                 new Endpoint(HttpMethod.POST, "/api/shows/TST/actuals", null, EnumSet.of(FINANCE)),
                 // scenarios and plans (invalid bodies or unknown ids: nothing changes, the role check still runs)
                 new Endpoint(HttpMethod.GET, "/api/shows/TST/scenarios", null, EVERYONE),

@@ -9,14 +9,17 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.shotplan.app.web.WebTest;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 
 class ShotApiTest extends WebTest {
 
@@ -42,6 +45,25 @@ class ShotApiTest extends WebTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].workType", everyItem(is("roto"))))
                 .andExpect(jsonPath("$.items", not(hasSize(0))));
+    }
+
+    @Test
+    void aShotListsItsHandBids() throws Exception {
+        mvc.perform(multipart("/api/imports/estimates").file(new MockMultipartFile("file", "estimates.csv", "text/csv",
+                        "shot,mode,discipline,artist_days\nEP101_010_0010,traditional,fx,2.5\n".getBytes(StandardCharsets.UTF_8)))
+                        .param("show", SHOW).with(as(PRODUCER)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/shows/TST/shots").param("episode", "EP101").param("size", "1").with(as(FINANCE)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].code").value("EP101_010_0010"))
+                .andExpect(jsonPath("$.items[0].handBids", hasSize(1)))
+                .andExpect(jsonPath("$.items[0].handBids[0].mode").value("TRADITIONAL"))
+                .andExpect(jsonPath("$.items[0].handBids[0].discipline").value("fx"))
+                .andExpect(jsonPath("$.items[0].handBids[0].artistDays").value(2.5))
+                .andExpect(jsonPath("$.items[0].handBids[0].gpuHours").doesNotExist());
+        mvc.perform(get("/api/shows/TST/shots").param("episode", "EP101").param("page", "1").param("size", "1")
+                        .with(as(FINANCE)))
+                .andExpect(jsonPath("$.items[0].handBids", hasSize(0)));
     }
 
     @Test
