@@ -18,6 +18,7 @@ import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.localDateDiff;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
@@ -35,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Select;
@@ -42,8 +44,9 @@ import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
 /**
- * Cost figures in one statement ({@link #run}): the cube, the variance drivers and a currency check; the cube's
- * baseline cells in one more ({@link #baseline}). Their derived tables:
+ * The cost cube and the variance drivers: the plan and remaining cells and the drivers in one statement
+ * ({@link #run}), the actual cells ({@link #actuals}) and the baseline cells ({@link #baseline}) in one each, so these
+ * can run alongside it. Their derived tables:
  * <ul>
  *   <li>{@code report_ledger_lines}: the ledger to date as {@link LedgerLines}, not yet summed;</li>
  *   <li>{@code p}: the current plan at grain (shot, discipline, cost line), discipline costs from
@@ -54,6 +57,8 @@ import org.jooq.impl.SQLDataType;
  *       of the current plan that are neither DONE nor OMITTED). The cube's plan and remaining cells and the drivers'
  *       actual and remaining per shot are sums of it.</li>
  * </ul>
+ * Each measure of a cube cell is rounded on its own, so cells of the three statements with the same key give the
+ * same figures as one cell would.
  */
 final class CostQueries {
 
@@ -96,37 +101,28 @@ final class CostQueries {
     }
 
     /**
-     * The cube and the drivers in one statement over the shared derived tables. Each row carries its kind in the
-     * first column: C (cube), D (driver), X (a currency of the ledger other than the show's).
+     * The cube's plan cells and the drivers in one statement over {@code report_lines}. Each row carries its kind in
+     * the first column: C (cube), D (driver).
      */
     Result run(int driversPerEpisode) {
-        Table<?> c = cube().asTable("c");
+        Table<?> c = planCells().asTable("c");
         Table<?> d = drivers(driversPerEpisode).asTable("d");
-        Field<Long> noLong = castNull(SQLDataType.BIGINT);
-        Field<String> noText = castNull(SQLDataType.VARCHAR);
         Field<BigDecimal> noNumber = castNull(SQLDataType.NUMERIC);
         Field<LocalDate> noDate = castNull(SQLDataType.LOCALDATE);
         var cubeRows = select(inline("C").as("t"), c.field(0, Long.class).as("e"), c.field(2, Long.class).as("x"),
-                c.field(1, String.class).as("s1"), c.field(3, String.class).as("s2"), c.field(4, String.class).as("s3"),
-                noText.as("s4"), c.field(5, BigDecimal.class).as("n1"), c.field(6, BigDecimal.class).as("n2"),
-                c.field(7, BigDecimal.class).as("n3"), c.field(8, BigDecimal.class).as("n4"),
-                c.field(9, BigDecimal.class).as("n5"), c.field(10, BigDecimal.class).as("n6"),
-                c.field(11, BigDecimal.class).as("n7"), c.field(12, BigDecimal.class).as("n8"),
-                noDate.as("d1"), noDate.as("d2"), noLong.as("i"))
+                c.field(1, String.class).as("s1"), c.field(3, String.class).as("s2"),
+                castNull(SQLDataType.VARCHAR).as("s3"), castNull(SQLDataType.VARCHAR).as("s4"),
+                c.field(4, BigDecimal.class).as("n1"), c.field(5, BigDecimal.class).as("n2"),
+                c.field(6, BigDecimal.class).as("n3"), noNumber.as("n4"), noDate.as("d1"), noDate.as("d2"),
+                castNull(SQLDataType.BIGINT).as("i"))
                 .from(c);
         var driverRows = select(inline("D"), d.field(0, Long.class), d.field(12).cast(SQLDataType.BIGINT),
                 d.field(1, String.class), d.field(2, String.class), d.field(3, String.class), d.field(4, String.class),
                 d.field(5, BigDecimal.class), d.field(6, BigDecimal.class), d.field(7, BigDecimal.class),
-                d.field(8, BigDecimal.class), noNumber, noNumber, noNumber, noNumber,
-                d.field(9, LocalDate.class), d.field(10, LocalDate.class), d.field(11).cast(SQLDataType.BIGINT))
+                d.field(8, BigDecimal.class), d.field(9, LocalDate.class), d.field(10, LocalDate.class),
+                d.field(11).cast(SQLDataType.BIGINT))
                 .from(d);
-        // ledger rows in another currency than the show's cannot be summed with the rest
-        Field<String> currency = ledger.field(LedgerLines.CURRENCY);
-        var foreignCurrencies = select(inline("X"), noLong, noLong, currency, noText, noText, noText,
-                noNumber, noNumber, noNumber, noNumber, noNumber, noNumber, noNumber, noNumber, noDate, noDate, noLong)
-                .from(ledger).where(currency.ne(scope.currency()));
-        Table<?> all = cubeRows.unionAll(driverRows).unionAll(foreignCurrencies).asTable("a");
-        Set<String> foreign = new TreeSet<>();
+        Table<?> all = cubeRows.unionAll(driverRows).asTable("a");
         List<Cell> cells = new ArrayList<>();
         List<Driver> drivers = new ArrayList<>();
         scope.dsl().with(ledger, current, lines)
@@ -136,69 +132,78 @@ final class CostQueries {
                 .forEach(r -> {
                     switch (r.get(0, String.class)) {
                         case "C" -> cells.add(new Cell(r.get(1, Long.class), r.get(3, String.class),
-                                r.get(2, Long.class), r.get(4, String.class), r.get(5, String.class),
-                                r.get(7, BigDecimal.class), r.get(8, BigDecimal.class), r.get(9, BigDecimal.class),
-                                r.get(10, BigDecimal.class), r.get(11, BigDecimal.class), r.get(12, BigDecimal.class),
-                                r.get(13, BigDecimal.class) == null ? 0 : r.get(13, BigDecimal.class).longValue(),
-                                r.get(14, BigDecimal.class)));
+                                r.get(2, Long.class), r.get(4, String.class), null, null, null,
+                                r.get(7, BigDecimal.class), r.get(8, BigDecimal.class), null, null, 0,
+                                r.get(9, BigDecimal.class)));
                         case "D" -> drivers.add(new Driver(r.get(1, Long.class), r.get(3, String.class),
                                 r.get(4, String.class), r.get(5, String.class), r.get(6, String.class),
                                 r.get(7, BigDecimal.class), r.get(8, BigDecimal.class), r.get(9, BigDecimal.class),
-                                r.get(10, BigDecimal.class), Optional.ofNullable(r.get(15, LocalDate.class)),
-                                Optional.ofNullable(r.get(16, LocalDate.class)), r.get(17, Long.class)));
-                        case "X" -> foreign.add(r.get(3, String.class));
+                                r.get(10, BigDecimal.class), Optional.ofNullable(r.get(11, LocalDate.class)),
+                                Optional.ofNullable(r.get(12, LocalDate.class)), r.get(13, Long.class)));
                         default -> throw new IllegalStateException("unexpected row kind " + r.get(0));
                     }
                 });
-        if (!foreign.isEmpty()) {
-            throw new IllegalStateException("the ledger of show " + scope.showId() + " has amounts in " + foreign
-                    + " but the show's currency is " + scope.currency()
-                    + ": convert them (a reversal and a new row in " + scope.currency() + ") before reporting");
-        }
         return new Result(cells, drivers);
     }
 
     /**
-     * The cost cube but its baseline ({@link #baseline}): (episode, mode, discipline, cost line, source) with actual,
-     * planned and remaining cost. Actuals are summed from the ledger's lines by source, plan and remaining cost from
-     * {@code report_lines}; then the few rows of the two parts are added up.
+     * The cube's actual cells, (episode, the current plan's mode of each shot or UNPLANNED, discipline, cost line,
+     * ledger source), in a statement of their own so it can run alongside {@link #run}; a source is never NULL, so
+     * these cells are apart from the plan cells anyway.
+     *
+     * @throws IllegalStateException when the ledger holds amounts in another currency than the show's, which cannot
+     *                               be summed with the rest
      */
-    private Select<?> cube() {
+    List<Cell> actuals() {
+        Table<?> rows = LedgerLines.of(scope).asTable("al");
         Shot s = SHOT.as("s");
         PlanItem cpi = PLAN_ITEM.as("cpi");
-        Field<BigDecimal> z = inline(BigDecimal.ZERO);
+        Field<Long> disc = rows.field(DISC);
+        Field<String> kind = rows.field(KIND);
+        Field<String> source = rows.field(SOURCE);
+        Field<String> currency = rows.field(LedgerLines.CURRENCY);
+        Field<String> mode = coalesce(cpi.MODE, inline(ReportScope.UNPLANNED));
+        Field<BigDecimal> days = rows.field(DAYS);
+        // another currency is looked for in every episode, even when the report is of one
+        Condition foreign = currency.ne(scope.currency());
+        Set<String> foreignCurrencies = new TreeSet<>();
+        List<Cell> cells = new ArrayList<>();
+        scope.dsl()
+                .select(s.EPISODE_ID, mode, disc, kind, source, currency, sum(rows.field(AMOUNT)),
+                        sum(days).filterWhere(days.ne(BigDecimal.ZERO)),
+                        sum(rows.field(ROWS)).cast(SQLDataType.NUMERIC))
+                .from(rows)
+                .leftJoin(s).on(s.ID.eq(rows.field(SHOT_ID)))
+                .leftJoin(cpi).on(cpi.PLAN_ID.eq(scope.currentPlanId()).and(cpi.SHOT_ID.eq(rows.field(SHOT_ID))))
+                .where(scope.episodeId().map(id -> s.EPISODE_ID.eq(id).or(foreign)).orElse(noCondition()))
+                .groupBy(s.EPISODE_ID, mode, disc, kind, source, currency)
+                .forEach(r -> {
+                    if (!r.value6().trim().equals(scope.currency())) {
+                        foreignCurrencies.add(r.value6().trim());
+                    }
+                    cells.add(new Cell(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), null, null, null,
+                            null, r.value7(), r.value8(), r.value9() == null ? 0 : r.value9().longValue(), null));
+                });
+        if (!foreignCurrencies.isEmpty()) {
+            throw new IllegalStateException("the ledger of show " + scope.showId() + " has amounts in "
+                    + foreignCurrencies + " but the show's currency is " + scope.currency()
+                    + ": convert them (a reversal and a new row in " + scope.currency() + ") before reporting");
+        }
+        return cells;
+    }
 
-        Field<String> actualMode = coalesce(cpi.MODE, inline(ReportScope.UNPLANNED));
-        Field<BigDecimal> days = ledger.field(DAYS);
-        var actualRows = select(s.EPISODE_ID, actualMode.as("mode"),
-                ledger.field(DISC), ledger.field(KIND), ledger.field(SOURCE),
-                z.as("b_cost"), z.as("b_days"), z.as("p_cost"), z.as("p_days"),
-                sum(ledger.field(AMOUNT)).as("a_cost"), sum(days).filterWhere(days.ne(BigDecimal.ZERO)).as("a_days"),
-                sum(ledger.field(ROWS)).cast(SQLDataType.NUMERIC).as("a_rows"), z.as("rem"))
-                .from(ledger)
-                .leftJoin(s).on(s.ID.eq(ledger.field(SHOT_ID)))
-                .leftJoin(cpi).on(cpi.PLAN_ID.eq(scope.currentPlanId()).and(cpi.SHOT_ID.eq(ledger.field(SHOT_ID))))
-                .groupBy(s.EPISODE_ID, actualMode, ledger.field(DISC), ledger.field(KIND), ledger.field(SOURCE));
-        var plannedRows = select(lines.field(EPISODE_ID), lines.field(MODE), lines.field(DISC), lines.field(KIND),
-                castNull(SQLDataType.VARCHAR), z, z, sum(lines.field(P_COST)), sum(lines.field(P_DAYS)), z, z, z,
-                sum(lines.field(REM)))
+    /**
+     * The cube's plan cells: (episode, mode, discipline, cost line) of the current plan with planned cost and days and
+     * the remaining cost, sums of {@code report_lines}.
+     */
+    private Select<?> planCells() {
+        return select(lines.field(EPISODE_ID), lines.field(MODE), lines.field(DISC), lines.field(KIND),
+                sum(lines.field(P_COST)).as(P_COST), sum(lines.field(P_DAYS)).as(P_DAYS),
+                sum(lines.field(REM)).as(REM))
                 .from(lines)
                 .where(lines.field(MODE).isNotNull())
+                .and(scope.inScope(lines.field(EPISODE_ID)))
                 .groupBy(lines.field(EPISODE_ID), lines.field(MODE), lines.field(DISC), lines.field(KIND));
-        Table<?> u = actualRows.unionAll(plannedRows).asTable("u");
-        Field<Long> episode = u.field(0, Long.class);
-        Field<String> mode = u.field(1, String.class);
-        Field<Long> disc = u.field(2, Long.class);
-        Field<String> kind = u.field(3, String.class);
-        Field<String> source = u.field(4, String.class);
-        return select(episode, mode, disc, kind, source,
-                        sum(u.field(5, BigDecimal.class)).as("b_cost"), sum(u.field(6, BigDecimal.class)).as("b_days"),
-                        sum(u.field(7, BigDecimal.class)).as("p_cost"), sum(u.field(8, BigDecimal.class)).as("p_days"),
-                        sum(u.field(9, BigDecimal.class)).as("a_cost"), sum(u.field(10, BigDecimal.class)).as("a_days"),
-                        sum(u.field(11, BigDecimal.class)).as("a_rows"), sum(u.field(12, BigDecimal.class)).as("rem"))
-                .from(u)
-                .where(scope.inScope(episode))
-                .groupBy(episode, mode, disc, kind, source);
     }
 
     /**

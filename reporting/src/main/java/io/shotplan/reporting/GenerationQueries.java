@@ -22,7 +22,7 @@ import org.jooq.Table;
  * Generation against plan at grain (episode, shot, model, device type): actuals are the GPU cost line (GENERATION rows
  * naming no discipline, and their reversals), device type the GPU type of the row's pool or else its device; the plan
  * is the current plan's GPU hours with the model and pool of the capability each item uses. It reads the ledger's
- * lines on its own, so it can run alongside the cost statement.
+ * lines on its own, so it can run on either connection of a report.
  */
 final class GenerationQueries {
 

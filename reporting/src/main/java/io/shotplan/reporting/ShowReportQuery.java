@@ -92,9 +92,9 @@ public final class ShowReportQuery {
      * (repeatable read where the transaction is new) while the ledger keeps growing. On PostgreSQL the transaction turns
      * JIT compilation off (it costs more than it saves on sub-second queries) and gives sorts and hashes
      * {@value #WORK_MEM} of memory; where the report has a pool of connections of its own (not the caller's
-     * transaction), the time-phased, correction, episode, generation and baseline queries run on a second connection
-     * alongside the cost statement, in a transaction that imports the first one's snapshot
-     * ({@code pg_export_snapshot}), so both see the same data.
+     * transaction), the time-phased, correction, episode, baseline and actual cost queries run on a second
+     * connection alongside the plan, driver and generation statements, in a transaction that imports the first one's
+     * snapshot ({@code pg_export_snapshot}), so both see the same data.
      */
     private ShowReport build(ShowRecord show, Optional<String> episodeCode, ReportOptions options) {
         boolean postgres = dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES;
@@ -225,19 +225,21 @@ public final class ShowReportQuery {
                         timed("modes", episodeQueries::modes),
                         timed("burn and load", new WeekQueries(there)::run),
                         timed("corrections", new LedgerQueries(there)::corrections),
-                        timed("generation", new GenerationQueries(there)::generation),
-                        timed("baseline", new CostQueries(there)::baseline));
+                        timed("baseline", new CostQueries(there)::baseline),
+                        timed("actuals", new CostQueries(there)::actuals));
             });
             CostQueries.Result costRows;
+            List<GenerationQueries.GenerationRow> generationRows;
             try {
                 costRows = timed("costs", () -> new CostQueries(scope).run(scope.options().driversPerEpisode()));
+                generationRows = timed("generation", new GenerationQueries(scope)::generation);
             } catch (RuntimeException e) {
                 siblingRows.exceptionally(ignored -> null).join(); // its transaction must end before this one
                 throw e;
             }
-            SiblingRows rest = siblingRows.join();
-            List<Cell> cells = Stream.concat(costRows.cells().stream(), rest.baseline().stream()).map(this::round)
-                    .toList();
+            SiblingRows rest = joined(siblingRows);
+            List<Cell> cells = Stream.of(rest.actuals(), costRows.cells(), rest.baseline()).flatMap(List::stream)
+                    .map(this::round).toList();
             List<EpisodeQueries.EpisodeRow> episodeRows = rest.episodes();
             List<RoundedMode> modes = rest.modes().stream()
                     .map(m -> new RoundedMode(m.episodeId(), m.mode(), m.shots(), rounding.money(m.traditionalCost()),
@@ -248,7 +250,7 @@ public final class ShowReportQuery {
             WeekQueries.Result weekRows = rest.weeks();
             Map<Long, List<WeekQueries.BurnRow>> burn = weekRows.burn().stream()
                     .collect(Collectors.groupingBy(WeekQueries.BurnRow::episodeId));
-            Map<Long, List<GenerationQueries.GenerationRow>> generation = rest.generation().stream()
+            Map<Long, List<GenerationQueries.GenerationRow>> generation = generationRows.stream()
                     .filter(g -> g.episodeId() != null)
                     .collect(Collectors.groupingBy(GenerationQueries.GenerationRow::episodeId));
             Map<Long, List<LedgerQueries.Correction>> corrections = rest.corrections().stream()
@@ -475,6 +477,18 @@ public final class ShowReportQuery {
         }
     }
 
+    /** The sibling's rows; what it threw, as it threw it (not wrapped in a CompletionException). */
+    private static <T> T joined(CompletableFuture<T> sibling) {
+        try {
+            return sibling.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     private static <T> T timed(String what, java.util.function.Supplier<T> query) {
         long start = System.nanoTime();
         T result = query.get();
@@ -513,7 +527,7 @@ public final class ShowReportQuery {
     /** What the sibling connection returns. */
     private record SiblingRows(List<EpisodeQueries.EpisodeRow> episodes, List<EpisodeQueries.ModeRow> modes,
                                WeekQueries.Result weeks, List<LedgerQueries.Correction> corrections,
-                               List<GenerationQueries.GenerationRow> generation, List<CostQueries.Cell> baseline) {
+                               List<CostQueries.Cell> baseline, List<CostQueries.Cell> actuals) {
     }
 
     private record RoundedMode(long episodeId, String mode, long shots, BigDecimal traditionalCost,
