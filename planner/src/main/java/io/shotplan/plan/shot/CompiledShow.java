@@ -53,6 +53,15 @@ public final class CompiledShow {
     private final boolean[] fixed;
     private final ProjectSchedule schedule;
     private final ShowObjective objective;
+    /** The objective's inputs, kept to build the objective of a window of the plan. */
+    private final int[] episodeOf;
+    private final long[] costCentsByKey;
+    private final boolean[] aiByKey;
+    private final long[] episodeBudgetCents;
+    private final long showBudgetCents;
+    private final int[] maxAiShots;
+    private final int[] previousKey;
+    private final int[] previousStart;
 
     public CompiledShow(io.shotplan.show.Show show, PlanRequest request) {
         this.show = show;
@@ -239,8 +248,16 @@ public final class CompiledShow {
         long showBudget = cents(show.spendableBudget());
         nonRenewableNames[episodes.size()] = "show budget less contingency";
         nonRenewableCapacity[episodes.size()] = showBudget;
-        this.objective = new ShowObjective(episodeOf, costs.stream().mapToLong(Long::longValue).toArray(),
-                toBooleans(ai), episodeBudget, showBudget, duePeriod, maxAi, previousKey, previousStart, request.weights());
+        this.episodeOf = episodeOf;
+        this.costCentsByKey = costs.stream().mapToLong(Long::longValue).toArray();
+        this.aiByKey = toBooleans(ai);
+        this.episodeBudgetCents = episodeBudget;
+        this.showBudgetCents = showBudget;
+        this.maxAiShots = maxAi;
+        this.previousKey = previousKey;
+        this.previousStart = previousStart;
+        this.objective = new ShowObjective(episodeOf, costCentsByKey, aiByKey, episodeBudget, showBudget, duePeriod,
+                maxAi, previousKey, previousStart, request.weights());
         this.schedule = new ProjectSchedule(show.code(), calendar, nonRenewableNames, nonRenewableCapacity, activities, objective);
         // justification optimises makespan; a show scores each episode's finish, so keep the plain serial scheme
         schedule.setJustify(false);
@@ -399,6 +416,41 @@ public final class CompiledShow {
 
     public ProjectSchedule schedule() {
         return schedule;
+    }
+
+    /**
+     * The show's objective over a window of its shots: budgets and AI shares less what the shots outside the window
+     * spend in their current modes, each episode's finish over the window's shots.
+     *
+     * @param window shot indices, in the window's own index order
+     * @param modes every shot's current mode, by shot index
+     */
+    ShowObjective windowObjective(int[] window, ExecutionMode[] modes) {
+        boolean[] inWindow = new boolean[modes.length];
+        for (int i : window) {
+            inWindow[i] = true;
+        }
+        long[] budget = episodeBudgetCents.clone();
+        int[] maxAi = maxAiShots.clone();
+        long showBudget = showBudgetCents;
+        for (int i = 0; i < modes.length; i++) {
+            if (!inWindow[i]) {
+                int key = modes[i].getKey();
+                budget[episodeOf[i]] -= costCentsByKey[key];
+                showBudget -= costCentsByKey[key];
+                maxAi[episodeOf[i]] -= aiByKey[key] ? 1 : 0;
+            }
+        }
+        int[] windowEpisodeOf = new int[window.length];
+        int[] windowPreviousKey = new int[window.length];
+        int[] windowPreviousStart = new int[window.length];
+        for (int j = 0; j < window.length; j++) {
+            windowEpisodeOf[j] = episodeOf[window[j]];
+            windowPreviousKey[j] = previousKey[window[j]];
+            windowPreviousStart[j] = previousStart[window[j]];
+        }
+        return new ShowObjective(windowEpisodeOf, costCentsByKey, aiByKey, budget, showBudget, duePeriod, maxAi,
+                windowPreviousKey, windowPreviousStart, request.weights());
     }
 
     public ShowObjective objective() {

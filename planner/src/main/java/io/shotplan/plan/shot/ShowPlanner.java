@@ -15,6 +15,7 @@ import io.shotplan.plan.domain.Activity;
 import io.shotplan.plan.domain.ExecutionMode;
 import io.shotplan.plan.solver.ProjectSolver;
 import io.shotplan.plan.solver.SerialScheduleDecoder;
+import io.shotplan.plan.solver.WindowedSolver;
 import io.shotplan.show.Episode;
 import io.shotplan.show.EstimateOverride;
 import io.shotplan.show.ModeEstimate;
@@ -31,6 +32,8 @@ public final class ShowPlanner {
 
     /** Above this many shots, reasons compare estimates only instead of re-scoring the plan per alternative. */
     static final int RESCORE_REASONS_UP_TO_SHOTS = 2_000;
+    static final int WINDOWED_ABOVE_SHOTS = 2_000;
+    static final int WINDOW_SHOTS = 1_000;
 
     private ShowPlanner() {
     }
@@ -61,9 +64,21 @@ public final class ShowPlanner {
         // no restarts: a show's search improves steadily, and a restart would throw that progress away
         ProjectSolver.Settings settings = ProjectSolver.Settings.of(request.timeLimit()).withSeed(request.seed())
                 .withMoveCountLimit(request.moveLimit()).withRestartAfterUnimprovedSteps(0);
-        ProjectSolver.Result result = ProjectSolver.solve(compiled.schedule(), settings,
-                best -> onNewBestScore.accept(best.score().toString()));
+        ProjectSolver.Result result = solve(compiled, settings, best -> onNewBestScore.accept(best.score().toString()));
         return toPlan(compiled, result);
+    }
+
+    /**
+     * Searches the whole plan at once, or, for a time-limited solve of more than {@link #WINDOWED_ABOVE_SHOTS} shots,
+     * window by window of {@link #WINDOW_SHOTS} list positions: there a move costs a decode of the rest of the season,
+     * so the whole-plan search evaluates too few moves to improve it (none in 120 s at 20,000 shots).
+     */
+    static ProjectSolver.Result solve(CompiledShow compiled, ProjectSolver.Settings settings,
+            Consumer<ProjectSolver.BestScore> onNewBest) {
+        if (compiled.shots().size() > WINDOWED_ABOVE_SHOTS && settings.moveCountLimit() == 0) {
+            return WindowedSolver.solve(compiled.schedule(), settings, WINDOW_SHOTS, compiled::windowObjective, onNewBest);
+        }
+        return ProjectSolver.solve(compiled.schedule(), settings, onNewBest);
     }
 
     static ShowPlan toPlan(CompiledShow compiled, ProjectSolver.Result result) {

@@ -13,7 +13,7 @@ import io.shotplan.show.Show;
 /**
  * {@code bench shows [--shots 1000,5000,20000] [--time-limit 120s] [--seed 1]}: plans generated seasons and prints
  * time to the first feasible plan, the best score at 30 s and at the end, score calculations per second and the
- * peak heap. One solve at a time, one thread each.
+ * peak heap. One solve at a time, one thread each, configured as {@link ShowPlanner} configures it.
  */
 public final class ShowScaleBench {
 
@@ -43,8 +43,8 @@ public final class ShowScaleBench {
             long started = System.nanoTime();
             CompiledShow compiled = new CompiledShow(show, PlanRequest.of(limit).withSeed(seed));
             long compileMillis = (System.nanoTime() - started) / 1_000_000;
-            ProjectSolver.Result result = ProjectSolver.solve(compiled.schedule(),
-                    ProjectSolver.Settings.of(limit).withSeed(seed).withRestartAfterUnimprovedSteps(0));
+            ProjectSolver.Result result = ShowPlanner.solve(compiled,
+                    ProjectSolver.Settings.of(limit).withSeed(seed).withRestartAfterUnimprovedSteps(0), best -> { });
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) {

@@ -271,6 +271,14 @@ public final class ProjectSolver {
 
     /** A copy of the problem with no modes or order chosen, for the next independent run. */
     private static ProjectSchedule fresh(ProjectSchedule problem) {
+        ProjectSchedule copy = copy(problem);
+        copy.setSeed(problem.getSeed() + 1);
+        copy.setRandomStart(true);
+        return copy;
+    }
+
+    /** A copy of the problem's facts (same modes, calendar and objective) with no modes or order chosen. */
+    static ProjectSchedule copy(ProjectSchedule problem) {
         List<Activity> activities = new ArrayList<>();
         for (Activity a : problem.getActivities()) {
             Activity copy = new Activity(a.getIndex(), a.getLabel(), a.getModeOptions(), a.predecessors(), a.successors(),
@@ -286,8 +294,7 @@ public final class ProjectSolver {
             hard[k] = problem.isNonRenewableHard(k);
         }
         copy.setNonRenewableHard(hard);
-        copy.setSeed(problem.getSeed() + 1);
-        copy.setRandomStart(true);
+        copy.setSeed(problem.getSeed());
         return copy;
     }
 
