@@ -65,7 +65,9 @@ public final class WindowedSolver {
         long movesPerWindow = settings.moveCountLimit() / Math.max(1, windows);
         for (int round = 0, w = 0; System.nanoTime() < deadline; w = (w + 1) % windows) {
             long left = deadline - System.nanoTime();
-            if (left < MIN_SLICE.toNanos() / 2 || (settings.moveCountLimit() > 0 && round > 0)) {
+            // an interrupt stops each window's solver at once: stop here too, keeping the best plan so far
+            if (left < MIN_SLICE.toNanos() / 2 || (settings.moveCountLimit() > 0 && round > 0)
+                    || Thread.currentThread().isInterrupted()) {
                 break;
             }
             Window window = Window.of(current, w * windowSize, Math.min(n, (w + 1) * windowSize), windowObjective);
