@@ -19,6 +19,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
 /**
@@ -54,8 +55,14 @@ final class LedgerLines {
     /** Every line of the show's ledger to date. */
     static Select<? extends Record> of(ReportScope scope) {
         boolean h2 = scope.dsl().dialect().family() == org.jooq.SQLDialect.H2;
-        return h2 ? ledgerRows(scope::actuals)
-                : rollupPeriods(scope).unionAll(rollupWeeks(scope)).unionAll(ledgerRows(scope::actualsOfAsOfWeek));
+        if (h2) {
+            return ledgerRows(scope::actuals);
+        }
+        CostLedgerRollupPeriod periods = COST_LEDGER_ROLLUP_PERIOD.as("pr");
+        CostLedgerRollup weeks = COST_LEDGER_ROLLUP.as("w");
+        return rollupLines(periods, scope.actualsInPeriods(periods))
+                .unionAll(rollupLines(weeks, scope.actualWeeksAfterPeriods(weeks)))
+                .unionAll(ledgerRows(scope::actualsOfAsOfWeek));
     }
 
     /** A line query as plain records, so that the three sources of lines can be put in one union. */
@@ -64,28 +71,30 @@ final class LedgerLines {
         return (Select<Record>) query;
     }
 
-    private static Select<Record> rollupPeriods(ReportScope scope) {
-        CostLedgerRollupPeriod p = COST_LEDGER_ROLLUP_PERIOD.as("pr");
-        Field<Long> discipline = ReportScope.rollupId(p.DISCIPLINE_ID);
-        return lines(select(p.SHOT_ID.as(SHOT_ID), discipline.as(DISC),
-                ReportScope.kindOfLedger(discipline, p.BOOKED_SOURCE).as(KIND), p.SOURCE.as(SOURCE),
-                ReportScope.rollupId(p.GPU_POOL_ID).as(POOL), ReportScope.rollupName(p.MODEL).as(MODEL),
-                ReportScope.rollupName(p.DEVICE).as(DEVICE), p.AMOUNT.as(AMOUNT), p.ARTIST_DAYS.as(DAYS),
-                p.GPU_SECONDS.as(SECS), p.CURRENCY.as(CURRENCY), p.ROW_COUNT.as(ROWS))
-                .from(p)
-                .where(scope.actualsInPeriods(p)));
+    /**
+     * The lines of a ledger rollup (weekly or four-weekly: the same columns), where {@link LedgerRepository#NONE}
+     * and {@link LedgerRepository#NO_NAME} stand for none.
+     */
+    private static Select<Record> rollupLines(Table<?> rollup, Condition which) {
+        CostLedgerRollup columns = COST_LEDGER_ROLLUP;
+        Field<Long> discipline = ReportScope.rollupId(column(rollup, columns.DISCIPLINE_ID));
+        return lines(select(column(rollup, columns.SHOT_ID).as(SHOT_ID), discipline.as(DISC),
+                ReportScope.kindOfLedger(discipline, column(rollup, columns.BOOKED_SOURCE)).as(KIND),
+                column(rollup, columns.SOURCE).as(SOURCE),
+                ReportScope.rollupId(column(rollup, columns.GPU_POOL_ID)).as(POOL),
+                ReportScope.rollupName(column(rollup, columns.MODEL)).as(MODEL),
+                ReportScope.rollupName(column(rollup, columns.DEVICE)).as(DEVICE),
+                column(rollup, columns.AMOUNT).as(AMOUNT), column(rollup, columns.ARTIST_DAYS).as(DAYS),
+                column(rollup, columns.GPU_SECONDS).as(SECS), column(rollup, columns.CURRENCY).as(CURRENCY),
+                column(rollup, columns.ROW_COUNT).as(ROWS))
+                .from(rollup)
+                .where(which));
     }
 
-    private static Select<Record> rollupWeeks(ReportScope scope) {
-        CostLedgerRollup w = COST_LEDGER_ROLLUP.as("w");
-        Field<Long> discipline = ReportScope.rollupId(w.DISCIPLINE_ID);
-        return lines(select(w.SHOT_ID.as(SHOT_ID), discipline.as(DISC),
-                ReportScope.kindOfLedger(discipline, w.BOOKED_SOURCE).as(KIND), w.SOURCE.as(SOURCE),
-                ReportScope.rollupId(w.GPU_POOL_ID).as(POOL), ReportScope.rollupName(w.MODEL).as(MODEL),
-                ReportScope.rollupName(w.DEVICE).as(DEVICE), w.AMOUNT.as(AMOUNT), w.ARTIST_DAYS.as(DAYS),
-                w.GPU_SECONDS.as(SECS), w.CURRENCY.as(CURRENCY), w.ROW_COUNT.as(ROWS))
-                .from(w)
-                .where(scope.actualWeeksAfterPeriods(w)));
+    /** The column of {@code rollup} named like {@code like}. */
+    private static <T> Field<T> column(Table<?> rollup, Field<T> like) {
+        return java.util.Objects.requireNonNull(rollup.field(like.getName(), like.getType()),
+                () -> rollup.getName() + " has no column " + like.getName());
     }
 
     /**
