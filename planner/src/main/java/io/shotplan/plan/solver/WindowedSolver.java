@@ -16,9 +16,9 @@ import io.shotplan.plan.domain.ScheduleObjective;
 
 /**
  * Improves a large project window by window of its activity list. The serial scheme places an activity after
- * everything before it in the list and before everything after it, so a window's activities land exactly where a
- * decode of the whole list puts them when the activities before the window are booked into the calendar and the
- * ones after it are left out. Each window is then a small project of its own, and a move in it costs a decode of the
+ * everything before it in the list and before everything after it, so a window's activities land where a decode of
+ * the whole list puts them when the activities before the window are booked into the calendar and the ones after
+ * it are left out (exactly so unless precedence runs against the list across the window's edge). Each window is then a small project of its own, and a move in it costs a decode of the
  * window instead of the rest of the list: on a season of 20,000 shots, a window of 1,000 is decoded about fifty times
  * faster. A window's plan is kept only when the whole project's score is at least as good with it.
  */
@@ -109,7 +109,10 @@ public final class WindowedSolver {
      * A window of list positions [from, to) as a project of its own: the activities before it booked into the
      * calendar, its predecessors' finishes as release periods, the non-renewable limits less what the rest spends.
      * An activity waiting for a predecessor after the window (and whatever waits for it) stays out: the whole
-     * list's decode places it after that predecessor, outside the window's time anyway.
+     * list's decode places it after that predecessor, outside the window's time anyway. One listed before the window
+     * but waiting for a predecessor in it is booked where the whole decode puts it, so the window's activities see
+     * that booking even those the whole decode places before it: the window is then an approximation, and the
+     * check of the whole season's score decides.
      *
      * @param schedule null when no activity of the window can be moved
      * @param members the window's activities by their index in the whole project, in the window's index order
