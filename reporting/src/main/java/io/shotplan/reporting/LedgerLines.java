@@ -24,15 +24,15 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * The ledger to date as lines (shot, discipline, cost line, source, GPU pool, model, device, currency) with their
- * amount, artist-days, GPU seconds and row count. On PostgreSQL: whole four-week periods from
- * {@code cost_ledger_rollup_period}, the whole weeks after them from {@code cost_ledger_rollup}, the days of the as-of
- * week from the ledger. On H2, from the ledger alone: H2 looks these lines up once per shot in the statement's joins,
- * and against the rollups that took its report from 22 s to over 300 s. A reversal counts in the cost line of the row
- * it reverses (the rollup's booked source). A line without a shot has shot id {@link LedgerRepository#NONE} or NULL;
- * both mean none.
+ * amount, artist-days, GPU seconds and row count: whole four-week periods from {@code cost_ledger_rollup_period}, the
+ * whole weeks after them from {@code cost_ledger_rollup}, the days of the as-of week from the ledger. A reversal counts
+ * in the cost line of the row it reverses (the rollup's booked source). A line without a shot has shot id
+ * {@link LedgerRepository#NONE} or NULL; both mean none.
  *
  * <p>The lines are not summed here: each query sums them at the grain it needs, so the rows are hashed once per use
- * instead of once into an intermediate grain and again.
+ * instead of once into an intermediate grain and again. Every query reads them first and looks shots and plan items
+ * up from them: H2 joins row by row, and with these lines on the inner side of a join it had read them again for
+ * every shot (its report took over 300 s against the rollups then).
  */
 final class LedgerLines {
 
@@ -54,10 +54,6 @@ final class LedgerLines {
 
     /** Every line of the show's ledger to date. */
     static Select<? extends Record> of(ReportScope scope) {
-        boolean h2 = scope.dsl().dialect().family() == org.jooq.SQLDialect.H2;
-        if (h2) {
-            return ledgerRows(scope::actuals);
-        }
         CostLedgerRollupPeriod periods = COST_LEDGER_ROLLUP_PERIOD.as("pr");
         CostLedgerRollup weeks = COST_LEDGER_ROLLUP.as("w");
         return rollupLines(periods, scope.actualsInPeriods(periods))
