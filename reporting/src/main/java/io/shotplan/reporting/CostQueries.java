@@ -226,7 +226,8 @@ final class CostQueries {
     }
 
     /**
-     * The shots that drive each episode's variance: ranked per episode by |baseline − EAC|, then by slip in days,
+     * The shots that drive each episode's variance: ranked per episode by |baseline − EAC| (|planned − EAC| before a
+     * baseline is locked), then by slip in days,
      * then by code; the first {@code limit} of each with any variance or slip. A shot's baseline and planned cost are
      * its plan items' planned cost (the sum of their lines); actual and remaining cost are sums of
      * {@code report_lines}.
@@ -252,7 +253,8 @@ final class CostQueries {
         Field<BigDecimal> pCost = coalesce(cpi.PLANNED_COST, z);
         Field<BigDecimal> aCost = coalesce(totals.field("a_cost", BigDecimal.class), z);
         Field<BigDecimal> rem = coalesce(totals.field("rem", BigDecimal.class), z);
-        Field<BigDecimal> variance = bCost.minus(aCost).minus(rem);
+        // before a baseline is locked, a shot drives the variance to budget by costing more than its current plan
+        Field<BigDecimal> variance = (scope.baselinePlanId() < 0 ? pCost : bCost).minus(aCost).minus(rem);
         Field<Integer> slip = coalesce(localDateDiff(cpi.END_DATE, bpi.END_DATE), inline(0));
         Field<Integer> rank = rowNumber().over()
                 .partitionBy(s.EPISODE_ID)

@@ -202,7 +202,8 @@ public record ShowReport(
     /**
      * One episode.
      *
-     * @param drivers     the shots that drive the variance, largest first: by |varianceToBaseline|, then by slip
+     * @param drivers     the shots that drive the variance, largest first: by |varianceToBaseline| (before a baseline
+     *                    is locked, by how far the EAC is from the current plan), then by slip
      * @param burn        cumulative cost per week: baseline and current plan spread evenly over each shot's planned
      *                    days, actuals by the day they occurred; each series ends at the episode's figure (baseline
      *                    cost, planned cost, actuals to date)
