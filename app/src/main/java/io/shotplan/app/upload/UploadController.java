@@ -3,11 +3,14 @@ package io.shotplan.app.upload;
 import io.shotplan.app.audit.AuditLog;
 import io.shotplan.app.imports.ImportResult;
 import io.shotplan.app.imports.ImportService;
+import io.shotplan.show.Resolution;
+import io.shotplan.show.io.EdlOptions;
 import io.shotplan.show.io.Source;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
  * message}.
  */
 @RestController
-@Tag(name = "Imports", description = "Upload a show folder, a shot list, hand bids or actual costs; all or nothing, every problem listed")
+@Tag(name = "Imports", description = "Upload a show folder, a shot list, an EDL, hand bids or actual costs; all or nothing, every problem listed")
 class UploadController {
 
     private final ImportService imports;
@@ -60,6 +63,24 @@ class UploadController {
     ImportResult shots(@RequestParam String show, @RequestParam(required = false) String episode,
                        @RequestPart("file") MultipartFile file) throws IOException {
         ImportResult result = imports.importShots(show, source(file), episode);
+        audit.record("IMPORT", "show", show, result.summary());
+        return result;
+    }
+
+    @PostMapping(path = "/api/imports/edl", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Add one shot per video event of a CMX 3600 EDL (a VFX pull) to an episode (PRODUCER); the same "
+            + "import as `shotplan import edl`")
+    ImportResult edl(@RequestParam String show, @RequestParam String episode, @RequestParam String workType,
+                     @RequestParam(defaultValue = "24") BigDecimal fps, @RequestParam(defaultValue = "3") int complexity,
+                     @RequestParam(defaultValue = "1920x1080") String resolution,
+                     @RequestPart("file") MultipartFile file) throws IOException {
+        Resolution plate;
+        try {
+            plate = Resolution.parse(resolution);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("resolution: expected WIDTHxHEIGHT such as 1920x1080, got '" + resolution + "'");
+        }
+        ImportResult result = imports.importEdl(show, source(file), new EdlOptions(episode, fps, workType, complexity, plate));
         audit.record("IMPORT", "show", show, result.summary());
         return result;
     }

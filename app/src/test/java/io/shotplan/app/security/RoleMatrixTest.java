@@ -65,10 +65,13 @@ class RoleMatrixTest extends WebTest {
                 new Endpoint(HttpMethod.POST, "/api/imports/show", null, EnumSet.of(PRODUCER)),
                 new Endpoint(HttpMethod.POST, "/api/imports/shots?show=TST", null, EnumSet.of(PRODUCER)),
                 new Endpoint(HttpMethod.POST, "/api/imports/estimates?show=TST", null, EnumSet.of(PRODUCER)),
+                new Endpoint(HttpMethod.POST, "/api/imports/edl?show=TST&episode=EP101&workType=roto", null, EnumSet.of(PRODUCER)),
                 new Endpoint(HttpMethod.POST, "/api/shows/TST/actuals", null, EnumSet.of(FINANCE)),
                 // scenarios and plans (invalid bodies or unknown ids: nothing changes, the role check still runs)
                 new Endpoint(HttpMethod.GET, "/api/shows/TST/scenarios", null, EVERYONE),
                 new Endpoint(HttpMethod.POST, "/api/shows/TST/scenarios", "{\"name\": \"\"}", EnumSet.of(PRODUCER)),
+                new Endpoint(HttpMethod.PUT, "/api/shows/TST/scenarios/no-such-scenario", "{\"name\": \"\"}", EnumSet.of(PRODUCER)),
+                new Endpoint(HttpMethod.DELETE, "/api/shows/TST/scenarios/no-such-scenario", null, EnumSet.of(PRODUCER)),
                 new Endpoint(HttpMethod.GET, "/api/shows/TST/plans", null, EVERYONE),
                 new Endpoint(HttpMethod.POST, "/api/shows/TST/plans", "{\"seconds\": 0}", EnumSet.of(PRODUCER)),
                 new Endpoint(HttpMethod.GET, "/api/solves/no-such-solve", null, EVERYONE),
