@@ -3,9 +3,14 @@
 (async () => {
   const { api, showError, showMessage, hideMessage, hasRole } = shotplan;
   let show = await shotplan.currentShow().catch(() => null);
-  document.querySelector('#show-form button').disabled = !hasRole('PRODUCER');
-  document.querySelector('#shots-form button').disabled = !hasRole('PRODUCER') || !show;
-  document.querySelector('#actuals-form button').disabled = !hasRole('FINANCE') || !show;
+  // the role each form needs, and whether it imports into the current show
+  const FORMS = { 'show-form': ['PRODUCER', false], 'shots-form': ['PRODUCER', true], 'edl-form': ['PRODUCER', true],
+    'estimates-form': ['PRODUCER', true], 'actuals-form': ['FINANCE', true] };
+  const enable = () => Object.entries(FORMS).forEach(([id, [role, needsShow]]) => {
+    document.querySelector('#' + id + ' button').disabled = !hasRole(role) || (needsShow && !show);
+  });
+  enable();
+  const query = params => new URLSearchParams(Object.entries(params).filter(([, v]) => v !== '')).toString();
 
   function upload(form, path, fill) {
     form.onsubmit = async event => {
@@ -15,12 +20,13 @@
       fill(data);
       try {
         const result = await api(path(), { method: 'POST', body: data });
-        showMessage('Imported into ' + result.showCode + ': ' + result.shotsAdded.length + ' shots' + (result.ledgerRowsAdded ? ', ' + result.ledgerRowsAdded + ' cost lines' : '') + '.');
+        showMessage('Imported into ' + result.showCode + ': ' + result.shotsAdded.length + ' shots'
+          + (result.kind === 'ESTIMATES' ? ' with new hand bids' : '')
+          + (result.ledgerRowsAdded ? ', ' + result.ledgerRowsAdded + ' cost lines' : '') + '.');
         if (form.id === 'show-form') {
           localStorage.setItem('shotplan.show', result.showCode);
           show = await shotplan.currentShow();
-          document.querySelector('#shots-form button').disabled = !hasRole('PRODUCER');
-          document.querySelector('#actuals-form button').disabled = !hasRole('FINANCE');
+          enable();
         }
         form.reset();
       } catch (e) {
@@ -28,14 +34,18 @@
       }
     };
   }
+  const fileOf = form => data => data.append('file', form.file.files[0]);
   const showForm = document.getElementById('show-form');
   upload(showForm, () => '/api/imports/show?replace=' + showForm.replace.checked,
     data => [...showForm.files.files].forEach(f => data.append('files', f, f.name)));
   const shotsForm = document.getElementById('shots-form');
-  upload(shotsForm, () => '/api/imports/shots?show=' + encodeURIComponent(show.code)
-      + (shotsForm.episode.value ? '&episode=' + encodeURIComponent(shotsForm.episode.value) : ''),
-    data => data.append('file', shotsForm.file.files[0]));
+  upload(shotsForm, () => '/api/imports/shots?' + query({ show: show.code, episode: shotsForm.episode.value }), fileOf(shotsForm));
+  const edlForm = document.getElementById('edl-form');
+  upload(edlForm, () => '/api/imports/edl?' + query({ show: show.code, episode: edlForm.episode.value,
+    workType: edlForm.workType.value, fps: edlForm.fps.value, complexity: edlForm.complexity.value,
+    resolution: edlForm.resolution.value }), fileOf(edlForm));
+  const estimatesForm = document.getElementById('estimates-form');
+  upload(estimatesForm, () => '/api/imports/estimates?' + query({ show: show.code }), fileOf(estimatesForm));
   const actualsForm = document.getElementById('actuals-form');
-  upload(actualsForm, () => '/api/shows/' + encodeURIComponent(show.code) + '/actuals',
-    data => data.append('file', actualsForm.file.files[0]));
+  upload(actualsForm, () => '/api/shows/' + encodeURIComponent(show.code) + '/actuals', fileOf(actualsForm));
 })();

@@ -1,14 +1,46 @@
 'use strict';
 // Scenarios: plans side by side (cost, finish, AI share, per-episode budget and delivery, what changed),
-// and the form that creates a scenario to solve from the Plan page.
+// and the form that creates a scenario to solve from the Plan page, or edits one; producers also delete them.
 (async () => {
   const { api, el, money, percent, showError, showMessage, hideMessage, hasRole } = shotplan;
   const show = await shotplan.currentShow();
   if (!show) { showMessage('No show in the database yet: import one first.'); return; }
   const base = '/api/shows/' + encodeURIComponent(show.code);
   const form = document.getElementById('scenario-form');
-  form.querySelector('button').disabled = true;
+  const submit = form.querySelector('button[type=submit]');
+  const cancel = document.getElementById('cancel-edit');
+  const producer = hasRole('PRODUCER');
+  const FIELDS = ['budgetPercent', 'maxAiShare', 'crewPercent', 'gpuCountPercent', 'deliveryShiftDays'];
+  submit.disabled = true;
   const ticked = [];
+  let editing = null;
+
+  function edit(scenario) {
+    editing = scenario;
+    form.reset();
+    if (scenario) {
+      form.name.value = scenario.name;
+      form.description.value = scenario.description || '';
+      FIELDS.forEach(f => { form[f].value = scenario.changes[f] ?? ''; });
+    }
+    document.getElementById('scenario-form-title').textContent = scenario ? 'Edit scenario ' + scenario.name : 'New scenario';
+    submit.textContent = scenario ? 'Save scenario' : 'Create scenario';
+    cancel.hidden = !scenario;
+    if (scenario) form.name.focus();
+  }
+  cancel.onclick = () => edit(null);
+
+  async function remove(scenario) {
+    if (!confirm('Delete scenario ' + scenario.name + '? Plans solved for it are kept, without a scenario.')) return;
+    hideMessage();
+    try {
+      const deleted = await api(base + '/scenarios/' + encodeURIComponent(scenario.name), { method: 'DELETE' });
+      showMessage('Deleted scenario ' + deleted.scenario + (deleted.plansKept.length
+        ? '; plans ' + deleted.plansKept.map(v => 'v' + v).join(', ') + ' are kept without a scenario.' : '.'));
+      if (editing && editing.id === scenario.id) edit(null);
+      await Promise.all([loadPlans(), loadScenarios()]);
+    } catch (e) { showError(e); }
+  }
 
   async function loadPlans() {
     const plans = await api(base + '/plans');
@@ -24,10 +56,12 @@
 
   async function loadScenarios() {
     const scenarios = await api(base + '/scenarios');
-    document.querySelector('#scenarios-table tbody').replaceChildren(...scenarios.map(s => el('tr', {},
+    document.querySelector('#scenarios-table tbody').replaceChildren(...scenarios.map(s => el('tr', { 'data-scenario': s.name },
       el('td', { text: s.name }),
       el('td', { class: 'small', text: Object.entries(s.changes).filter(([, v]) => v != null).map(([k, v]) => k + ' ' + (typeof v === 'object' ? JSON.stringify(v) : v)).join(', ') || 'none' }),
-      el('td', { text: s.description || '' }), el('td', { class: 'small muted', text: (s.createdAt || '').slice(0, 16).replace('T', ' ') }))));
+      el('td', { text: s.description || '' }), el('td', { class: 'small muted', text: (s.createdAt || '').slice(0, 16).replace('T', ' ') }),
+      el('td', {}, producer ? [el('button', { type: 'button', text: 'Edit', onclick: () => edit(s) }), ' ',
+        el('button', { type: 'button', class: 'danger', text: 'Delete', onclick: () => remove(s) })] : []))));
   }
 
   const delta = (value, reference, lowerIsBetter = true) => {
@@ -80,14 +114,24 @@
     event.preventDefault();
     hideMessage();
     const number = name => form[name].value === '' ? null : Number(form[name].value);
-    const body = { name: form.name.value, description: form.description.value || null, changes: {
-      budgetPercent: number('budgetPercent'), maxAiShare: number('maxAiShare'), crewPercent: number('crewPercent'),
-      gpuCountPercent: number('gpuCountPercent'), deliveryShiftDays: number('deliveryShiftDays') } };
-    try { await api(base + '/scenarios', { method: 'POST', json: body }); form.reset();
-      showMessage('Scenario created: solve it on the Plan page.'); await loadScenarios(); } catch (e) { showError(e); }
+    // the form has no field for per-episode budgets: an edit keeps the scenario's own
+    const changes = Object.fromEntries(FIELDS.map(f => [f, number(f)]));
+    changes.episodeBudgets = editing ? editing.changes.episodeBudgets : null;
+    const body = { name: form.name.value, description: form.description.value || null, changes };
+    try {
+      if (editing) {
+        await api(base + '/scenarios/' + encodeURIComponent(editing.name), { method: 'PUT', json: body });
+        showMessage('Scenario ' + body.name + ' saved: solve it again on the Plan page to see its effect.');
+      } else {
+        await api(base + '/scenarios', { method: 'POST', json: body });
+        showMessage('Scenario created: solve it on the Plan page.');
+      }
+      edit(null);
+      await Promise.all([loadPlans(), loadScenarios()]);
+    } catch (e) { showError(e); }
   };
 
   document.getElementById('compare').disabled = false;
-  form.querySelector('button').disabled = !hasRole('PRODUCER');
+  submit.disabled = !producer;
   Promise.all([loadPlans(), loadScenarios()]).catch(showError);
 })();

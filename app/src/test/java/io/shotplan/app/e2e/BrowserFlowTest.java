@@ -226,6 +226,20 @@ class BrowserFlowTest {
             assertThat(page.locator("#side-by-side thead th")).hasCount(3);
             assertThat(page.locator("#changes")).containsText("What changed");
             shot(page, "06-scenarios");
+            // a typo fixed, then the stale what-if dropped
+            scenario.locator("input[name=name]").fill("more crew");
+            scenario.locator("input[name=crewPercent]").fill("110");
+            scenario.locator("button[type=submit]").click();
+            Locator moreCrew = page.locator("#scenarios-table tr[data-scenario='more crew']");
+            moreCrew.getByText("Edit").click();
+            assertThat(scenario.locator("input[name=crewPercent]")).hasValue("110");
+            scenario.locator("input[name=crewPercent]").fill("120");
+            scenario.locator("button[type=submit]").click();
+            assertThat(moreCrew).containsText("crewPercent 120");
+            page.onceDialog(com.microsoft.playwright.Dialog::accept);
+            moreCrew.getByText("Delete").click();
+            assertThat(page.locator("#message")).containsText("Deleted scenario more crew");
+            assertThat(moreCrew).hasCount(0);
             page.navigate(url("/plan?show=NVB"));
             page.locator("#plan-select").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
             page.locator("#baseline").click();
