@@ -62,6 +62,8 @@ public class SecurityConfig {
                 .requestMatchers(HttpMethod.PUT, "/api/shows/*/episodes/*/budget").hasRole(PRODUCER.name())
                 .requestMatchers(HttpMethod.POST, "/api/imports", "/api/imports/**").hasRole(PRODUCER.name())
                 .requestMatchers(HttpMethod.POST, "/api/shows/*/scenarios").hasRole(PRODUCER.name())
+                .requestMatchers(HttpMethod.PUT, "/api/shows/*/scenarios/*").hasRole(PRODUCER.name())
+                .requestMatchers(HttpMethod.DELETE, "/api/shows/*/scenarios/*").hasRole(PRODUCER.name())
                 .requestMatchers(HttpMethod.POST, "/api/shows/*/plans", "/api/solves/*/stop",
                         "/api/plans/*/baseline").hasRole(PRODUCER.name())
                 // actuals: finance
