@@ -49,7 +49,7 @@
   // What the supervisor set by hand; the rest of the shot's estimate comes from the bid template and capabilities.
   function handBid(bid) {
     const mode = bid.mode.toLowerCase();
-    if (bid.artistDays != null) return mode + ' ' + bid.discipline + ' ' + bid.artistDays + ' days';
+    if (bid.artistDays != null) return mode + ' ' + bid.discipline + ' ' + bid.artistDays + ' artist-days';
     if (bid.gpuHours != null) return mode + ' ' + bid.gpuHours + ' GPU-hours';
     return mode + ' vendor quote ' + money(bid.vendorCost);
   }

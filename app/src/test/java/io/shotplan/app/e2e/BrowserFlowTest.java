@@ -159,7 +159,7 @@ class BrowserFlowTest {
             // import the example show
             page.navigate(url("/import"));
             page.locator("#show-form input[name=files]").setInputFiles(new Path[] {
-                    EXAMPLE.resolve("show.yaml"), EXAMPLE.resolve("shots.csv")});
+                    EXAMPLE.resolve("show.yaml"), EXAMPLE.resolve("shots.csv"), EXAMPLE.resolve("estimates.csv")});
             page.locator("#show-form button[type=submit]").click();
             assertThat(page.locator("#message")).containsText("Imported into NVB");
             shot(page, "02-import");
@@ -172,6 +172,9 @@ class BrowserFlowTest {
             page.locator("#shot-filters select[name=workType]").selectOption("roto");
             assertThat(page.locator("#shots-table tbody tr td:nth-child(3)").first()).hasText("roto");
             Locator firstRoto = page.locator("#shots-table tbody tr").first();
+            // EP101_030_0060 carries the supervisor's hand bids from the example's estimates.csv
+            assertThat(firstRoto.locator(".hand-bids")).containsText("traditional roto 3 artist-days");
+            assertThat(firstRoto.locator(".hand-bids")).containsText("roto-ai roto 1 artist-days");
             firstRoto.locator("select.pin").selectOption("TRADITIONAL");
             assertThat(page.locator("#message")).containsText("Saved");
             assertThat(page.locator("#shots-table tbody tr").first().locator("select.pin")).hasValue("TRADITIONAL");
