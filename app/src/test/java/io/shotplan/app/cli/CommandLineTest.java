@@ -3,7 +3,9 @@ package io.shotplan.app.cli;
 import static io.shotplan.sql.schema.Tables.PLAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shotplan.app.show.ShowComparison;
 import io.shotplan.app.web.WebTest;
+import io.shotplan.show.io.ShowFolderReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -40,7 +42,7 @@ class CommandLineTest extends WebTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "serve", "worker", "import", "plan", "dispatch", "report", "bench"})
+    @ValueSource(strings = {"demo", "serve", "worker", "import", "export", "plan", "dispatch", "report", "bench"})
     void everyCommandExplainsItself(String command) {
         assertThat(run(command, "--help")).isZero();
         assertThat(out.toString()).startsWith("Usage: shotplan " + command);
@@ -65,6 +67,28 @@ class CommandLineTest extends WebTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(SHOW + ".csv", SHOW + ".json");
         }
+    }
+
+    @Test
+    void exportWritesAShowFolderThatReadsBackAsTheStoredShow() throws Exception {
+        Path folder = dir.resolve("TST");
+
+        assertThat(run("export", "--show", SHOW, folder.toString())).isZero();
+
+        // other tests of this context may have given TST hand bids: then estimates.csv is listed too
+        assertThat(out.toString().strip()).startsWith("Exported show TST to " + folder + ": ")
+                .contains("shots.csv").contains("show.yaml");
+        ShowComparison.assertSameShow(new ShowFolderReader().read(folder), shows.load(SHOW).orElseThrow());
+    }
+
+    @Test
+    void exportRefusesAFolderWithFilesInIt() throws Exception {
+        Files.writeString(dir.resolve("estimates.csv"), "shot,mode,discipline,artist_days\n");
+
+        assertThat(run("export", "--show", SHOW, dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("is not empty");
+        assertThat(run("export", "--show", "NOPE", dir.resolve("new").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("NOPE");
     }
 
     @Test

@@ -1,0 +1,69 @@
+package io.shotplan.app.imports;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shotplan export --show CODE DIR}: a stored show as the show folder {@code import show} reads back, to move a
+ * show from a laptop's embedded database to the studio's PostgreSQL or to edit it in a spreadsheet.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write a stored show as a show folder (show.yaml, shots.csv and, with hand bids, estimates.csv) "
+                + "that 'import show' reads back.")
+public class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--show", required = true, paramLabel = "CODE", description = "The show's code.")
+    String show;
+
+    @Parameters(paramLabel = "DIR", description = "A new or empty folder.")
+    Path folder;
+
+    private final ImportService imports;
+
+    ExportCommand(ImportService imports) {
+        this.imports = imports;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        // an old estimates.csv left beside the new files would bring back hand bids the show no longer has
+        if (Files.isDirectory(folder) && !isEmpty(folder)) {
+            err.println("shotplan: " + folder + " is not empty; export into a new or empty folder");
+            err.flush();
+            return ImportCommand.BAD_INPUT;
+        }
+        try {
+            imports.exportShow(show, folder);
+        } catch (UnknownShowException e) {
+            err.println("shotplan: " + e.getMessage());
+            err.flush();
+            return ImportCommand.BAD_INPUT;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (Stream<Path> files = Files.list(folder)) {
+            out.println("Exported show " + show + " to " + folder + ": "
+                    + String.join(", ", files.map(f -> f.getFileName().toString()).sorted().toList()) + ".");
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static boolean isEmpty(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+}
