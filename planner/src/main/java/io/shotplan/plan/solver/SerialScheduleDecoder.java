@@ -67,6 +67,27 @@ public final class SerialScheduleDecoder {
     /** What each activity's booking was made with, so that a replay can take it back whatever the modes are now. */
     private final int[] placedDuration;
     private final int[][] placedDemand;
+    /**
+     * The steps the last replay overwrote (from step {@code takeBackFrom} on), as they were, so that the record can go
+     * back to the decode before it: the search undoes most moves, and the next move is then closer to that decode.
+     */
+    private final Step[] overwritten;
+    private int takeBackFrom = -1;
+    private int stepsBeforeReplay;
+    private int usedUpToBeforeReplay;
+    private long excessBeforeReplay;
+    /** The bookings before the last replay: copying a few hundred periods back is cheaper than re-booking the steps. */
+    private final int[][] usedBeforeReplay;
+
+    /** One step of a forward pass: the activity, where it stood and what its booking was. */
+    private static final class Step {
+        int activity;
+        int position;
+        long excessAfter;
+        int start;
+        int duration;
+        int[] demand;
+    }
 
     public SerialScheduleDecoder(ProjectSchedule project) {
         List<Activity> activities = project.getActivities();
@@ -100,6 +121,11 @@ public final class SerialScheduleDecoder {
         this.order = new int[n];
         this.placedDuration = new int[n];
         this.placedDemand = new int[n][];
+        this.usedBeforeReplay = new int[resourceCount][0];
+        this.overwritten = new Step[n];
+        for (int j = 0; j < n; j++) {
+            overwritten[j] = new Step();
+        }
         this.remainingPredecessors = new int[n];
         this.heap = new int[n];
         this.sortKeys = new long[n];
@@ -199,6 +225,7 @@ public final class SerialScheduleDecoder {
             return replayFrom(order, modes, firstChangedPosition);
         }
         recordValid = false;
+        takeBackFrom = -1;
         load(order, modes);
         capacityExcess = 0;
         int makespan = forward();
@@ -231,6 +258,7 @@ public final class SerialScheduleDecoder {
         while (k < steps && stepPosition[k] < firstChangedPosition) {
             k++;
         }
+        keepForTakeBack(k);
         for (int j = k; j < steps; j++) {
             unbook(stepActivity[j]);
         }
@@ -267,6 +295,63 @@ public final class SerialScheduleDecoder {
         int makespan = runSerial(Math.min(firstChangedPosition, n), heapSize);
         recordValid = true;
         return makespan;
+    }
+
+    /** Whether {@link #takeBackLastReplay()} can return the record to the decode before the last one. */
+    public boolean canTakeBackLastReplay() {
+        return takeBackFrom >= 0;
+    }
+
+    /**
+     * Returns the record (schedule, bookings, steps) to what the decode before the last replay left, exactly, so that
+     * the next decode can replay against that one instead. Costs a copy of the replayed steps and bookings, not a search.
+     */
+    public void takeBackLastReplay() {
+        if (takeBackFrom < 0) {
+            throw new IllegalStateException("The last decode was not a replay, so there is nothing to take back.");
+        }
+        for (int r = 0; r < resourceCount; r++) {
+            System.arraycopy(usedBeforeReplay[r], 0, used[r], 0, usedUpToBeforeReplay);
+            Arrays.fill(used[r], usedUpToBeforeReplay, Math.min(usedUpTo, used[r].length), 0);
+        }
+        for (int j = takeBackFrom; j < stepsBeforeReplay; j++) {
+            Step step = overwritten[j];
+            int a = step.activity;
+            stepActivity[j] = a;
+            stepPosition[j] = step.position;
+            excessAfterStep[j] = step.excessAfter;
+            start[a] = step.start;
+            finish[a] = step.start + step.duration;
+            placedDuration[a] = step.duration;
+            placedDemand[a] = step.demand;
+        }
+        steps = stepsBeforeReplay;
+        usedUpTo = usedUpToBeforeReplay;
+        capacityExcess = excessBeforeReplay;
+        takeBackFrom = -1;
+    }
+
+    private void keepForTakeBack(int k) {
+        for (int j = k; j < steps; j++) {
+            Step step = overwritten[j];
+            int a = stepActivity[j];
+            step.activity = a;
+            step.position = stepPosition[j];
+            step.excessAfter = excessAfterStep[j];
+            step.start = start[a];
+            step.duration = placedDuration[a];
+            step.demand = placedDemand[a];
+        }
+        for (int r = 0; r < resourceCount; r++) {
+            if (usedBeforeReplay[r].length < usedUpTo) {
+                usedBeforeReplay[r] = new int[used[r].length];
+            }
+            System.arraycopy(used[r], 0, usedBeforeReplay[r], 0, usedUpTo);
+        }
+        takeBackFrom = k;
+        stepsBeforeReplay = steps;
+        usedUpToBeforeReplay = usedUpTo;
+        excessBeforeReplay = capacityExcess;
     }
 
     /** Positions, durations and demands for a decode of this list with these modes. */

@@ -20,40 +20,90 @@ class IncrementalDecodeTest {
 
     @Test
     void replayingFromTheFirstChangedPositionEqualsDecodingFromScratch() {
-        Show show = GeneratedSeason.generate(300, 5);
-        // two pinned starts make fixed bookings part of the state that a replay keeps
-        CompiledShow compiled = new CompiledShow(show, PlanRequest.of(Duration.ofSeconds(1)).withPins(List.of(
-                Pin.start(show.shots().get(3).code(), LocalDate.of(2027, 2, 1)),
-                Pin.start(show.shots().get(40).code(), LocalDate.of(2027, 1, 11)))));
-        List<Activity> activities = compiled.schedule().getActivities();
-        SerialScheduleDecoder incremental = new SerialScheduleDecoder(compiled.schedule());
-        Random random = new Random(3);
-        List<Activity> order = new ArrayList<>(activities);
-        ExecutionMode[] modes = new ExecutionMode[activities.size()];
-        for (Activity a : activities) {
-            modes[a.getIndex()] = a.getModeOptions().get(0);
-        }
-        incremental.decode(order, modes, false);
+        Season season = new Season();
         for (int round = 0; round < 300; round++) {
-            int firstChanged;
+            int replayed = season.decoder.decode(season.order, season.modes, false, season.randomMove());
+
+            season.assertDecodedAsFromScratch(replayed);
+        }
+    }
+
+    @Test
+    void takingBackAReplayedMoveRestoresTheDecodeBeforeItAndTheNextMoveReplaysFromThere() {
+        Season season = new Season();
+        int takenBack = 0;
+        for (int round = 0; round < 300; round++) {
+            List<Activity> orderBefore = new ArrayList<>(season.order);
+            ExecutionMode[] modesBefore = season.modes.clone();
+            int replayed = season.decoder.decode(season.order, season.modes, false, season.randomMove());
+            // a move from position 0 is a decode from scratch, with no replay to take back
+            if (season.decoder.canTakeBackLastReplay() && season.random.nextBoolean()) {
+                // the search rejected the move: back to the list and modes before it, then the next move
+                season.order = orderBefore;
+                season.modes = modesBefore;
+                season.decoder.takeBackLastReplay();
+                takenBack++;
+                assertThat(season.decoder.canTakeBackLastReplay()).isFalse();
+                season.assertRecordIsFromScratch();
+                replayed = season.decoder.decode(season.order, season.modes, false, season.randomMove());
+            }
+
+            season.assertDecodedAsFromScratch(replayed);
+        }
+        assertThat(takenBack).isGreaterThan(100);
+    }
+
+    /** A 300-shot season with two pinned starts, its list and modes, and a decoder that replays them. */
+    private static final class Season {
+
+        final CompiledShow compiled;
+        final SerialScheduleDecoder decoder;
+        final Random random = new Random(3);
+        List<Activity> order;
+        ExecutionMode[] modes;
+
+        Season() {
+            Show show = GeneratedSeason.generate(300, 5);
+            // two pinned starts make fixed bookings part of the state that a replay keeps
+            compiled = new CompiledShow(show, PlanRequest.of(Duration.ofSeconds(1)).withPins(List.of(
+                    Pin.start(show.shots().get(3).code(), LocalDate.of(2027, 2, 1)),
+                    Pin.start(show.shots().get(40).code(), LocalDate.of(2027, 1, 11)))));
+            List<Activity> activities = compiled.schedule().getActivities();
+            decoder = new SerialScheduleDecoder(compiled.schedule());
+            order = new ArrayList<>(activities);
+            modes = new ExecutionMode[activities.size()];
+            for (Activity a : activities) {
+                modes[a.getIndex()] = a.getModeOptions().get(0);
+            }
+            decoder.decode(order, modes, false);
+        }
+
+        /** Moves an activity in the list or changes one's mode; returns the first list position that changed. */
+        int randomMove() {
             if (random.nextBoolean()) {
                 int from = random.nextInt(order.size());
                 int to = random.nextInt(order.size());
                 order.add(to, order.remove(from));
-                firstChanged = Math.min(from, to);
-            } else {
-                int p = random.nextInt(order.size());
-                Activity a = order.get(p);
-                modes[a.getIndex()] = a.getModeOptions().get(random.nextInt(a.getModeOptions().size()));
-                firstChanged = p;
+                return Math.min(from, to);
             }
-            int replayed = incremental.decode(order, modes, false, firstChanged);
-            SerialScheduleDecoder scratch = new SerialScheduleDecoder(compiled.schedule());
-            int full = scratch.decode(order, modes, false);
+            int p = random.nextInt(order.size());
+            Activity a = order.get(p);
+            modes[a.getIndex()] = a.getModeOptions().get(random.nextInt(a.getModeOptions().size()));
+            return p;
+        }
 
-            assertThat(replayed).isEqualTo(full);
-            assertThat(incremental.start()).containsExactly(scratch.start());
-            assertThat(incremental.capacityExcess()).isEqualTo(scratch.capacityExcess());
+        void assertDecodedAsFromScratch(int makespan) {
+            assertThat(makespan).isEqualTo(assertRecordIsFromScratch());
+        }
+
+        /** Asserts that the decoder holds the schedule a decode from scratch gives; returns that one's makespan. */
+        int assertRecordIsFromScratch() {
+            SerialScheduleDecoder scratch = new SerialScheduleDecoder(compiled.schedule());
+            int makespan = scratch.decode(order, modes, false);
+            assertThat(decoder.start()).containsExactly(scratch.start());
+            assertThat(decoder.finish()).containsExactly(scratch.finish());
+            assertThat(decoder.capacityExcess()).isEqualTo(scratch.capacityExcess());
+            return makespan;
         }
     }
 
