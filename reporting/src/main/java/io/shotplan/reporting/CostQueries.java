@@ -254,7 +254,8 @@ final class CostQueries {
         Field<BigDecimal> aCost = coalesce(totals.field("a_cost", BigDecimal.class), z);
         Field<BigDecimal> rem = coalesce(totals.field("rem", BigDecimal.class), z);
         // before a baseline is locked, a shot drives the variance to budget by costing more than its current plan
-        Field<BigDecimal> variance = (scope.baselinePlanId() < 0 ? pCost : bCost).minus(aCost).minus(rem);
+        Field<BigDecimal> reference = scope.baselinePlanId() == ReportScope.NO_PLAN ? pCost : bCost;
+        Field<BigDecimal> variance = reference.minus(aCost).minus(rem);
         Field<Integer> slip = coalesce(localDateDiff(cpi.END_DATE, bpi.END_DATE), inline(0));
         Field<Integer> rank = rowNumber().over()
                 .partitionBy(s.EPISODE_ID)
