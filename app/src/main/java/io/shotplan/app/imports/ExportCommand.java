@@ -38,20 +38,11 @@ public class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
         // an old estimates.csv left beside the new files would bring back hand bids the show no longer has
         if (Files.isDirectory(folder) && !isEmpty(folder)) {
-            err.println("shotplan: " + folder + " is not empty; export into a new or empty folder");
-            err.flush();
-            return ImportCommand.BAD_INPUT;
+            throw new IllegalArgumentException(folder + " is not empty; export into a new or empty folder");
         }
-        try {
-            imports.exportShow(show, folder);
-        } catch (UnknownShowException e) {
-            err.println("shotplan: " + e.getMessage());
-            err.flush();
-            return ImportCommand.BAD_INPUT;
-        }
+        imports.exportShow(show, folder); // an unknown show is bad input, said by the command line's failure handler
         PrintWriter out = spec.commandLine().getOut();
         try (Stream<Path> files = Files.list(folder)) {
             out.println("Exported show " + show + " to " + folder + ": "
