@@ -21,7 +21,7 @@ import net.jqwik.api.constraints.Size;
  * Mangled CSV, EDL and show files thrown at the readers: whatever comes in, a reader returns its result whole or
  * throws {@link ImportProblems} naming at least one problem — never another exception, never part of a file.
  */
-class MangledInputProperties {
+class MangledInputPropertiesTest {
 
     static final String CSV = read("shots.csv").lines().limit(40).reduce("", (a, b) -> a + b + "\n");
     static final String EDL = read("editorial/EP103_vfx_pull_v004.edl");
