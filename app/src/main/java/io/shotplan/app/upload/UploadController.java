@@ -9,7 +9,6 @@ import io.shotplan.show.io.Source;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +45,7 @@ class UploadController {
     @Operation(summary = "Import a show (PRODUCER): show.yaml or show.json and the shot list it names, as files",
             responses = @ApiResponse(responseCode = "422", description = "rejected: every problem with file, line, column, field"))
     ImportResult show(@RequestPart("files") List<MultipartFile> files,
-                      @RequestParam(defaultValue = "false") boolean replace) throws IOException {
+                      @RequestParam(defaultValue = "false") boolean replace) {
         Map<String, Source> byName = sources(files);
         Source showFile = byName.values().stream()
                 .filter(s -> s.name().matches("(?i)show\\.(ya?ml|json)")).findFirst()
@@ -61,7 +60,7 @@ class UploadController {
     @PostMapping(path = "/api/imports/shots", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Add shots to a show from a shot list CSV (PRODUCER)")
     ImportResult shots(@RequestParam String show, @RequestParam(required = false) String episode,
-                       @RequestPart("file") MultipartFile file) throws IOException {
+                       @RequestPart("file") MultipartFile file) {
         ImportResult result = imports.importShots(show, source(file), episode);
         audit.record("IMPORT", "show", show, result.summary());
         return result;
@@ -73,7 +72,7 @@ class UploadController {
     ImportResult edl(@RequestParam String show, @RequestParam String episode, @RequestParam String workType,
                      @RequestParam(defaultValue = "24") BigDecimal fps, @RequestParam(defaultValue = "3") int complexity,
                      @RequestParam(defaultValue = "1920x1080") String resolution,
-                     @RequestPart("file") MultipartFile file) throws IOException {
+                     @RequestPart("file") MultipartFile file) {
         Resolution plate;
         try {
             plate = Resolution.parse(resolution);
@@ -88,7 +87,7 @@ class UploadController {
     @PostMapping(path = "/api/imports/estimates", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Set shots' hand-bid estimates from an estimates.csv (PRODUCER); each shot named gets exactly "
             + "the file's bids")
-    ImportResult estimates(@RequestParam String show, @RequestPart("file") MultipartFile file) throws IOException {
+    ImportResult estimates(@RequestParam String show, @RequestPart("file") MultipartFile file) {
         ImportResult result = imports.importEstimates(show, source(file));
         audit.record("IMPORT", "show", show, result.summary());
         return result;
@@ -96,13 +95,13 @@ class UploadController {
 
     @PostMapping(path = "/api/shows/{show}/actuals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import actual costs (timesheets, invoices) into the ledger (FINANCE)")
-    ImportResult actuals(@PathVariable String show, @RequestPart("file") MultipartFile file) throws IOException {
+    ImportResult actuals(@PathVariable String show, @RequestPart("file") MultipartFile file) {
         ImportResult result = imports.importActuals(show, source(file));
         audit.record("IMPORT", "ledger", show, result.summary());
         return result;
     }
 
-    private static Map<String, Source> sources(List<MultipartFile> files) throws IOException {
+    private static Map<String, Source> sources(List<MultipartFile> files) {
         List<Source> sources = new ArrayList<>();
         for (MultipartFile file : files) {
             sources.add(source(file));
@@ -110,10 +109,11 @@ class UploadController {
         return sources.stream().collect(Collectors.toMap(Source::name, s -> s, (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
-    private static Source source(MultipartFile file) throws IOException {
+    /** The upload streamed from the part the server spooled to disk: the import limit is enforced as it is read. */
+    private static Source source(MultipartFile file) {
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? file.getName() : baseName(file.getOriginalFilename());
-        return Source.of(name, file.getBytes());
+        return Source.of(name, file::getInputStream);
     }
 
     private static String baseName(String name) {

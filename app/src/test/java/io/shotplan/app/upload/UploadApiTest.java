@@ -77,6 +77,40 @@ class UploadApiTest extends WebTest {
                 .andExpect(jsonPath("$.ledgerRowsAdded").value(0));
     }
 
+    @Test
+    void anUploadIsStreamedAndRefusedAtTheLimitNotReadWhole() throws Exception {
+        final int ROW_LENGTH = "EP101_900_0000000,EP101,48,roto,2\n".length();
+        // an endless shot list: read whole it would never end; streamed, it is refused at the row limit
+        MockMultipartFile endless = new MockMultipartFile("file", "endless.csv", "text/csv", new byte[0]) {
+            @Override
+            public byte[] getBytes() {
+                throw new AssertionError("an upload must be streamed, not read whole into memory");
+            }
+
+            @Override
+            public java.io.InputStream getInputStream() {
+                byte[] header = "code,episode,frame_count,work_type,complexity\n".getBytes(StandardCharsets.UTF_8);
+                return new java.io.InputStream() {
+                    long position;
+
+                    @Override
+                    public int read() {
+                        long at = position++;
+                        if (at < header.length) {
+                            return header[(int) at];
+                        }
+                        long n = (at - header.length) / ROW_LENGTH;
+                        return String.format("EP101_900_%07d,EP101,48,roto,2\n", n).charAt((int) ((at - header.length) % ROW_LENGTH));
+                    }
+                };
+            }
+        };
+
+        mvc.perform(multipart("/api/imports/shots").file(endless).param("show", SHOW).with(as(PRODUCER)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems[0].message", containsString("the limit is 100000 per file")));
+    }
+
     /** One of the files of a show upload (the part named "files"). */
     private static MockMultipartFile file(String name, String content) {
         return part("files", name, content);

@@ -57,7 +57,8 @@ public final class EdlReader {
             problems.add(0, 0, "", "has no video events; expected lines such as "
                     + "'001  A001C003 V     C        01:00:10:00 01:00:12:12 01:00:00:00 01:00:02:12'");
         }
-        ShotListRules.check(shots, context.withDefaultEpisode(options.episode()), problems, problems.isEmpty());
+        ShotListRules.check(shots, context.withDefaultEpisode(options.episode()), limits, problems,
+                problems.isEmpty());
         problems.throwIfAny();
         return shots.stream().map(LocatedShot::shot).toList();
     }

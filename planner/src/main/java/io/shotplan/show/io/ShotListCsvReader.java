@@ -55,7 +55,7 @@ public final class ShotListCsvReader {
     public List<Shot> read(Source source, ShotListContext context) {
         Problems problems = new Problems(source.name());
         List<LocatedShot> shots = parse(source, context, problems);
-        ShotListRules.check(shots, context, problems, problems.isEmpty());
+        ShotListRules.check(shots, context, limits, problems, problems.isEmpty());
         problems.throwIfAny();
         return shots.stream().map(LocatedShot::shot).toList();
     }
@@ -282,7 +282,7 @@ public final class ShotListCsvReader {
             if (parts.length == 2) {
                 int width = Integer.parseInt(parts[0].trim());
                 int height = Integer.parseInt(parts[1].trim());
-                if (width > 0 && height > 0 && width <= 16384 && height <= 16384) {
+                if (width > 0 && height > 0) {
                     return new Resolution(width, height);
                 }
             }

@@ -1,6 +1,7 @@
 package io.shotplan.show.io;
 
 import io.shotplan.show.BidTemplate;
+import io.shotplan.show.Resolution;
 import io.shotplan.show.Shot;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * The rules a list of new shots must keep with each other and with its show, whatever file they came from:
- * unique codes, known episodes and work types, a bid row for each work type and complexity, dependencies on shots
- * that exist and no dependency cycles.
+ * unique codes, known episodes and work types, a bid row for each work type and complexity, frame counts and plate
+ * sizes within the import limits, dependencies on shots that exist and no dependency cycles.
  */
 final class ShotListRules {
 
@@ -29,7 +30,8 @@ final class ShotListRules {
      * Checks the shots read well; {@code complete} says no row failed to read, so that a dependency on a shot
      * missing from {@code shots} really is unknown (otherwise those checks wait for the file to be fixed).
      */
-    static void check(List<LocatedShot> shots, ShotListContext context, Problems problems, boolean complete) {
+    static void check(List<LocatedShot> shots, ShotListContext context, ImportLimits limits, Problems problems,
+                      boolean complete) {
         Map<String, LocatedShot> byCode = new HashMap<>();
         for (LocatedShot located : shots) {
             Shot shot = located.shot();
@@ -46,6 +48,7 @@ final class ShotListRules {
                         + "'; the show has " + known(context.episodes()));
             }
             checkBid(located, context.bidTemplate(), problems);
+            checkSize(located, limits, problems);
         }
         if (!complete) {
             return;
@@ -77,6 +80,22 @@ final class ShotListRules {
             problems.add(located.cell(ShotColumn.COMPLEXITY, String.valueOf(shot.complexity())),
                     "the bid template has no row for work type '" + shot.workType() + "' at complexity "
                             + shot.complexity() + "; it has complexity " + levels);
+        }
+    }
+
+    /** A shot the planner, the render queue and the plates can hold: its frames and its plate's sides are bounded. */
+    private static void checkSize(LocatedShot located, ImportLimits limits, Problems problems) {
+        Shot shot = located.shot();
+        if (shot.frameCount() > limits.maxFramesPerShot()) {
+            problems.add(located.cell(ShotColumn.FRAME_COUNT, String.valueOf(shot.frameCount())), shot.frameCount()
+                    + " frames is more than the limit of " + limits.maxFramesPerShot()
+                    + " per shot (shotplan.import.max-frames-per-shot); split the shot or fix the count");
+        }
+        Resolution plate = shot.resolution();
+        if (plate.width() > limits.maxResolutionSide() || plate.height() > limits.maxResolutionSide()) {
+            problems.add(located.cell(ShotColumn.RESOLUTION, plate.toString()), "plate " + plate
+                    + " is larger than the limit of " + limits.maxResolutionSide()
+                    + " pixels per side (shotplan.import.max-resolution-side)");
         }
     }
 

@@ -25,6 +25,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -32,7 +35,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Turns the show file's text into a show, checking every key: the tree is walked by hand rather than bound to
@@ -45,12 +50,14 @@ final class ShowFileParser {
     private final Problems problems;
     private final String fileName;
     private final String text;
+    private final ImportLimits limits;
     private final Map<String, int[]> locations = new HashMap<>();
 
-    ShowFileParser(Problems problems, String fileName, String text) {
+    ShowFileParser(Problems problems, String fileName, String text, ImportLimits limits) {
         this.problems = problems;
         this.fileName = fileName;
         this.text = text;
+        this.limits = limits;
     }
 
     /** What the show file says, checked; {@link #show} joins it with the shot list once that is read. */
@@ -67,14 +74,16 @@ final class ShowFileParser {
 
     /** The draft, or null when the file is not YAML/JSON at all (reported). */
     Draft parse() {
-        ObjectMapper mapper = (fileName.endsWith(".json") ? JsonMapper.builder() : YAMLMapper.builder())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .build();
+        ObjectMapper mapper = mapper();
         JsonNode root;
         try {
             indexLocations(mapper);
             root = mapper.readTree(text);
+        } catch (StreamConstraintsException e) {
+            String limit = e.getOriginalMessage().replaceAll(",? from `[^`]*`", "");
+            problems.add(0, 0, "", "is beyond what a show file may hold: " + Character.toLowerCase(limit.charAt(0))
+                    + limit.substring(1) + "; shots belong in the shot list CSV");
+            return null;
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             problems.add(at == null ? 0 : Math.max(0, at.getLineNr()), at == null ? 0 : Math.max(0, at.getColumnNr()), "",
@@ -86,6 +95,33 @@ final class ShowFileParser {
             return null;
         }
         return new Draft(show(new Node(root, "")), root.has("shot_list") ? cell(new Node(root, ""), "shot_list") : null);
+    }
+
+    /**
+     * A JSON or YAML reader bounded before anything is held: nesting depth, tokens, string length and size (a 50 MB
+     * array of numbers is refused at its 200,001st token, not after a position entry per token); YAML also limits
+     * code points. YAML aliases are not expanded (Jackson's parser passes them on as they are), so a file of
+     * nested aliases is no bigger in memory than on disk.
+     */
+    private ObjectMapper mapper() {
+        StreamReadConstraints bounded = StreamReadConstraints.builder()
+                .maxNestingDepth(ImportLimits.SHOW_FILE_MAX_DEPTH)
+                .maxTokenCount(ImportLimits.SHOW_FILE_MAX_TOKENS)
+                .maxStringLength(ImportLimits.SHOW_FILE_MAX_STRING)
+                .maxNameLength(ImportLimits.SHOW_FILE_MAX_STRING)
+                .maxDocumentLength(limits.maxFileBytes())
+                .build();
+        var builder = fileName.endsWith(".json")
+                ? JsonMapper.builder(JsonFactory.builder().streamReadConstraints(bounded).build())
+                : YAMLMapper.builder(YAMLFactory.builder().streamReadConstraints(bounded)
+                        .loadSettings(LoadSettings.builder()
+                                .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()))
+                                .setAllowRecursiveKeys(false)
+                                .build())
+                        .build());
+        return builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
     }
 
     /** Remembers where each key and value starts, by JSON pointer. */
@@ -475,6 +511,11 @@ final class ShowFileParser {
                 } catch (IllegalArgumentException e) {
                     problems.add(resolutionCell, "expected a resolution such as 1920x1080, got '"
                             + Problems.abbreviate(resolutionCell.text()) + "'");
+                }
+                if (Math.max(resolution.width(), resolution.height()) > limits.maxResolutionSide()) {
+                    problems.add(resolutionCell, resolution + " is larger than the limit of "
+                            + limits.maxResolutionSide() + " pixels per side (shotplan.import.max-resolution-side)");
+                    resolution = Resolution.HD;
                 }
             }
             String reviewDiscipline = knownDiscipline(cell(c, "review_discipline"), disciplines, false);

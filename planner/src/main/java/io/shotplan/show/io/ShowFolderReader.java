@@ -63,7 +63,7 @@ public final class ShowFolderReader {
     public Show read(Source showFile, Function<String, Optional<Source>> siblings) {
         String text = readAll(showFile);
         Problems problems = new Problems(showFile.name());
-        ShowFileParser.Draft draft = new ShowFileParser(problems, showFile.name(), text).parse();
+        ShowFileParser.Draft draft = new ShowFileParser(problems, showFile.name(), text, limits).parse();
         List<Problem> all = new ArrayList<>(problems.list());
         List<Shot> shots = List.of();
         if (draft != null && draft.shotList() != null) {
@@ -75,7 +75,7 @@ public final class ShowFolderReader {
                 Problems shotProblems = new Problems(shotList.get().name());
                 ShotListContext context = draft.shotContext();
                 List<LocatedShot> located = new ShotListCsvReader(limits).parse(shotList.get(), context, shotProblems);
-                ShotListRules.check(located, context, shotProblems, shotProblems.isEmpty());
+                ShotListRules.check(located, context, limits, shotProblems, shotProblems.isEmpty());
                 all.addAll(shotProblems.list());
                 shots = located.stream().map(LocatedShot::shot).toList();
             }

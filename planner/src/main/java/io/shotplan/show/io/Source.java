@@ -45,9 +45,17 @@ public final class Source {
         return new Source(name, null, () -> new ByteArrayInputStream(content));
     }
 
-    /** A stream read once, such as an HTTP upload; its size is checked while it is read. */
+    /** A stream read once; its size is checked while it is read. */
     public static Source of(String name, InputStream content) {
         return new Source(name, null, () -> content);
+    }
+
+    /**
+     * Content opened afresh on each read, such as an HTTP upload's part (spooled to disk by the server): it is
+     * streamed, never held whole, and its size is checked while it is read.
+     */
+    public static Source of(String name, Opener content) {
+        return new Source(name, null, content);
     }
 
     public String name() {

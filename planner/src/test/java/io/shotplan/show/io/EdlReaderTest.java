@@ -47,12 +47,22 @@ class EdlReaderTest {
 
     @Test
     void dropFrameTimecodeSkipsTheDroppedFrameNumbers() {
-        List<Shot> shots = read("""
+        String hourLong = """
                 001  A001 V C 00:00:59;28 00:01:00;04 00:00:59;28 00:01:00;04
                 * LOC: 00:00:59;28 RED EP101_010_0010
                 002  A001 V C 00:00:00;00 01:00:00;00 00:00:00;00 01:00:00;00
                 * LOC: 00:00:00;00 RED EP101_010_0020
-                """, EP103.withFps(NTSC));
+                """;
+        // an hour is more frames than one shot may have by default; a studio that cuts such shots raises the limit
+        assertThat(problems(hourLong, EP103.withFps(NTSC))).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).startsWith("107892 frames is more than the limit of 100000 per shot");
+        });
+        ImportLimits hourLongShots = new ImportLimits(ImportLimits.DEFAULT_MAX_FILE_BYTES, ImportLimits.DEFAULT_MAX_ROWS,
+                200_000, ImportLimits.DEFAULT_MAX_RESOLUTION_SIDE);
+
+        List<Shot> shots = new EdlReader(hourLongShots).read(Source.of("pull.edl", hourLong.getBytes(StandardCharsets.UTF_8)),
+                EP103.withFps(NTSC), ShotListCsvReaderTest.NEW_SHOTS);
 
         assertThat(shots).extracting(Shot::frameCount).containsExactly(4, 107_892);
         assertThat(shots.getFirst().fps()).isEqualByComparingTo("29.97");

@@ -200,6 +200,37 @@ class ShotListCsvReaderTest {
     }
 
     @Test
+    void frameCountsAndPlatesBeyondTheLimitsAreProblemsAtTheirCells() {
+        List<Problem> problems = problems("""
+                code,episode,frame_count,resolution,work_type,complexity
+                EP101_900_0010,EP101,2147483647,HD,roto,2
+                EP101_900_0020,EP101,100001,16385x1080,roto,2
+                EP101_900_0030,EP101,100000,16384x16384,roto,2
+                """);
+
+        assertThat(problems).containsExactly(
+                new Problem("shots.csv", 2, 3, "frame_count", "2147483647 frames is more than the limit of 100000 per shot"
+                        + " (shotplan.import.max-frames-per-shot); split the shot or fix the count"),
+                new Problem("shots.csv", 3, 3, "frame_count", "100001 frames is more than the limit of 100000 per shot"
+                        + " (shotplan.import.max-frames-per-shot); split the shot or fix the count"),
+                new Problem("shots.csv", 3, 4, "resolution", "plate 16385x1080 is larger than the limit of 16384 pixels"
+                        + " per side (shotplan.import.max-resolution-side)"));
+    }
+
+    @Test
+    void theShotLimitsAreConfigurable() {
+        ImportLimits small = new ImportLimits(1 << 20, 100, 50, 2048);
+        String csv = HEADER.replace("complexity,", "complexity,resolution,") + "EP101_900_0010,EP101,96,roto,2,4K,\n";
+
+        ImportProblems problems = catchThrowableOfType(ImportProblems.class, () -> new ShotListCsvReader(small)
+                .read(Source.of("shots.csv", csv.getBytes(StandardCharsets.UTF_8)), NEW_SHOTS));
+
+        assertThat(problems.problems()).extracting(Problem::field).containsExactly("frame_count", "resolution");
+        assertThat(problems.problems()).extracting(Problem::message).allMatch(m -> m.contains("limit of 50 per shot")
+                || m.contains("limit of 2048 pixels"));
+    }
+
+    @Test
     void moreShotsThanTheLimitIsOneClearProblem() {
         StringBuilder csv = new StringBuilder(HEADER);
         for (int i = 0; i < 11; i++) {

@@ -143,6 +143,65 @@ class ShowFolderReaderTest {
     }
 
     @Test
+    void aShowFileOfOneLongArrayIsRefusedAtItsTokenLimitNotHeldWhole() {
+        // 5 MB of one array: today's limit of 50 MB per file allows it, the show file's token limit does not
+        String json = "{ \"code\": \"BIG\", \"episodes\": [" + "1,".repeat(2_500_000) + "1] }";
+
+        ImportProblems problems = catchThrowableOfType(ImportProblems.class, () -> new ShowFolderReader().read(
+                Source.of("show.json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), name -> Optional.empty()));
+
+        assertThat(problems.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("show.json");
+            assertThat(p.message()).startsWith("is beyond what a show file may hold: token count")
+                    .contains(String.valueOf(ImportLimits.SHOW_FILE_MAX_TOKENS));
+        });
+    }
+
+    @Test
+    void aShowFileNestedDeeperThanItsKeysIsRefused() {
+        String yaml = "code: DEEP\nname: " + "[".repeat(200) + "]".repeat(200) + "\n";
+
+        ImportProblems problems = catchThrowableOfType(ImportProblems.class, () -> new ShowFolderReader().read(
+                Source.of("show.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), name -> Optional.empty()));
+
+        assertThat(problems.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .startsWith("is beyond what a show file may hold:").contains("nesting depth")
+                .contains(String.valueOf(ImportLimits.SHOW_FILE_MAX_DEPTH)));
+    }
+
+    @Test
+    void aYamlShowFileOfNestedAliasesIsNotExpanded() {
+        StringBuilder yaml = new StringBuilder("code: LOL\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int i = 1; i < 10; i++) {
+            yaml.append("l").append(i).append(": &l").append(i).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(9, "*l" + (i - 1)))).append("]\n");
+        }
+
+        ImportProblems problems = catchThrowableOfType(ImportProblems.class, () -> new ShowFolderReader().read(
+                Source.of("show.yaml", yaml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), name -> Optional.empty()));
+
+        // a billion laughs expanded would be 9¹⁰ strings; read as written, it is ten unknown keys and the missing ones
+        assertThat(problems.problems()).hasSizeLessThan(20)
+                .anySatisfy(p -> assertThat(p.message()).startsWith("unknown key 'l9'"));
+    }
+
+    @Test
+    void aReferenceResolutionBeyondTheLimitIsAProblemAtItsLine() throws IOException {
+        copyExample();
+        Files.writeString(dir.resolve("show.yaml"), Files.readString(dir.resolve("show.yaml"))
+                .replaceFirst("reference_resolution: 1920x1080", "reference_resolution: 40000x1080"));
+
+        ImportProblems problems = catchThrowableOfType(ImportProblems.class, () -> new ShowFolderReader().read(dir));
+
+        assertThat(problems.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isPositive();
+            assertThat(p.field()).endsWith("reference_resolution");
+            assertThat(p.message()).isEqualTo("40000x1080 is larger than the limit of 16384 pixels per side"
+                    + " (shotplan.import.max-resolution-side)");
+        });
+    }
+
+    @Test
     void aShotListOutsideTheFolderIsNotRead() throws IOException {
         copyExample();
         Files.writeString(dir.resolve("show.yaml"), Files.readString(dir.resolve("show.yaml"))
