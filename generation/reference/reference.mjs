@@ -38,23 +38,49 @@ function scene(h, w) {
   return data;
 }
 
-// A small model with ESRGAN-thick's custom layers (residual scaling, pixel shuffle), seeded weights; written next to
-// the tensors so the Java test can load it without the 110 MB thick package.
-async function customLayersModel(dir) {
-  const input = tfl.input({ shape: [null, null, 3], name: 'LR' });
-  const conv = (name, filters, activation = 'linear') => tfl.layers.conv2d({
+function seededConv(name, filters, activation = 'linear') {
+  return tfl.layers.conv2d({
     name, filters, kernelSize: 3, padding: 'same', activation,
     kernelInitializer: tfl.initializers.glorotUniform({ seed: name.length * 7 + filters }),
     biasInitializer: tfl.initializers.randomUniform({ minval: -0.5, maxval: 0.5, seed: filters }),
   });
-  const f0 = conv('F0', 8, 'relu').apply(input);
-  const f1 = conv('F1', 8).apply(f0);
+}
+
+// A small model with ESRGAN-thick's custom layers (residual scaling, pixel shuffle), seeded weights
+function customLayersModel() {
+  const input = tfl.input({ shape: [null, null, 3], name: 'LR' });
+  const f0 = seededConv('F0', 8, 'relu').apply(input);
+  const f1 = seededConv('F1', 8).apply(f0);
   const scaled = new MultiplyBeta({ name: 'beta', beta: 0.2 }).apply(f1);
   const residual = tfl.layers.add({ name: 'residual' }).apply([f0, scaled]);
-  const pre = conv('PreShuffle', 12).apply(residual);
+  const pre = seededConv('PreShuffle', 12).apply(residual);
   const shuffled = new PixelShuffle2x({ name: 'shuffle' }).apply(pre);
-  const out = conv('SR', 3).apply(shuffled);
-  const model = tfl.model({ inputs: input, outputs: out, name: 'custom_layers' });
+  const out = seededConv('SR', 3).apply(shuffled);
+  return tfl.model({ inputs: input, outputs: out, name: 'custom_layers' });
+}
+
+// Channel counts that PyTorch's oneDNN convolution miscomputes when it pads them itself (above 8 and not a multiple of
+// 16: 27, 12, 39, 20), with concatenations and an add whose inputs DJL stores differently; the input is large enough
+// (40x36) for PyTorch to take the oneDNN path at all.
+function channelBlocksModel() {
+  const input = tfl.input({ shape: [null, null, 3], name: 'LR' });
+  const a = seededConv('A27', 27, 'relu').apply(input);
+  const b = seededConv('B12', 12, 'relu').apply(a);
+  const ab = tfl.layers.concatenate({ name: 'AB' }).apply([a, b]);
+  const d = seededConv('D20', 20).apply(ab);
+  const e = seededConv('E8', 8).apply(ab);
+  const be = tfl.layers.concatenate({ name: 'BE' }).apply([b, e]);
+  const sum = tfl.layers.add({ name: 'sum' }).apply([d, be]);
+  const up = tfl.layers.upSampling2d({ name: 'up', size: [2, 2] }).apply(sum);
+  const out = seededConv('SR', 3).apply(up);
+  return tfl.model({ inputs: input, outputs: out, name: 'channel_blocks' });
+}
+
+const customModels = { 'custom-layers': customLayersModel, 'channel-blocks': channelBlocksModel };
+
+// Builds a custom model and writes it next to the tensors, so the Java test loads it without any package
+async function customModel(name, dir) {
+  const model = customModels[name]();
   await model.save({
     save: async (artifacts) => {
       fs.mkdirSync(dir, { recursive: true });
@@ -77,6 +103,7 @@ const cases = [
   { name: 'x4-noise-12x10', scale: 4, w: 12, h: 10, input: () => noise(10, 12, 7) },
   { name: 'x2-medium-scene-16x14', scale: 2, tier: 'medium', w: 16, h: 14, input: () => scene(14, 16) },
   { name: 'custom-layers-noise-9x7', scale: 2, custom: 'custom-layers', w: 9, h: 7, input: () => noise(7, 9, 3) },
+  { name: 'channel-blocks-noise-40x36', scale: 2, custom: 'channel-blocks', w: 40, h: 36, input: () => noise(36, 40, 11) },
   // ESRGAN-thick (110 MB package): only with --thick, after the Java tests fetched it with -Dshotplan.test.thick=true
   ...(process.argv.includes('--thick')
     ? [{ name: 'x2-thick-noise-20x20', scale: 2, tier: 'thick', w: 20, h: 20, input: () => noise(20, 20, 5) }] : []),
@@ -87,7 +114,7 @@ await tf.ready();
 fs.mkdirSync(out, { recursive: true });
 const manifest = [];
 for (const c of cases) {
-  const model = c.custom ? await customLayersModel(path.join(out, c.custom)) : await loadModel(c.scale, c.tier);
+  const model = c.custom ? await customModel(c.custom, path.join(out, c.custom)) : await loadModel(c.scale, c.tier);
   const input = c.input();
   const result = tf.tidy(() => model.predict(tf.tensor4d(input, [1, c.h, c.w, 3])));
   const output = await result.data();

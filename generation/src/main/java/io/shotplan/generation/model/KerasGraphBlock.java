@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -12,20 +13,31 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A {@link KerasLayersModel} as a DJL block, NCHW: each Conv2D becomes a DJL {@link Conv2d} child block holding the
  * model's weights; activations, concatenation, addition and nearest up-sampling are evaluated in graph order.
- * Call {@link #loadWeights(NDManager)} once instead of a random initialisation.
+ * Tensors hold spare zero-weighted channels where oneDNN would otherwise pad them itself and miscompute (see
+ * {@link ChannelLayout}); the block's output is the model's own. Call {@link #loadWeights(NDManager)} once instead of a
+ * random initialisation.
  */
 public final class KerasGraphBlock extends AbstractBlock {
 
     private final KerasLayersModel model;
     private final Map<String, Conv2d> convolutions = new LinkedHashMap<>();
+    /** Per layer: the channel layout of its output. */
+    private final Map<String, ChannelLayout> layouts = new HashMap<>();
+    /** Per Conv2D: the layout it reads, after zero channels were appended to an input oneDNN would pad. */
+    private final Map<String, ChannelLayout> convInputs = new HashMap<>();
+    /** Layers that read their inputs compacted: depth-to-space (channel order matters) and adds of unlike layouts. */
+    private final Set<String> compactInputs = new HashSet<>();
     /** Per layer index: the earlier outputs that no layer after it reads. */
     private final List<List<String>> deadAfter = new ArrayList<>();
 
@@ -47,12 +59,13 @@ public final class KerasGraphBlock extends AbstractBlock {
             }
         });
         for (KerasLayersModel.Layer layer : model.layers()) {
+            layouts.put(layer.name(), layoutOf(layer));
             if (layer instanceof KerasLayersModel.Conv2D c) {
                 int padY = c.samePadding() ? c.kernelHeight() / 2 : 0;
                 int padX = c.samePadding() ? c.kernelWidth() / 2 : 0;
                 Conv2d conv = Conv2d.builder()
                         .setKernelShape(new Shape(c.kernelHeight(), c.kernelWidth()))
-                        .setFilters(c.filters())
+                        .setFilters(layouts.get(c.name()).stored())
                         .optPadding(new Shape(padY, padX))
                         .optBias(true)
                         .build();
@@ -61,23 +74,65 @@ public final class KerasGraphBlock extends AbstractBlock {
         }
     }
 
-    /** Initialises the parameters and copies the model's weights into them. */
+    private ChannelLayout layoutOf(KerasLayersModel.Layer layer) {
+        return switch (layer) {
+            case KerasLayersModel.Input in -> ChannelLayout.compact(in.channels());
+            case KerasLayersModel.Conv2D c -> {
+                ChannelLayout in = layouts.get(c.inputs().get(0));
+                convInputs.put(c.name(), new ChannelLayout(in.slots(), ChannelLayout.safeCount(in.stored())));
+                yield ChannelLayout.padded(c.filters());
+            }
+            case KerasLayersModel.Concatenate cat -> ChannelLayout.concat(cat.inputs().stream().map(layouts::get).toList());
+            case KerasLayersModel.Add add -> {
+                ChannelLayout first = layouts.get(add.inputs().get(0));
+                if (add.inputs().stream().allMatch(in -> layouts.get(in).equals(first))) {
+                    yield first;
+                }
+                compactInputs.add(add.name());
+                yield ChannelLayout.compact(first.real());
+            }
+            case KerasLayersModel.DepthToSpace d -> {
+                compactInputs.add(d.name());
+                yield ChannelLayout.compact(layouts.get(d.inputs().get(0)).real() / (d.block() * d.block()));
+            }
+            case KerasLayersModel.Activation a -> layouts.get(a.inputs().get(0));
+            case KerasLayersModel.UpSampling2D up -> layouts.get(up.inputs().get(0));
+            case KerasLayersModel.Scale scale -> layouts.get(scale.inputs().get(0));
+        };
+    }
+
+    /** Initialises the parameters and copies the model's weights into them, zero for the spare channels. */
     public void loadWeights(NDManager manager) {
         initialize(manager, DataType.FLOAT32, new Shape(1, model.inputChannels(), 8, 8));
         for (KerasLayersModel.Layer layer : model.layers()) {
             if (layer instanceof KerasLayersModel.Conv2D c) {
                 Conv2d conv = convolutions.get(c.name());
-                conv.getParameters().get("weight").getArray().set(c.kernelOihw());
-                conv.getParameters().get("bias").getArray().set(c.bias());
+                int filters = layouts.get(c.name()).stored();
+                conv.getParameters().get("weight").getArray().set(kernel(c, convInputs.get(c.name()), filters));
+                conv.getParameters().get("bias").getArray().set(Arrays.copyOf(c.bias(), filters));
             }
         }
+    }
+
+    /** The OIHW kernel for {@code filters} outputs reading {@code in}: real weights at the real channels' slots. */
+    private static float[] kernel(KerasLayersModel.Conv2D c, ChannelLayout in, int filters) {
+        int k = c.kernelHeight() * c.kernelWidth();
+        float[] real = c.kernelOihw();
+        float[] stored = new float[filters * in.stored() * k];
+        for (int o = 0; o < c.filters(); o++) {
+            for (int i = 0; i < c.inChannels(); i++) {
+                System.arraycopy(real, (o * c.inChannels() + i) * k, stored, (o * in.stored() + in.slots()[i]) * k, k);
+            }
+        }
+        return stored;
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         for (KerasLayersModel.Layer layer : model.layers()) {
             if (layer instanceof KerasLayersModel.Conv2D c) {
-                convolutions.get(c.name()).initialize(manager, dataType, new Shape(1, c.inChannels(), 8, 8));
+                convolutions.get(c.name()).initialize(manager, dataType,
+                        new Shape(1, convInputs.get(c.name()).stored(), 8, 8));
             }
         }
     }
@@ -89,31 +144,69 @@ public final class KerasGraphBlock extends AbstractBlock {
         List<KerasLayersModel.Layer> layers = model.layers();
         for (int index = 0; index < layers.size(); index++) {
             KerasLayersModel.Layer layer = layers.get(index);
+            List<NDArray> temporaries = new ArrayList<>();
+            List<NDArray> in = layer.inputs().stream().map(name -> {
+                NDArray x = values.get(name);
+                if (compactInputs.contains(layer.name()) && !layouts.get(name).isCompact()) {
+                    x = compacted(x, layouts.get(name));
+                    temporaries.add(x);
+                }
+                return x;
+            }).toList();
             NDArray out = switch (layer) {
-                case KerasLayersModel.Input in -> inputs.singletonOrThrow();
-                case KerasLayersModel.Conv2D c -> activate(
-                        convolutions.get(c.name()).forward(parameterStore, new NDList(values.get(c.inputs().get(0))), training)
-                                .singletonOrThrow(), c.activation(), 0f);
-                case KerasLayersModel.Activation a -> activate(values.get(a.inputs().get(0)), a.function(), a.alpha());
-                case KerasLayersModel.Concatenate cat -> NDArrays.concat(
-                        new NDList(cat.inputs().stream().map(values::get).toArray(NDArray[]::new)), 1);
+                case KerasLayersModel.Input input -> inputs.singletonOrThrow();
+                case KerasLayersModel.Conv2D c -> {
+                    NDArray x = in.get(0);
+                    int spare = convInputs.get(c.name()).stored() - layouts.get(c.inputs().get(0)).stored();
+                    if (spare > 0) {
+                        x = withZeroChannels(List.of(x), spare);
+                        temporaries.add(x);
+                    }
+                    yield activate(convolutions.get(c.name()).forward(parameterStore, new NDList(x), training)
+                            .singletonOrThrow(), c.activation(), 0f);
+                }
+                case KerasLayersModel.Activation a -> activate(in.get(0), a.function(), a.alpha());
+                case KerasLayersModel.Concatenate cat -> withZeroChannels(in, layouts.get(cat.name()).stored()
+                        - cat.inputs().stream().mapToInt(name -> layouts.get(name).stored()).sum());
                 case KerasLayersModel.Add add -> {
-                    List<String> names = add.inputs();
-                    NDArray sum = values.get(names.get(0)).add(values.get(names.get(1)));
-                    for (int i = 2; i < names.size(); i++) {
-                        sum = sum.add(values.get(names.get(i)));
+                    NDArray sum = in.get(0).add(in.get(1));
+                    for (int i = 2; i < in.size(); i++) {
+                        sum = sum.add(in.get(i));
                     }
                     yield sum;
                 }
-                case KerasLayersModel.UpSampling2D up -> values.get(up.inputs().get(0))
-                        .repeat(2, up.factorY()).repeat(3, up.factorX());
-                case KerasLayersModel.Scale scale -> values.get(scale.inputs().get(0)).mul(scale.factor());
-                case KerasLayersModel.DepthToSpace d -> depthToSpace(values.get(d.inputs().get(0)), d.block());
+                case KerasLayersModel.UpSampling2D up -> in.get(0).repeat(2, up.factorY()).repeat(3, up.factorX());
+                case KerasLayersModel.Scale scale -> in.get(0).mul(scale.factor());
+                case KerasLayersModel.DepthToSpace d -> depthToSpace(in.get(0), d.block());
             };
+            temporaries.forEach(NDArray::close);
             values.put(layer.name(), out);
             releaseDead(values, index, out, inputs.singletonOrThrow());
         }
-        return new NDList(values.get(model.outputName()));
+        NDArray output = values.get(model.outputName());
+        return new NDList(compacted(output, layouts.get(model.outputName())));
+    }
+
+    /** The arrays concatenated on the channel axis, followed by {@code spare} zero channels. */
+    private static NDArray withZeroChannels(List<NDArray> parts, int spare) {
+        NDList list = new NDList(parts.toArray(NDArray[]::new));
+        if (spare > 0) {
+            Shape s = parts.get(0).getShape();
+            list.add(parts.get(0).getManager().zeros(new Shape(s.get(0), spare, s.get(2), s.get(3))));
+        }
+        return list.size() == 1 ? list.get(0) : NDArrays.concat(list, 1);
+    }
+
+    /** Only the real channels, in order. */
+    private static NDArray compacted(NDArray x, ChannelLayout layout) {
+        if (layout.isCompact()) {
+            return x;
+        }
+        NDList runs = new NDList();
+        for (int[] run : layout.runs()) {
+            runs.add(x.get(new NDIndex(":, {}:{}", run[0], run[1])));
+        }
+        return runs.size() == 1 ? runs.get(0) : NDArrays.concat(runs, 1);
     }
 
     /**
