@@ -100,9 +100,9 @@ public final class GenerationBenchmark {
     private static void modelBenchmark(ModelRegistry registry, Map<String, String> o, int frames, int size, int cores)
             throws Exception {
         try (UpscaleModel model = UpscaleModel.load(registry.get("upres-x2"), ModelPackageCache.fromEnvironment())) {
-            double gflopPerFrame = model.graph().flopsPerInputPixel() * size * size / 1e9;
+            double gflopPerFrame = model.graph().orElseThrow().flopsPerInputPixel() * size * size / 1e9;
             System.out.printf(Locale.ROOT, "model: upres-x2 (%d parameters), %.1f GFLOP per %d² frame, device %s%n",
-                    model.graph().parameterCount(), gflopPerFrame, size, model.deviceName());
+                    model.graph().orElseThrow().parameterCount(), gflopPerFrame, size, model.deviceName());
             FloatImage frame = SamplePlates.frame(size, size, 1, 42);
 
             List<String> rows = new ArrayList<>();
@@ -182,7 +182,7 @@ public final class GenerationBenchmark {
             long framesMb = ((long) w * h * 12 + (long) out.width() * out.height() * 12) / (1 << 20);
             System.out.printf(Locale.ROOT, "big frame %dx%d -> %dx%d, tiles of %d: %.1f s (%.1f GFLOP/s); peak RSS %d MB after warm-up, %d MB after "
                             + "(the frame buffers alone are %d MB)%n", w, h, out.width(), out.height(), model.spec().tileSize(), seconds,
-                    model.graph().flopsPerInputPixel() * w * h / 1e9 / seconds, before / 1024, peakRssKb() / 1024, framesMb);
+                    model.graph().orElseThrow().flopsPerInputPixel() * w * h / 1e9 / seconds, before / 1024, peakRssKb() / 1024, framesMb);
         }
     }
 
@@ -248,7 +248,7 @@ public final class GenerationBenchmark {
     }
 
     private static double matMulGflops(int n) {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             NDArray a = manager.randomUniform(0, 1, new Shape(n, n));
             NDArray b = manager.randomUniform(0, 1, new Shape(n, n));
             a.matMul(b).close();

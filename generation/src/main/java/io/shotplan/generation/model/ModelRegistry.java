@@ -80,8 +80,11 @@ public final class ModelRegistry {
                 } else {
                     throw new IllegalArgumentException("source needs 'npm' (+ sha256, path) or 'file'");
                 }
-                ModelSpec spec = new ModelSpec(m.get("capability").getAsString(), string(m, "engine", "PyTorch"),
-                        string(m, "format", "keras-layers"), source, string(m, "inputLayout", "NHWC"),
+                String format = string(m, "format", ModelSpec.KERAS_LAYERS);
+                ModelSpec spec = new ModelSpec(m.get("capability").getAsString(),
+                        string(m, "engine", ModelSpec.engineFor(format)), format, source,
+                        string(m, "inputLayout", ModelSpec.layoutFor(format)),
+                        m.has("scale") ? m.get("scale").getAsInt() : 0,
                         m.has("tileSize") ? m.get("tileSize").getAsInt() : 256,
                         m.has("tileOverlap") ? m.get("tileOverlap").getAsInt() : 16,
                         m.has("batchSize") ? m.get("batchSize").getAsInt() : 1,

@@ -11,12 +11,15 @@ public sealed interface ModelSource {
      *
      * @param spec   name@version, e.g. {@code @upscalerjs/esrgan-slim@1.0.0}
      * @param sha256 hex SHA-256 of the tarball
-     * @param path   the model.json inside the package, e.g. {@code models/x2/model.json}
+     * @param path   the model file inside the package, e.g. {@code models/x2/model.json}
      */
     record NpmPackage(String spec, String sha256, String path) implements ModelSource {
     }
 
-    /** A model.json (with its weight shards beside it) already on disk, e.g. a studio's own model. */
-    record LocalFile(Path modelJson) implements ModelSource {
+    /**
+     * A model file already on disk, e.g. a studio's own: a layers-model's model.json (its weight shards beside it), a
+     * TorchScript file or an ONNX file.
+     */
+    record LocalFile(Path file) implements ModelSource {
     }
 }

@@ -71,7 +71,7 @@ public final class ModelFrameProcessor implements FrameProcessor {
     private static String describe(ModelSpec spec) {
         String source = switch (spec.source()) {
             case ModelSource.NpmPackage npm -> npm.spec() + " " + npm.path();
-            case ModelSource.LocalFile file -> file.modelJson().getFileName().toString();
+            case ModelSource.LocalFile file -> file.file().getFileName().toString();
         };
         String name = spec.capability() + " (" + source + ")";
         return name.length() <= 200 ? name : name.substring(0, 200);

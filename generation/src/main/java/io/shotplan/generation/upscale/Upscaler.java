@@ -3,6 +3,7 @@ package io.shotplan.generation.upscale;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.TranslateException;
@@ -15,7 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs one {@link UpscaleModel} on frames of any size, tile by tile; one instance per thread. */
+/**
+ * Runs one {@link UpscaleModel} on frames of any size, tile by tile; one instance per thread. The model takes RGB
+ * (0–255) and returns any number of channels at its scale: RGB for up-res and clean-up, one channel for a matte.
+ */
 public final class Upscaler implements AutoCloseable {
 
     private final UpscaleModel model;
@@ -23,7 +27,7 @@ public final class Upscaler implements AutoCloseable {
 
     Upscaler(UpscaleModel model) {
         this.model = model;
-        this.predictor = model.djlModel().newPredictor(new TileTranslator(model.scale()));
+        this.predictor = model.djlModel().newPredictor(new TileTranslator(model.spec().capability(), model.scale()));
     }
 
     /** Up-scales a frame in tiles of the registry's tile size, batched by the registry's batch size. */
@@ -40,7 +44,7 @@ public final class Upscaler implements AutoCloseable {
         FloatImage rgb = frame.channels() == 3 ? frame : toRgb(frame);
         int s = model.scale();
         TilePlan plan = TilePlan.of(rgb.width(), rgb.height(), tileSize, model.overlap());
-        FloatImage out = FloatImage.blank(rgb.width() * s, rgb.height() * s, 3, frame.bitDepth());
+        FloatImage out = null; // its channel count is the model's: 3 for a plate, 1 for a matte
         // tiles of equal window size can share a forward pass
         Map<String, List<TilePlan.Tile>> bySize = new LinkedHashMap<>();
         for (TilePlan.Tile t : plan.tiles()) {
@@ -51,6 +55,9 @@ public final class Upscaler implements AutoCloseable {
                 List<TilePlan.Tile> batch = group.subList(i, Math.min(group.size(), i + batchSize));
                 List<FloatImage> inputs = batch.stream().map(t -> rgb.crop(t.x(), t.y(), t.w(), t.h())).toList();
                 List<FloatImage> outputs = predict(inputs);
+                if (out == null) {
+                    out = FloatImage.blank(rgb.width() * s, rgb.height() * s, outputs.get(0).channels(), frame.bitDepth());
+                }
                 for (int k = 0; k < batch.size(); k++) {
                     TilePlan.Tile t = batch.get(k);
                     out.paste(outputs.get(k), t.coreOffsetX() * s, t.coreOffsetY() * s, t.coreW() * s, t.coreH() * s,
@@ -65,6 +72,9 @@ public final class Upscaler implements AutoCloseable {
         try {
             return predictor.predict(tiles);
         } catch (TranslateException e) {
+            if (e.getCause() instanceof GenerationException known) {
+                throw known;
+            }
             throw new GenerationException("model %s failed on a %d×%d tile: %s".formatted(
                     model.spec().capability(), tiles.get(0).width(), tiles.get(0).height(), e.getMessage()), false, e);
         }
@@ -88,7 +98,7 @@ public final class Upscaler implements AutoCloseable {
     }
 
     /** Equal-sized RGB tiles (planar, 0–255) to one NCHW batch and back; the predictor scopes each call's arrays. */
-    private record TileTranslator(int scale) implements Translator<List<FloatImage>, List<FloatImage>> {
+    private record TileTranslator(String capability, int scale) implements Translator<List<FloatImage>, List<FloatImage>> {
 
         @Override
         public Batchifier getBatchifier() {
@@ -111,16 +121,22 @@ public final class Upscaler implements AutoCloseable {
         @Override
         public List<FloatImage> processOutput(TranslatorContext ctx, NDList list) {
             FloatImage first = (FloatImage) ctx.getAttachment("tile");
-            NDArray out = list.singletonOrThrow();
-            float[] all = out.toFloatArray();
+            NDArray out = list.get(0);
             int w = first.width() * scale;
             int h = first.height() * scale;
-            int plane = w * h * 3;
+            Shape shape = out.getShape();
+            if (shape.dimension() != 4 || shape.get(2) != h || shape.get(3) != w) {
+                throw new GenerationException("model %s returned %s for %d tile(s) of %d×%d; with scale %d it must return (n, channels, %d, %d)"
+                        .formatted(capability, shape, shape.get(0), first.width(), first.height(), scale, h, w), true);
+            }
+            int channels = (int) shape.get(1);
+            float[] all = out.toType(DataType.FLOAT32, false).toFloatArray();
+            int plane = w * h * channels;
             List<FloatImage> images = new ArrayList<>();
-            for (int i = 0; i < out.getShape().get(0); i++) {
+            for (int i = 0; i < shape.get(0); i++) {
                 float[] one = new float[plane];
                 System.arraycopy(all, i * plane, one, 0, plane);
-                images.add(new FloatImage(w, h, 3, one, first.bitDepth()));
+                images.add(new FloatImage(w, h, channels, one, first.bitDepth()));
             }
             return images;
         }

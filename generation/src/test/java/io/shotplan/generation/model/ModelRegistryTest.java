@@ -62,6 +62,36 @@ class ModelRegistryTest {
     }
 
     @Test
+    void torchScriptAndOnnxEntriesTakeTheirEngineAndNeedAScale(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("models.json");
+        Files.writeString(file, """
+                {"models": [{"capability": "roto-ai", "format": "torchscript", "source": {"file": "m.pt"}, "scale": 1},
+                            {"capability": "sky-ai", "format": "onnx", "source": {"file": "m.onnx"}, "scale": 1}]}""");
+
+        ModelRegistry registry = ModelRegistry.builtInWith(file);
+
+        assertThat(registry.get("roto-ai").engine()).isEqualTo("PyTorch");
+        assertThat(registry.get("roto-ai").inputLayout()).isEqualTo("NCHW");
+        assertThat(registry.get("sky-ai").engine()).isEqualTo("OnnxRuntime");
+        assertThat(registry.get("sky-ai").source()).isEqualTo(new ModelSource.LocalFile(dir.resolve("m.onnx")));
+    }
+
+    @Test
+    void anOnnxEntryWithoutItsScaleOrOnAnotherEngineIsRefusedByName(@TempDir Path dir) throws IOException {
+        Path noScale = dir.resolve("no-scale.json");
+        Files.writeString(noScale, """
+                {"models": [{"capability": "sky-ai", "format": "onnx", "source": {"file": "m.onnx"}}]}""");
+        Path wrongEngine = dir.resolve("wrong-engine.json");
+        Files.writeString(wrongEngine, """
+                {"models": [{"capability": "sky-ai", "format": "onnx", "engine": "PyTorch", "source": {"file": "m.onnx"}, "scale": 1}]}""");
+
+        assertThatThrownBy(() -> ModelRegistry.builtInWith(noScale))
+                .hasMessageContaining("no-scale.json").hasMessageContaining("sky-ai").hasMessageContaining("scale");
+        assertThatThrownBy(() -> ModelRegistry.builtInWith(wrongEngine))
+                .hasMessageContaining("sky-ai").hasMessageContaining("OnnxRuntime");
+    }
+
+    @Test
     void aTarballWithTheWrongHashIsRefused(@TempDir Path cache) throws IOException {
         // a tarball put in the cache by hand that is not the pinned one: npm pack fetches the real one, whose hash
         // differs from this bogus pin, so the cache refuses it either way

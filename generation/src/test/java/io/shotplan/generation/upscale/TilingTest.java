@@ -28,8 +28,8 @@ class TilingTest {
     void theOverlapCoversTheModelsReceptiveField() {
         UpscaleModel model = TestModels.get("upres-x2");
 
-        assertThat(model.graph().receptiveRadius()).isEqualTo(10); // 9 steps of 3×3 or 5×5 context, plus half a step after up-sampling
-        assertThat(model.overlap()).isGreaterThanOrEqualTo(model.graph().receptiveRadius());
+        assertThat(model.graph().orElseThrow().receptiveRadius()).isEqualTo(10); // 9 steps of 3×3 or 5×5 context, plus half a step after up-sampling
+        assertThat(model.overlap()).isGreaterThanOrEqualTo(model.graph().orElseThrow().receptiveRadius());
     }
 
     @Test
