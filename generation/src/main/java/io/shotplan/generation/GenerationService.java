@@ -4,6 +4,7 @@ import static io.shotplan.sql.schema.Tables.SHOT;
 import static io.shotplan.sql.schema.Tables.SHOW;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shotplan.generation.image.FramePaths;
 import io.shotplan.generation.image.SamplePlates;
 import io.shotplan.generation.queue.DispatchResult;
 import io.shotplan.generation.queue.EpisodeCost;
@@ -15,7 +16,12 @@ import io.shotplan.generation.queue.ModelFrameProcessor;
 import io.shotplan.generation.queue.PlanDispatcher;
 import io.shotplan.generation.queue.ShotProgress;
 import io.shotplan.generation.queue.WorkerPool;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Set;
 import java.time.Duration;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -33,6 +39,7 @@ public final class GenerationService implements AutoCloseable {
     private final GenerationMetrics metrics;
     private final FrameProcessor processor;
     private final PlanDispatcher dispatcher;
+    private final Clock clock;
     private WorkerPool workers;
 
     public GenerationService(DSLContext dsl, GenerationConfig config, MeterRegistry meters) {
@@ -47,12 +54,27 @@ public final class GenerationService implements AutoCloseable {
         this.jobs = new JobRepository(dsl, clock);
         this.metrics = new GenerationMetrics(meters, jobs);
         this.processor = processor;
-        this.dispatcher = new PlanDispatcher(dsl, config.queue(), config.registry());
+        this.dispatcher = new PlanDispatcher(config.queue(), config.registry());
+        this.clock = clock;
     }
 
-    /** Creates the generation jobs of a plan's in-house AI shots (idempotent). */
+    /** Creates the generation jobs of a plan's in-house AI shots (idempotent across plans), in one transaction. */
     public DispatchResult dispatchPlan(long planId) {
-        return dispatcher.dispatch(planId);
+        return dsl.transactionResult(cfg -> dispatchPlan(cfg.dsl(), planId, Set.of()));
+    }
+
+    /**
+     * Creates the jobs of a plan's in-house AI shots inside the caller's transaction: ranges rendered or queued
+     * before, by any plan, are not rendered again, except for the shots named in {@code rerender}.
+     */
+    public DispatchResult dispatchPlan(DSLContext tx, long planId, Set<String> rerender) {
+        return dispatcher.dispatch(tx, planId, dispatcher.aiShots(tx, planId), rerender,
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    /** The plan's in-house AI shots that a dispatch would send (omitted shots and shots without a model left out). */
+    public List<PlanDispatcher.AiShot> dispatchableShots(long planId) {
+        return dispatcher.aiShots(dsl, planId).stream().filter(s -> dispatcher.whyNot(s) == null).toList();
     }
 
     /** Starts {@code count} in-process worker threads (the embedded default). */
@@ -83,6 +105,20 @@ public final class GenerationService implements AutoCloseable {
         return jobs.cancelShow(showId);
     }
 
+    /** Pauses the show's jobs inside the caller's transaction (its audit entry lands with it). */
+    public int pauseShow(DSLContext tx, long showId) {
+        return new JobRepository(tx, clock).pauseShow(showId);
+    }
+
+    public int resumeShow(DSLContext tx, long showId) {
+        return new JobRepository(tx, clock).resumeShow(showId);
+    }
+
+    /** Cancels the show's jobs and bills their spent device seconds inside the caller's transaction. */
+    public int cancelShow(DSLContext tx, long showId) {
+        return new JobRepository(tx, clock).cancelShow(showId);
+    }
+
     public List<ShotProgress> progress(long showId) {
         return jobs.progress(showId);
     }
@@ -107,8 +143,8 @@ public final class GenerationService implements AutoCloseable {
     }
 
     /**
-     * Writes small synthetic plates for every frame of every shot of the show (no committed binaries), sized
-     * {@code width} pixels wide at each shot's aspect ratio, where the workers will read them.
+     * Writes small synthetic plates for every frame of every shot of the show (no committed binaries): tests and
+     * benchmarks. The app writes them only for the AI shots it dispatches ({@link #writeSamplePlates}).
      *
      * @return the number of frames written
      */
@@ -117,11 +153,24 @@ public final class GenerationService implements AutoCloseable {
         int written = 0;
         for (var shot : dsl.select(SHOT.CODE, SHOT.FRAME_COUNT, SHOT.WIDTH, SHOT.HEIGHT).from(SHOT)
                 .where(SHOT.SHOW_ID.eq(showId)).fetch()) {
-            int height = Math.max(8, Math.round(width * (float) shot.value4() / shot.value3()));
-            written += SamplePlates.writeShot(config.frames().plateDir(showCode, shot.value1()), shot.value1(),
-                    shot.value2(), width, height).size();
+            written += writeSamplePlates(showCode, shot.value1(), shot.value2(), shot.value3(), shot.value4(), width);
         }
         return written;
+    }
+
+    /**
+     * Writes a shot's synthetic plates, sized {@code width} pixels wide at the shot's aspect ratio, where the workers
+     * will read them; nothing when the shot has its last plate already (frames are written in order).
+     *
+     * @return the number of frames written
+     */
+    public int writeSamplePlates(String showCode, String shotCode, int frames, int shotWidth, int shotHeight, int width) {
+        Path dir = config.frames().plateDir(showCode, shotCode);
+        if (Files.exists(dir.resolve(FramePaths.frameName(shotCode, frames, "png")))) {
+            return 0;
+        }
+        int height = Math.max(8, Math.round(width * (float) shotHeight / shotWidth));
+        return SamplePlates.writeShot(dir, shotCode, frames, width, height).size();
     }
 
     public GenerationMetrics metrics() {

@@ -62,9 +62,10 @@ public final class SamplePlates {
     public static List<Path> writeShot(Path dir, String shotCode, int frameCount, int width, int height) {
         List<Path> files = new ArrayList<>();
         long seed = shotCode.hashCode();
-        for (int f = 1; f <= frameCount; f++) {
-            Path file = dir.resolve(FramePaths.frameName(shotCode, f, "png"));
-            ImageCodec.write(frame(width, height, f, seed), file);
+        // long: at Integer.MAX_VALUE frames an int counter would wrap and the loop would never end
+        for (long f = 1; f <= frameCount; f++) {
+            Path file = dir.resolve(FramePaths.frameName(shotCode, (int) f, "png"));
+            ImageCodec.write(frame(width, height, (int) f, seed), file);
             files.add(file);
         }
         return files;

@@ -41,8 +41,13 @@ import org.jooq.Record;
  * on any number of machines never take the same row) and holds it under a lease it renews with heartbeats. Every later
  * write is conditional on still holding the lease ({@code lease_owner = me AND state = 'RUNNING'}); a worker that was
  * paused, cancelled or presumed dead gets "false" back and drops the job. A job whose lease expired is claimable again.
- * Completion flips the job to SUCCEEDED and appends its one ledger row, keyed by the job's idempotency key, in the
+ * Completion flips the job to SUCCEEDED and appends its ledger row, keyed by the job's idempotency key, in the
  * same transaction.
+ *
+ * <p>Billing: every device second a job spends is billed exactly once. {@code billed_seconds} is what the ledger
+ * already has of the job's {@code device_seconds}; each bill appends the difference (completion, a final failure, a
+ * cancel) and moves {@code billed_seconds} up in the same transaction. A frame that finishes after its job was paused,
+ * cancelled or taken over still adds its seconds to the job, and is billed at once when the job has already ended.
  */
 public final class JobRepository {
 
@@ -106,9 +111,7 @@ public final class JobRepository {
         if (row.getState().equals(JobState.RUNNING.name()) && row.getAttempts() >= row.getMaxAttempts()) {
             failInTransaction(tx, row, "worker %s lost its lease (died or hung) on attempt %d of %d"
                     .formatted(row.getLeaseOwner(), row.getAttempts(), row.getMaxAttempts()), now);
-            if (row.getDeviceSeconds() != null && row.getDeviceSeconds().signum() > 0) {
-                appendLedger(tx, row, row.getCapabilityCode(), now.toLocalDate());
-            }
+            bill(tx, row, row.getCapabilityCode(), now.toLocalDate(), false);
             return new ClaimOutcome.GaveUp();
         }
         tx.update(j)
@@ -140,11 +143,14 @@ public final class JobRepository {
                 .execute() == 1;
     }
 
-    /** Records one more finished frame and its device time; false when the job is no longer this worker's. */
+    /**
+     * Records one more finished frame and its device time; false when the job is no longer this worker's. The frame's
+     * device time is recorded either way (see {@link #recordLateFrame}).
+     */
     public boolean recordFrame(long jobId, String owner, double deviceSeconds, String device, Duration lease) {
         OffsetDateTime now = now();
         var j = GENERATION_JOB;
-        return dsl.update(j)
+        boolean mine = dsl.update(j)
                 .set(j.FRAMES_DONE, j.FRAMES_DONE.plus(1))
                 .set(j.DEVICE_SECONDS, coalesce(j.DEVICE_SECONDS, BigDecimal.ZERO).plus(seconds(deviceSeconds)))
                 .set(j.DEVICE, device)
@@ -152,6 +158,37 @@ public final class JobRepository {
                 .set(j.LEASE_EXPIRES_AT, now.plus(lease))
                 .where(j.ID.eq(jobId)).and(j.LEASE_OWNER.eq(owner)).and(j.STATE.eq(JobState.RUNNING.name()))
                 .execute() == 1;
+        if (!mine) {
+            recordLateFrame(jobId, deviceSeconds, device, null);
+        }
+        return mine;
+    }
+
+    /**
+     * A frame that finished after its job stopped being this worker's (paused, cancelled, taken over): the device
+     * time was spent all the same. It is added to the job's device seconds (the frame itself is not counted as done:
+     * a resumed job renders it again), and billed at once when the job has already ended and been billed; otherwise
+     * the job's own completion, failure or cancel bills it.
+     */
+    private void recordLateFrame(long jobId, double deviceSeconds, String device, String model) {
+        dsl.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            var j = GENERATION_JOB;
+            GenerationJobRecord row = tx.selectFrom(j).where(j.ID.eq(jobId)).forUpdate().fetchOne();
+            if (row == null) {
+                return;
+            }
+            BigDecimal spent = row.getDeviceSeconds() == null ? BigDecimal.ZERO : row.getDeviceSeconds();
+            row.setDeviceSeconds(spent.add(seconds(deviceSeconds)));
+            if (row.getDevice() == null) {
+                row.setDevice(device);
+            }
+            tx.update(j).set(j.DEVICE_SECONDS, row.getDeviceSeconds()).set(j.DEVICE, row.getDevice())
+                    .where(j.ID.eq(jobId)).execute();
+            if (JobState.valueOf(row.getState()).terminal()) {
+                bill(tx, row, model == null ? row.getCapabilityCode() : model, now().toLocalDate(), false);
+            }
+        });
     }
 
     /**
@@ -169,7 +206,8 @@ public final class JobRepository {
      * @param lastFrame the result of the last frame, not yet recorded with {@link #recordFrame}; null if none
      */
     public Optional<Long> complete(long jobId, String owner, String model, FrameProcessor.FrameResult lastFrame) {
-        return dsl.transactionResult(cfg -> {
+        // null: the job was no longer this worker's
+        Optional<Long> billed = dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             var j = GENERATION_JOB;
             OffsetDateTime now = now();
@@ -177,7 +215,7 @@ public final class JobRepository {
                     .where(j.ID.eq(jobId)).and(j.LEASE_OWNER.eq(owner)).and(j.STATE.eq(JobState.RUNNING.name()))
                     .forUpdate().fetchOne();
             if (row == null) {
-                return Optional.<Long>empty();
+                return null;
             }
             if (lastFrame != null) {
                 BigDecimal before = row.getDeviceSeconds() == null ? BigDecimal.ZERO : row.getDeviceSeconds();
@@ -191,8 +229,16 @@ public final class JobRepository {
                     .set(j.FRAMES_DONE, row.getFrameTo() - row.getFrameFrom() + 1).set(j.ERROR, (String) null)
                     .where(j.ID.eq(jobId)).execute();
             markShotDoneIfFinished(tx, row.getShotId());
-            return appendLedger(tx, row, model, now.toLocalDate());
+            return bill(tx, row, model, now.toLocalDate(), true);
         });
+        if (billed != null) {
+            return billed;
+        }
+        if (lastFrame != null) {
+            // paused, cancelled or taken over while the last frame ran: its device time was spent all the same
+            recordLateFrame(jobId, lastFrame.deviceSeconds(), lastFrame.device(), model);
+        }
+        return Optional.empty();
     }
 
     /**
@@ -217,9 +263,7 @@ public final class JobRepository {
                 String message = permanent ? error
                         : "%s (gave up after %d attempts)".formatted(error, row.getAttempts());
                 failInTransaction(tx, row, message, now);
-                if (row.getDeviceSeconds() != null && row.getDeviceSeconds().signum() > 0) {
-                    appendLedger(tx, row, model, now.toLocalDate());
-                }
+                bill(tx, row, model, now.toLocalDate(), false);
                 return Optional.of(JobState.FAILED);
             }
             tx.update(j).set(j.STATE, JobState.QUEUED.name()).set(j.ERROR, truncate(error))
@@ -249,12 +293,24 @@ public final class JobRepository {
     }
 
     /**
-     * device seconds × the pool's hourly rate on the show's rate card in force today, or its first card before that
-     * takes effect (0 without a pool or rate).
-     * {@code row} was read under the job's row lock after its last frame was recorded, so its totals are final.
+     * Bills the job's device seconds the ledger does not have yet: one row of (device seconds − billed seconds) × the
+     * pool's hourly rate on the show's rate card in force today, or its first card before that takes effect (0 without
+     * a pool or rate), and {@code billed_seconds} moved up to match. The first bill of a job is keyed by the job's
+     * idempotency key, a later one (seconds that came after a cancel) by the key and the seconds billed before it.
+     * {@code row} was read under the job's row lock, so its totals are final.
+     *
+     * @param completing a completed job gets its ledger row even at zero seconds (each finished job has one)
      */
-    private Optional<Long> appendLedger(DSLContext tx, GenerationJobRecord row, String model, LocalDate today) {
-        BigDecimal deviceSeconds = row.getDeviceSeconds() == null ? BigDecimal.ZERO : row.getDeviceSeconds();
+    private Optional<Long> bill(DSLContext tx, GenerationJobRecord row, String model, LocalDate today,
+                                boolean completing) {
+        BigDecimal spent = row.getDeviceSeconds() == null ? BigDecimal.ZERO : row.getDeviceSeconds();
+        BigDecimal billed = row.getBilledSeconds();
+        BigDecimal deviceSeconds = spent.subtract(billed);
+        if (deviceSeconds.signum() < 0 || (deviceSeconds.signum() == 0 && !(completing && billed.signum() == 0))) {
+            return Optional.empty();
+        }
+        String key = billed.signum() == 0 ? row.getIdempotencyKey()
+                : row.getIdempotencyKey() + ":after-" + billed.stripTrailingZeros().toPlainString() + "s";
         BigDecimal amount = BigDecimal.ZERO.setScale(4);
         String currency = null;
         if (row.getGpuPoolId() != null) {
@@ -277,7 +333,10 @@ public final class JobRepository {
         }
         LedgerEntry entry = new LedgerEntry(row.getShowId(), row.getShotId(), LedgerSource.GENERATION, amount, currency,
                 deviceSeconds, BigDecimal.ZERO, null, row.getGpuPoolId(), row.getDevice(), model, today,
-                "generation_job:" + row.getId(), null, row.getIdempotencyKey());
+                "generation_job:" + row.getId(), null, key);
+        tx.update(GENERATION_JOB).set(GENERATION_JOB.BILLED_SECONDS, spent)
+                .where(GENERATION_JOB.ID.eq(row.getId())).execute();
+        row.setBilledSeconds(spent);
         return new LedgerRepository(tx).append(entry);
     }
 
@@ -310,14 +369,27 @@ public final class JobRepository {
                 .execute();
     }
 
-    /** Every unfinished job of the show → CANCELLED (finished frames stay on disk; no ledger row is added). */
+    /**
+     * Every unfinished job of the show → CANCELLED, in one transaction that also bills the device seconds each has
+     * spent and the ledger does not have yet (finished frames stay on disk). A frame still running on a worker is
+     * billed when it finishes (see {@link #recordFrame}).
+     */
     public int cancelShow(long showId) {
-        var j = GENERATION_JOB;
-        return dsl.update(j).set(j.STATE, JobState.CANCELLED.name()).set(j.FINISHED_AT, now())
-                .set(j.LEASE_OWNER, (String) null).set(j.LEASE_EXPIRES_AT, (OffsetDateTime) null)
-                .where(j.SHOW_ID.eq(showId))
-                .and(j.STATE.in(JobState.QUEUED.name(), JobState.RUNNING.name(), JobState.PAUSED.name()))
-                .execute();
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            var j = GENERATION_JOB;
+            OffsetDateTime now = now();
+            var cancelled = tx.selectFrom(j).where(j.SHOW_ID.eq(showId))
+                    .and(j.STATE.in(JobState.QUEUED.name(), JobState.RUNNING.name(), JobState.PAUSED.name()))
+                    .orderBy(j.ID).forUpdate().fetch();
+            for (GenerationJobRecord row : cancelled) {
+                tx.update(j).set(j.STATE, JobState.CANCELLED.name()).set(j.FINISHED_AT, now)
+                        .set(j.LEASE_OWNER, (String) null).set(j.LEASE_EXPIRES_AT, (OffsetDateTime) null)
+                        .where(j.ID.eq(row.getId())).execute();
+                bill(tx, row, row.getCapabilityCode(), now.toLocalDate(), false);
+            }
+            return cancelled.size();
+        });
     }
 
     /** Frames done / total and job states per shot of the show. */
