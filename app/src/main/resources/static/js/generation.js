@@ -50,10 +50,26 @@
     r.skipped.forEach(line => { const why = line.slice(line.indexOf(': ') + 2); reasons[why] = (reasons[why] || 0) + 1; });
     const skipped = Object.entries(reasons).map(([why, count]) => count + ' × ' + why).join('; ');
     return 'Dispatched: ' + r.jobsCreated + ' new jobs for ' + r.shots + ' AI shots'
-      + (r.jobsExisting ? ', ' + r.jobsExisting + ' already queued' : '') + '.'
+      + (r.jobsExisting ? ', ' + r.jobsExisting + ' already queued or rendered (not rendered or billed again)' : '')
+      + (r.jobsResumed ? ', ' + r.jobsResumed + ' cancelled or failed jobs resumed' : '') + '.'
       + (r.skipped.length ? ' Not dispatched: ' + r.skipped.length + ' shots (' + skipped + ').' : '');
   }
-  document.getElementById('dispatch').onclick = () => planSelect.value && act('/api/plans/' + planSelect.value + '/dispatch', dispatched);
+  // a dispatch runs in the background: follow it until it is done
+  async function dispatch() {
+    hideMessage();
+    try {
+      let run = await api('/api/plans/' + planSelect.value + '/dispatch', { method: 'POST' });
+      while (run.state === 'RUNNING') {
+        showMessage('Dispatching: plates ready for ' + run.shotsReady + ' of ' + run.shots + ' AI shots…');
+        await new Promise(resolve => setTimeout(resolve, 500));
+        run = await api('/api/dispatches/' + run.id);
+      }
+      if (run.state === 'FAILED') throw new Error(run.error);
+      showMessage(dispatched(run.result));
+    } catch (e) { showError(e); }
+    load();
+  }
+  document.getElementById('dispatch').onclick = () => planSelect.value && dispatch();
   document.getElementById('pause').onclick = () => act(base + '/generation/pause', r => r.jobs + ' jobs paused.');
   document.getElementById('resume').onclick = () => act(base + '/generation/resume', r => r.jobs + ' jobs resumed.');
   document.getElementById('cancel').onclick = () => confirm('Cancel every queued and paused job of ' + show.code + '?')

@@ -24,11 +24,15 @@ public class ShotplanApplication {
     /**
      * What a command defaults to, below every other setting: {@code serve} runs one in-process generation worker,
      * and its {@code --port N} and {@code --bind ADDRESS} become the server's settings. Other commands start their
-     * own workers when they render ({@code demo}, {@code dispatch}, {@code worker}).
+     * own workers when they render ({@code demo}, {@code dispatch}, {@code worker}). {@code demo} renders the example
+     * show, which has no plates, on small synthetic ones; every other command needs them configured.
      */
     static Map<String, Object> defaultProperties(String[] args) {
         Map<String, Object> properties = new HashMap<>();
         String command = args.length > 0 ? args[0] : "";
+        if (command.equals("demo")) {
+            properties.put("shotplan.generation.sample-plate-width", "64");
+        }
         if (!WEB_COMMANDS.contains(command)) {
             return properties;
         }

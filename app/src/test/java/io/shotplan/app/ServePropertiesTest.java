@@ -20,7 +20,11 @@ class ServePropertiesTest {
     @Test
     void serveRendersInProcessAndOtherCommandsStartTheirOwnWorkers() {
         assertThat(ShotplanApplication.defaultProperties(new String[] {"serve"})).containsEntry("shotplan.generation.workers", "1");
-        assertThat(ShotplanApplication.defaultProperties(new String[] {"demo"})).isEmpty();
+        // only the demo, whose example show has no plates, renders on synthetic ones without being configured to
+        assertThat(ShotplanApplication.defaultProperties(new String[] {"demo"}))
+                .containsExactlyEntriesOf(java.util.Map.of("shotplan.generation.sample-plate-width", "64"));
+        assertThat(ShotplanApplication.defaultProperties(new String[] {"serve"}))
+                .doesNotContainKey("shotplan.generation.sample-plate-width");
         assertThat(ShotplanApplication.defaultProperties(new String[] {"dispatch", "--port", "1"})).isEmpty();
         assertThat(ShotplanApplication.defaultProperties(new String[] {})).isEmpty();
     }

@@ -8,6 +8,7 @@ import io.shotplan.generation.queue.JobState;
 import io.shotplan.generation.queue.ShotProgress;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import me.tongfei.progressbar.ProgressBar;
@@ -37,6 +38,10 @@ class DispatchCommand implements Callable<Integer> {
     @Option(names = "--plan", description = "Plan id to dispatch (default: the show's current plan).")
     Long planId;
 
+    @Option(names = "--rerender", split = ",", paramLabel = "SHOT",
+            description = "Render these shots again although their frames were rendered before (audited; billed as new cost lines).")
+    Set<String> rerender = Set.of();
+
     @Option(names = "--workers", defaultValue = "1",
             description = "Worker threads on this machine; 0 only queues the jobs for 'shotplan worker' processes (default: ${DEFAULT-VALUE}).")
     int workers;
@@ -57,9 +62,10 @@ class DispatchCommand implements Callable<Integer> {
         long showId = shots.showId(show);
         long plan = planId != null ? planId : shots.currentPlanId(showId)
                 .orElseThrow(() -> new IllegalArgumentException("show " + show + " has no plan yet: run shotplan plan --show " + show));
-        DispatchResult result = dispatcher.dispatch(plan);
-        out.printf("Plan %d: %d AI shots, %d new jobs, %d already queued or done, %d not runnable here.%n", plan,
-                result.shots(), result.jobsCreated(), result.jobsExisting(), result.skipped().size());
+        DispatchResult result = dispatcher.dispatch(plan, rerender);
+        out.printf("Plan %d: %d AI shots, %d new jobs, %d already queued or rendered (not rendered or billed again),"
+                        + " %d resumed, %d re-rendered, %d not runnable here.%n", plan, result.shots(), result.jobsCreated(),
+                result.jobsExisting(), result.jobsResumed(), result.jobsRerendered(), result.skipped().size());
         out.flush();
         if (workers == 0) {
             return 0;

@@ -1,8 +1,12 @@
 package io.shotplan.app.dispatch;
 
 import io.shotplan.app.shot.ShotQueries;
-import io.shotplan.generation.queue.DispatchResult;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,9 +34,19 @@ class DispatchController {
     }
 
     @PostMapping("/api/plans/{id}/dispatch")
-    @Operation(summary = "Create the generation jobs of a plan's in-house AI shots (PRODUCER, SUPERVISOR; idempotent)")
-    DispatchResult dispatch(@PathVariable long id) {
-        return dispatcher.dispatch(id);
+    @Operation(summary = "Start dispatching a plan's in-house AI shots (PRODUCER, SUPERVISOR): 202 with the dispatch to"
+            + " poll. Idempotent per shot, capability and frame range across plans: what was rendered is not rendered or"
+            + " billed again; `rerender` names shots to render again anyway (audited, billed as new lines)")
+    ResponseEntity<DispatchRun> dispatch(@PathVariable long id,
+                                         @RequestParam(required = false) @Size(max = 10_000) List<@Size(max = 64) String> rerender) {
+        DispatchRun run = dispatcher.start(id, rerender == null ? Set.of() : Set.copyOf(rerender));
+        return ResponseEntity.accepted().location(URI.create("/api/dispatches/" + run.id())).body(run);
+    }
+
+    @GetMapping("/api/dispatches/{id}")
+    @Operation(summary = "Where a dispatch is: RUNNING with the shots whose plates are ready, then DONE with what it did, or FAILED with why")
+    DispatchRun dispatchRun(@PathVariable String id) {
+        return dispatcher.get(id);
     }
 
     @GetMapping("/api/shows/{show}/generation")
