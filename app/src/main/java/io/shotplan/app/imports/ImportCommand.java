@@ -70,7 +70,7 @@ public class ImportCommand implements Callable<Integer> {
         @Parameters(paramLabel = "DIR", description = "The show folder, or its show.yaml.")
         Path folder;
 
-        @Option(names = "--replace", description = "Replace a show of the same code, with its plans and ledger.")
+        @Option(names = "--replace", description = "Replace the settings and shot list of a show of the same code, keeping its plans, jobs and cost ledger; its shots the folder does not name become OMITTED.")
         boolean replace;
 
         private final ImportService imports;

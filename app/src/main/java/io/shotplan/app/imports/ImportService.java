@@ -2,6 +2,9 @@ package io.shotplan.app.imports;
 
 import static io.shotplan.sql.schema.Tables.COST_LEDGER;
 
+import io.shotplan.app.audit.AuditLog;
+import io.shotplan.app.show.ReplaceRefusedException;
+import io.shotplan.app.show.ShowReplacement;
 import io.shotplan.app.show.ShowRepository;
 import io.shotplan.show.EstimateOverride;
 import io.shotplan.show.Shot;
@@ -51,13 +54,18 @@ public class ImportService {
 
     private final DSLContext dsl;
     private final ImportLimits limits;
+    private final AuditLog audit;
 
-    public ImportService(DSLContext dsl, ImportLimits limits) {
+    public ImportService(DSLContext dsl, ImportLimits limits, AuditLog audit) {
         this.dsl = dsl;
         this.limits = limits;
+        this.audit = audit;
     }
 
-    /** A show folder ({@code show.yaml} and its shot list) as a new show; {@code replace} drops one of the same code first. */
+    /**
+     * A show folder ({@code show.yaml} and its shot list) as a new show; with {@code replace}, a stored show of the same
+     * code is replaced in place (see {@link ShowRepository#replace}): its plans, jobs and ledger are kept.
+     */
     public ImportResult importShow(Path folder, boolean replace) {
         Show show = new ShowFolderReader(limits).read(folder);
         return saveShow(show, folder.toString(), replace);
@@ -69,16 +77,36 @@ public class ImportService {
         return saveShow(show, showFile.name(), replace);
     }
 
+    /**
+     * A new show, or a replace of a stored one with its audit entry (who, what changed, what was kept and replaced),
+     * in one transaction. A replace that would lose costs or history is refused with every reason, changing nothing.
+     */
     private ImportResult saveShow(Show show, String file, boolean replace) {
-        ShowRepository shows = new ShowRepository(dsl);
-        boolean exists = shows.findId(show.code()).isPresent();
-        if (exists && !replace) {
-            throw ImportProblems.of(Problem.ofFile(file, "show " + show.code() + " already exists; import with --replace"
-                    + " (replace=true) to drop it, its plans and its ledger and load this one"));
-        }
-        shows.save(show, replace);
-        return new ImportResult(ImportResult.Kind.SHOW, show.code(), file, show.shots().stream().map(Shot::code).toList(),
-                0, 0, exists);
+        return dsl.transactionResult(tx -> {
+            DSLContext db = tx.dsl();
+            ShowRepository shows = new ShowRepository(db);
+            Optional<Long> existing = shows.findId(show.code());
+            List<String> codes = show.shots().stream().map(Shot::code).toList();
+            if (existing.isEmpty()) {
+                shows.save(show);
+                return new ImportResult(ImportResult.Kind.SHOW, show.code(), file, codes, 0, 0, false);
+            }
+            if (!replace) {
+                throw ImportProblems.of(Problem.ofFile(file, "show " + show.code() + " already exists; import with"
+                        + " --replace (replace=true) to replace its settings and shot list: its plans, generation jobs"
+                        + " and cost ledger are kept, and its shots that the file does not name become OMITTED"));
+            }
+            ShowReplacement replacement;
+            try {
+                replacement = shows.replace(db, existing.get(), show);
+            } catch (ReplaceRefusedException e) {
+                throw new ImportProblems(e.reasons().stream()
+                        .map(reason -> Problem.ofFile(file, "show " + show.code() + " cannot be replaced: " + reason))
+                        .toList());
+            }
+            audit.record(db, "REPLACE", "show", show.code(), replacement.summary() + " From " + file + ".");
+            return new ImportResult(ImportResult.Kind.SHOW, show.code(), file, codes, 0, 0, true);
+        });
     }
 
     /**

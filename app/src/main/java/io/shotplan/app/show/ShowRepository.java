@@ -4,10 +4,14 @@ import static io.shotplan.sql.schema.Tables.AI_CAPABILITY;
 import static io.shotplan.sql.schema.Tables.AI_EXCLUDED_WORK_TYPE;
 import static io.shotplan.sql.schema.Tables.BID_TEMPLATE;
 import static io.shotplan.sql.schema.Tables.CALENDAR_EXCEPTION;
+import static io.shotplan.sql.schema.Tables.COST_LEDGER;
 import static io.shotplan.sql.schema.Tables.CREW_CAPACITY;
 import static io.shotplan.sql.schema.Tables.DISCIPLINE;
 import static io.shotplan.sql.schema.Tables.EPISODE;
+import static io.shotplan.sql.schema.Tables.GENERATION_JOB;
 import static io.shotplan.sql.schema.Tables.GPU_POOL;
+import static io.shotplan.sql.schema.Tables.PLAN;
+import static io.shotplan.sql.schema.Tables.PLAN_ITEM_COST;
 import static io.shotplan.sql.schema.Tables.RATE_CARD;
 import static io.shotplan.sql.schema.Tables.RATE_CARD_DISCIPLINE;
 import static io.shotplan.sql.schema.Tables.RATE_CARD_GPU_POOL;
@@ -16,6 +20,9 @@ import static io.shotplan.sql.schema.Tables.SHOT;
 import static io.shotplan.sql.schema.Tables.SHOT_DEPENDENCY;
 import static io.shotplan.sql.schema.Tables.SHOT_ESTIMATE_OVERRIDE;
 import static io.shotplan.sql.schema.Tables.SHOW;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.sum;
 
 import io.shotplan.show.AiCapability;
 import io.shotplan.show.AiPolicy;
@@ -40,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
@@ -66,19 +74,28 @@ public class ShowRepository {
         return dsl.select(SHOW.ID).from(SHOW).where(SHOW.CODE.eq(showCode)).fetchOptional(SHOW.ID);
     }
 
-    /** Saves a new show; with {@code replace}, a show with the same code and everything under it is dropped first. */
-    public long save(Show show, boolean replace) {
+    /** Saves a new show, in one transaction; a show of the same code must not exist. */
+    public long save(Show show) {
         return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
-            Optional<Long> existing = db.select(SHOW.ID).from(SHOW).where(SHOW.CODE.eq(show.code())).fetchOptional(SHOW.ID);
-            if (existing.isPresent()) {
-                if (!replace) {
-                    throw new IllegalStateException("show " + show.code() + " already exists");
-                }
-                db.deleteFrom(SHOW).where(SHOW.ID.eq(existing.get())).execute();
+            if (db.fetchExists(SHOW, SHOW.CODE.eq(show.code()))) {
+                throw new IllegalStateException("show " + show.code() + " already exists");
             }
             return new Writer(db).write(show);
         });
+    }
+
+    /**
+     * Replaces a stored show's settings and shot list with {@code show}'s, inside the caller's transaction, keeping
+     * what finance and history need: the show's id, its plans, generation jobs and cost ledger. Episodes, disciplines
+     * and GPU pools are matched by code and updated; shots by code (their pins stay; a file status of NOT_STARTED
+     * keeps a status the shot has moved on to). A stored shot the file does not name becomes OMITTED with its costs.
+     * Crew, calendar, AI capabilities, bid template, policy, dependencies and hand bids are the file's.
+     *
+     * @throws ReplaceRefusedException naming everything the replace would lose (costs, plans), having changed nothing
+     */
+    public ShowReplacement replace(DSLContext db, long showId, Show show) {
+        return new Replacer(db, showId, show).replace();
     }
 
     /** Adds shots to a stored show, in one transaction. */
@@ -207,6 +224,206 @@ public class ShowRepository {
         return new EstimateOverride.VendorCost(r.getMode(), r.getVendorCost());
     }
 
+    /** Replaces a stored show in place (see {@link #replace}). */
+    private static final class Replacer {
+        private final DSLContext db;
+        private final long showId;
+        private final Show show;
+        private final Writer writer;
+
+        Replacer(DSLContext db, long showId, Show show) {
+            this.db = db;
+            this.showId = showId;
+            this.show = show;
+            this.writer = new Writer(db);
+        }
+
+        ShowReplacement replace() {
+            var stored = db.selectFrom(SHOW).where(SHOW.ID.eq(showId)).forUpdate().fetchSingle();
+            Set<String> fileShots = show.shots().stream().map(Shot::code).collect(Collectors.toSet());
+            Map<String, Long> storedShots = db.select(SHOT.CODE, SHOT.ID).from(SHOT).where(SHOT.SHOW_ID.eq(showId))
+                    .fetchMap(SHOT.CODE, SHOT.ID);
+            List<Long> omitted = storedShots.entrySet().stream().filter(e -> !fileShots.contains(e.getKey()))
+                    .map(Map.Entry::getValue).toList();
+            List<String> refusals = new ArrayList<>();
+            var ledger = db.select(count(), coalesce(sum(COST_LEDGER.AMOUNT), BigDecimal.ZERO)).from(COST_LEDGER)
+                    .where(COST_LEDGER.SHOW_ID.eq(showId)).fetchSingle();
+            if (!stored.getCurrency().equals(show.currency()) && ledger.value1() > 0) {
+                refusals.add("its currency would change from " + stored.getCurrency() + " to " + show.currency()
+                        + ", but its cost ledger has " + ledger.value1() + " rows (" + money(ledger.value2(), stored.getCurrency())
+                        + ") in " + stored.getCurrency());
+            }
+            Map<String, Long> removedEpisodes = removed(EPISODE, EPISODE.ID, EPISODE.CODE, EPISODE.SHOW_ID,
+                    show.episodes().stream().map(Episode::code).collect(Collectors.toSet()));
+            removedEpisodes.forEach((code, id) -> {
+                int kept = db.fetchCount(SHOT, SHOT.EPISODE_ID.eq(id).and(SHOT.ID.in(omitted)));
+                if (kept > 0) {
+                    refusals.add("episode " + code + " is not in the file, but " + kept + " of its shots would be kept"
+                            + " as omitted (with their plans and costs) and need it: keep the episode in the file");
+                }
+            });
+            Map<String, Long> removedDisciplines = removed(DISCIPLINE, DISCIPLINE.ID, DISCIPLINE.CODE, DISCIPLINE.SHOW_ID,
+                    show.disciplines().stream().map(Discipline::code).collect(Collectors.toSet()));
+            removedDisciplines.forEach((code, id) -> {
+                var costs = costsOf(COST_LEDGER.DISCIPLINE_ID.eq(id));
+                int planned = db.fetchCount(PLAN_ITEM_COST, PLAN_ITEM_COST.DISCIPLINE_ID.eq(id));
+                if (costs.value1() > 0 || planned > 0) {
+                    refusals.add("discipline " + code + " is not in the file, but " + costs.value1() + " ledger rows ("
+                            + money(costs.value2(), stored.getCurrency()) + ") and " + planned
+                            + " planned costs of earlier plans are booked to it: keep it in the file");
+                }
+            });
+            Map<String, Long> removedPools = removed(GPU_POOL, GPU_POOL.ID, GPU_POOL.CODE, GPU_POOL.SHOW_ID,
+                    show.gpuPools().stream().map(GpuPool::code).collect(Collectors.toSet()));
+            removedPools.forEach((code, id) -> {
+                var costs = costsOf(COST_LEDGER.GPU_POOL_ID.eq(id));
+                int jobs = db.fetchCount(GENERATION_JOB, GENERATION_JOB.GPU_POOL_ID.eq(id));
+                if (costs.value1() > 0 || jobs > 0) {
+                    refusals.add("GPU pool " + code + " is not in the file, but " + costs.value1() + " ledger rows ("
+                            + money(costs.value2(), stored.getCurrency()) + ") and " + jobs
+                            + " generation jobs ran on it: keep it in the file");
+                }
+            });
+            if (!refusals.isEmpty()) {
+                throw new ReplaceRefusedException(show.code(), refusals);
+            }
+
+            var omittedCosts = costsOf(COST_LEDGER.SHOT_ID.in(omitted));
+            int handBids = db.fetchCount(SHOT_ESTIMATE_OVERRIDE, SHOT_ESTIMATE_OVERRIDE.SHOT_ID.in(storedShots.values()));
+            int dependencies = db.fetchCount(SHOT_DEPENDENCY, SHOT_DEPENDENCY.SHOT_ID.in(storedShots.values()));
+            int plans = db.fetchCount(PLAN, PLAN.SHOW_ID.eq(showId));
+
+            db.update(SHOW).set(SHOW.NAME, show.name()).set(SHOW.CURRENCY, show.currency())
+                    .set(SHOW.START_DATE, show.startDate()).set(SHOW.CONTINGENCY_PERCENT, show.contingencyPercent())
+                    .set(SHOW.REVIEW_BUFFER_DAYS, show.reviewBufferDays())
+                    .set(SHOW.MAX_AI_SHARE, show.policy().maxAiSharePerEpisode())
+                    .where(SHOW.ID.eq(showId)).execute();
+            episodes();
+            db.deleteFrom(EPISODE).where(EPISODE.ID.in(removedEpisodes.values())).execute();
+            long rateCard = rateCard();
+            disciplines(rateCard);
+            db.deleteFrom(DISCIPLINE).where(DISCIPLINE.ID.in(removedDisciplines.values())).execute();
+            Map<String, Long> poolIds = pools(rateCard);
+            db.deleteFrom(GPU_POOL).where(GPU_POOL.ID.in(removedPools.values())).execute();
+            // what the file states whole: written again
+            db.deleteFrom(CREW_CAPACITY).where(CREW_CAPACITY.DISCIPLINE_ID.in(writer.disciplineIds.values())).execute();
+            db.deleteFrom(CALENDAR_EXCEPTION).where(CALENDAR_EXCEPTION.SHOW_ID.eq(showId)).execute();
+            db.deleteFrom(AI_CAPABILITY).where(AI_CAPABILITY.SHOW_ID.eq(showId)).execute();
+            db.deleteFrom(BID_TEMPLATE).where(BID_TEMPLATE.SHOW_ID.eq(showId)).execute();
+            db.deleteFrom(AI_EXCLUDED_WORK_TYPE).where(AI_EXCLUDED_WORK_TYPE.SHOW_ID.eq(showId)).execute();
+            writer.writeSettings(showId, show, poolIds);
+
+            db.deleteFrom(SHOT_DEPENDENCY).where(SHOT_DEPENDENCY.SHOT_ID.in(storedShots.values())).execute();
+            db.deleteFrom(SHOT_ESTIMATE_OVERRIDE).where(SHOT_ESTIMATE_OVERRIDE.SHOT_ID.in(storedShots.values())).execute();
+            db.update(SHOT).set(SHOT.STATUS, ShotStatus.OMITTED.name()).where(SHOT.ID.in(omitted)).execute();
+            List<Shot> added = show.shots().stream().filter(s -> !storedShots.containsKey(s.code())).toList();
+            List<Shot> updated = show.shots().stream().filter(s -> storedShots.containsKey(s.code())).toList();
+            updateShots(updated, storedShots);
+            writer.writeShots(showId, added, show.shots());
+
+            return new ShowReplacement(show.code(), added.size(), updated.size(), omitted.size(),
+                    omittedCosts.value1(), omittedCosts.value2(), removedEpisodes.keySet(), removedDisciplines.keySet(),
+                    removedPools.keySet(), handBids, dependencies, plans, ledger.value1(), ledger.value2(),
+                    show.currency());
+        }
+
+        /** Stored rows of the show whose code the file does not have, by code. */
+        private <R extends org.jooq.Record> Map<String, Long> removed(org.jooq.Table<R> table, org.jooq.Field<Long> id,
+                                                                      org.jooq.Field<String> code,
+                                                                      org.jooq.Field<Long> show, Set<String> inFile) {
+            return db.select(code, id).from(table).where(show.eq(showId)).and(code.notIn(inFile)).fetchMap(code, id);
+        }
+
+        private org.jooq.Record2<Integer, BigDecimal> costsOf(org.jooq.Condition which) {
+            return db.select(count(), coalesce(sum(COST_LEDGER.AMOUNT), BigDecimal.ZERO)).from(COST_LEDGER)
+                    .where(COST_LEDGER.SHOW_ID.eq(showId)).and(which).fetchSingle();
+        }
+
+        private void episodes() {
+            for (Episode e : show.episodes()) {
+                int changed = db.update(EPISODE).set(EPISODE.TITLE, e.title()).set(EPISODE.DELIVERY_DATE, e.deliveryDate())
+                        .set(EPISODE.BUDGET, e.budget()).where(EPISODE.SHOW_ID.eq(showId), EPISODE.CODE.eq(e.code()))
+                        .execute();
+                if (changed == 0) {
+                    writer.insertEpisode(showId, e);
+                }
+            }
+        }
+
+        /** The show's rate card in force, moved to the file's currency and start; its rates are the file's. */
+        private long rateCard() {
+            long rateCard = db.select(RATE_CARD.ID).from(RATE_CARD).where(RATE_CARD.SHOW_ID.eq(showId))
+                    .orderBy(RATE_CARD.EFFECTIVE_FROM.desc()).limit(1).fetchSingle(RATE_CARD.ID);
+            db.update(RATE_CARD).set(RATE_CARD.CURRENCY, show.currency()).set(RATE_CARD.EFFECTIVE_FROM, show.startDate())
+                    .where(RATE_CARD.ID.eq(rateCard)).execute();
+            db.deleteFrom(RATE_CARD_DISCIPLINE).where(RATE_CARD_DISCIPLINE.RATE_CARD_ID.eq(rateCard)).execute();
+            db.deleteFrom(RATE_CARD_GPU_POOL).where(RATE_CARD_GPU_POOL.RATE_CARD_ID.eq(rateCard)).execute();
+            return rateCard;
+        }
+
+        private void disciplines(long rateCard) {
+            Map<String, Long> stored = db.select(DISCIPLINE.CODE, DISCIPLINE.ID).from(DISCIPLINE)
+                    .where(DISCIPLINE.SHOW_ID.eq(showId)).fetchMap(DISCIPLINE.CODE, DISCIPLINE.ID);
+            for (Discipline d : show.disciplines()) {
+                Long id = stored.get(d.code());
+                if (id == null) {
+                    writer.insertDiscipline(showId, rateCard, d);
+                    continue;
+                }
+                db.update(DISCIPLINE).set(DISCIPLINE.NAME, d.name()).where(DISCIPLINE.ID.eq(id)).execute();
+                writer.disciplineIds.put(d.code(), id);
+                writer.rate(rateCard, id, d);
+            }
+        }
+
+        private Map<String, Long> pools(long rateCard) {
+            Map<String, Long> stored = db.select(GPU_POOL.CODE, GPU_POOL.ID).from(GPU_POOL)
+                    .where(GPU_POOL.SHOW_ID.eq(showId)).fetchMap(GPU_POOL.CODE, GPU_POOL.ID);
+            Map<String, Long> ids = new HashMap<>();
+            for (GpuPool p : show.gpuPools()) {
+                Long id = stored.get(p.code());
+                if (id == null) {
+                    ids.put(p.code(), writer.insertPool(showId, rateCard, p));
+                    continue;
+                }
+                db.update(GPU_POOL).set(GPU_POOL.GPU_TYPE, p.gpuType()).set(GPU_POOL.GPU_COUNT, p.gpuCount())
+                        .set(GPU_POOL.HOURS_PER_DAY, p.hoursPerDay()).where(GPU_POOL.ID.eq(id)).execute();
+                writer.rate(rateCard, id, p);
+                ids.put(p.code(), id);
+            }
+            return ids;
+        }
+
+        private void updateShots(List<Shot> shots, Map<String, Long> storedShots) {
+            Map<String, Long> episodeIds = db.select(EPISODE.CODE, EPISODE.ID).from(EPISODE)
+                    .where(EPISODE.SHOW_ID.eq(showId)).fetchMap(EPISODE.CODE, EPISODE.ID);
+            Map<String, Long> sequenceIds = writer.sequences(showId, shots);
+            Map<Long, String> statuses = db.select(SHOT.ID, SHOT.STATUS).from(SHOT).where(SHOT.SHOW_ID.eq(showId))
+                    .fetchMap(SHOT.ID, SHOT.STATUS);
+            List<org.jooq.Query> updates = new ArrayList<>(shots.size());
+            for (Shot s : shots) {
+                long id = storedShots.get(s.code());
+                // the file's NOT_STARTED does not undo what generation or a tracker recorded since
+                String status = s.status() == ShotStatus.NOT_STARTED && !statuses.get(id).equals(ShotStatus.OMITTED.name())
+                        ? statuses.get(id) : s.status().name();
+                updates.add(db.update(SHOT).set(SHOT.EPISODE_ID, episodeIds.get(s.episode()))
+                        .set(SHOT.SEQUENCE_ID, s.sequence() == null ? null : sequenceIds.get(s.sequence()))
+                        .set(SHOT.DESCRIPTION, s.description()).set(SHOT.FRAME_COUNT, s.frameCount()).set(SHOT.FPS, s.fps())
+                        .set(SHOT.WIDTH, s.resolution().width()).set(SHOT.HEIGHT, s.resolution().height())
+                        .set(SHOT.WORK_TYPE, s.workType()).set(SHOT.COMPLEXITY, (short) s.complexity())
+                        .set(SHOT.PERFORMER_LIKENESS, s.performerLikeness()).set(SHOT.CONSENT_ON_FILE, s.consentOnFile())
+                        .set(SHOT.HUMAN_ONLY, s.humanOnly()).set(SHOT.PLATE_READY_DATE, s.plateReadyDate())
+                        .set(SHOT.STATUS, status).set(SHOT.NOTES, NotesFormat.format(s.notes()))
+                        .where(SHOT.ID.eq(id)));
+            }
+            db.batch(updates).execute();
+        }
+
+        private static String money(BigDecimal amount, String currency) {
+            return amount.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString() + " " + currency;
+        }
+    }
+
     /** Writes one show's rows inside the caller's transaction. */
     private static final class Writer {
         private final DSLContext db;
@@ -224,29 +441,57 @@ public class ShowRepository {
                     .set(SHOW.MAX_AI_SHARE, show.policy().maxAiSharePerEpisode())
                     .returningResult(SHOW.ID).fetchSingle(SHOW.ID);
             for (Episode e : show.episodes()) {
-                db.insertInto(EPISODE).set(EPISODE.SHOW_ID, showId).set(EPISODE.CODE, e.code())
-                        .set(EPISODE.TITLE, e.title()).set(EPISODE.DELIVERY_DATE, e.deliveryDate())
-                        .set(EPISODE.BUDGET, e.budget()).execute();
+                insertEpisode(showId, e);
             }
             long rateCard = db.insertInto(RATE_CARD).set(RATE_CARD.SHOW_ID, showId).set(RATE_CARD.NAME, DEFAULT_RATE_CARD)
                     .set(RATE_CARD.CURRENCY, show.currency()).set(RATE_CARD.EFFECTIVE_FROM, show.startDate())
                     .returningResult(RATE_CARD.ID).fetchSingle(RATE_CARD.ID);
             for (Discipline d : show.disciplines()) {
-                long id = db.insertInto(DISCIPLINE).set(DISCIPLINE.SHOW_ID, showId).set(DISCIPLINE.CODE, d.code())
-                        .set(DISCIPLINE.NAME, d.name()).returningResult(DISCIPLINE.ID).fetchSingle(DISCIPLINE.ID);
-                disciplineIds.put(d.code(), id);
-                db.insertInto(RATE_CARD_DISCIPLINE).set(RATE_CARD_DISCIPLINE.RATE_CARD_ID, rateCard)
-                        .set(RATE_CARD_DISCIPLINE.DISCIPLINE_ID, id).set(RATE_CARD_DISCIPLINE.DAY_RATE, d.dayRate()).execute();
+                insertDiscipline(showId, rateCard, d);
             }
             Map<String, Long> poolIds = new HashMap<>();
             for (GpuPool p : show.gpuPools()) {
-                long id = db.insertInto(GPU_POOL).set(GPU_POOL.SHOW_ID, showId).set(GPU_POOL.CODE, p.code())
-                        .set(GPU_POOL.GPU_TYPE, p.gpuType()).set(GPU_POOL.GPU_COUNT, p.gpuCount())
-                        .set(GPU_POOL.HOURS_PER_DAY, p.hoursPerDay()).returningResult(GPU_POOL.ID).fetchSingle(GPU_POOL.ID);
-                poolIds.put(p.code(), id);
-                db.insertInto(RATE_CARD_GPU_POOL).set(RATE_CARD_GPU_POOL.RATE_CARD_ID, rateCard)
-                        .set(RATE_CARD_GPU_POOL.GPU_POOL_ID, id).set(RATE_CARD_GPU_POOL.HOURLY_RATE, p.hourlyRate()).execute();
+                poolIds.put(p.code(), insertPool(showId, rateCard, p));
             }
+            writeSettings(showId, show, poolIds);
+            writeShots(showId, show.shots());
+            return showId;
+        }
+
+        void insertEpisode(long showId, Episode e) {
+            db.insertInto(EPISODE).set(EPISODE.SHOW_ID, showId).set(EPISODE.CODE, e.code())
+                    .set(EPISODE.TITLE, e.title()).set(EPISODE.DELIVERY_DATE, e.deliveryDate())
+                    .set(EPISODE.BUDGET, e.budget()).execute();
+        }
+
+        void insertDiscipline(long showId, long rateCard, Discipline d) {
+            long id = db.insertInto(DISCIPLINE).set(DISCIPLINE.SHOW_ID, showId).set(DISCIPLINE.CODE, d.code())
+                    .set(DISCIPLINE.NAME, d.name()).returningResult(DISCIPLINE.ID).fetchSingle(DISCIPLINE.ID);
+            disciplineIds.put(d.code(), id);
+            rate(rateCard, id, d);
+        }
+
+        void rate(long rateCard, long disciplineId, Discipline d) {
+            db.insertInto(RATE_CARD_DISCIPLINE).set(RATE_CARD_DISCIPLINE.RATE_CARD_ID, rateCard)
+                    .set(RATE_CARD_DISCIPLINE.DISCIPLINE_ID, disciplineId).set(RATE_CARD_DISCIPLINE.DAY_RATE, d.dayRate())
+                    .execute();
+        }
+
+        long insertPool(long showId, long rateCard, GpuPool p) {
+            long id = db.insertInto(GPU_POOL).set(GPU_POOL.SHOW_ID, showId).set(GPU_POOL.CODE, p.code())
+                    .set(GPU_POOL.GPU_TYPE, p.gpuType()).set(GPU_POOL.GPU_COUNT, p.gpuCount())
+                    .set(GPU_POOL.HOURS_PER_DAY, p.hoursPerDay()).returningResult(GPU_POOL.ID).fetchSingle(GPU_POOL.ID);
+            rate(rateCard, id, p);
+            return id;
+        }
+
+        void rate(long rateCard, long poolId, GpuPool p) {
+            db.insertInto(RATE_CARD_GPU_POOL).set(RATE_CARD_GPU_POOL.RATE_CARD_ID, rateCard)
+                    .set(RATE_CARD_GPU_POOL.GPU_POOL_ID, poolId).set(RATE_CARD_GPU_POOL.HOURLY_RATE, p.hourlyRate()).execute();
+        }
+
+        /** Crew, calendar, AI capabilities, bid template and policy: what refers to disciplines and pools. */
+        void writeSettings(long showId, Show show, Map<String, Long> poolIds) {
             for (CrewPlan.Capacity c : show.crew().capacities()) {
                 db.insertInto(CREW_CAPACITY).set(CREW_CAPACITY.DISCIPLINE_ID, disciplineId(c.discipline()))
                         .set(CREW_CAPACITY.VALID_FROM, c.from()).set(CREW_CAPACITY.ARTISTS, c.artists()).execute();
@@ -282,19 +527,32 @@ public class ShowRepository {
                 db.insertInto(AI_EXCLUDED_WORK_TYPE).set(AI_EXCLUDED_WORK_TYPE.SHOW_ID, showId)
                         .set(AI_EXCLUDED_WORK_TYPE.WORK_TYPE, workType).execute();
             }
-            writeShots(showId, show.shots());
-            return showId;
         }
 
-        void writeShots(long showId, List<Shot> shots) {
-            Map<String, Long> episodeIds = db.select(EPISODE.CODE, EPISODE.ID).from(EPISODE)
-                    .where(EPISODE.SHOW_ID.eq(showId)).fetchMap(EPISODE.CODE, EPISODE.ID);
+        /** The show's sequences by code, the shots' new ones added. */
+        Map<String, Long> sequences(long showId, List<Shot> shots) {
             Map<String, Long> sequenceIds = new HashMap<>(db.select(SEQUENCE.CODE, SEQUENCE.ID).from(SEQUENCE)
                     .where(SEQUENCE.SHOW_ID.eq(showId)).fetchMap(SEQUENCE.CODE, SEQUENCE.ID));
             shots.stream().map(Shot::sequence).filter(Objects::nonNull).distinct()
                     .filter(code -> !sequenceIds.containsKey(code))
                     .forEach(code -> sequenceIds.put(code, db.insertInto(SEQUENCE).set(SEQUENCE.SHOW_ID, showId)
                             .set(SEQUENCE.CODE, code).returningResult(SEQUENCE.ID).fetchSingle(SEQUENCE.ID)));
+            return sequenceIds;
+        }
+
+        void writeShots(long showId, List<Shot> shots) {
+            writeShots(showId, shots, shots);
+        }
+
+        /**
+         * Inserts {@code added}, then the dependencies and hand bids of {@code described} (the added shots, or the
+         * whole file of a replace, whose other shots are stored already).
+         */
+        void writeShots(long showId, List<Shot> added, List<Shot> described) {
+            List<Shot> shots = added;
+            Map<String, Long> episodeIds = db.select(EPISODE.CODE, EPISODE.ID).from(EPISODE)
+                    .where(EPISODE.SHOW_ID.eq(showId)).fetchMap(EPISODE.CODE, EPISODE.ID);
+            Map<String, Long> sequenceIds = sequences(showId, shots);
             List<ShotRecord> rows = new ArrayList<>(shots.size());
             for (Shot s : shots) {
                 Long episodeId = episodeIds.get(s.episode());
@@ -314,7 +572,7 @@ public class ShowRepository {
             Map<String, Long> shotIds = db.select(SHOT.CODE, SHOT.ID).from(SHOT).where(SHOT.SHOW_ID.eq(showId))
                     .fetchMap(SHOT.CODE, SHOT.ID);
             List<org.jooq.Row2<Long, Long>> dependencies = new ArrayList<>();
-            for (Shot s : shots) {
+            for (Shot s : described) {
                 for (String predecessor : s.dependsOn()) {
                     Long predecessorId = shotIds.get(predecessor);
                     if (predecessorId == null) {
@@ -329,7 +587,7 @@ public class ShowRepository {
                         .valuesOfRows(dependencies.subList(from, Math.min(dependencies.size(), from + DEPENDENCIES_PER_INSERT)))
                         .execute();
             }
-            writeEstimateOverrides(showId, shotIds, shots.stream().filter(s -> !s.estimateOverrides().isEmpty())
+            writeEstimateOverrides(showId, shotIds, described.stream().filter(s -> !s.estimateOverrides().isEmpty())
                     .collect(Collectors.toMap(Shot::code, Shot::estimateOverrides)));
         }
 

@@ -38,7 +38,7 @@ class ImportCommandTest {
     }
 
     int run(String... args) {
-        CommandLine command = ImportCommand.commandLine(new ImportService(db.dsl(), ImportLimits.DEFAULT));
+        CommandLine command = ImportCommand.commandLine(new ImportService(db.dsl(), ImportLimits.DEFAULT, new io.shotplan.app.audit.AuditLog(db.dsl())));
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         return command.execute(args);

@@ -1,6 +1,8 @@
 package io.shotplan.app.imports;
 
+import static io.shotplan.sql.schema.Tables.AUDIT_LOG;
 import static io.shotplan.sql.schema.Tables.COST_LEDGER;
+import static io.shotplan.sql.schema.Tables.PLAN;
 import static io.shotplan.sql.schema.Tables.SHOT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -17,6 +19,9 @@ import io.shotplan.show.io.Problem;
 import io.shotplan.show.io.ShowFolderReader;
 import io.shotplan.show.io.Source;
 import io.shotplan.sql.Database;
+import io.shotplan.sql.ledger.LedgerEntry;
+import io.shotplan.sql.ledger.LedgerRepository;
+import io.shotplan.sql.ledger.LedgerSource;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -46,7 +51,7 @@ class ImportServiceTest {
     record Fixture(Database db, ImportService imports) implements AutoCloseable {
         static Fixture of(Supplier<Database> databases) {
             Database db = databases.get();
-            ImportService imports = new ImportService(db.dsl(), ImportLimits.DEFAULT);
+            ImportService imports = new ImportService(db.dsl(), ImportLimits.DEFAULT, new io.shotplan.app.audit.AuditLog(db.dsl()));
             imports.importShow(EXAMPLE, false);
             return new Fixture(db, imports);
         }
@@ -393,7 +398,7 @@ class ImportServiceTest {
     @MethodSource("io.shotplan.sql.TestDatabases#both")
     void aFileOverTheSizeLimit(Supplier<Database> databases) {
         try (Fixture f = Fixture.of(databases)) {
-            ImportService small = new ImportService(f.dsl(), new ImportLimits(64, 10));
+            ImportService small = new ImportService(f.dsl(), new ImportLimits(64, 10), new io.shotplan.app.audit.AuditLog(f.dsl()));
             Problem p = rejected(f, () -> small.importShots("NVB", csv("s.csv", HEADER + "EP101_990_0010,EP101,48,roto,2,\n"), null));
             assertThat(p.message()).isEqualTo("is larger than the limit of 64 bytes per file; split it or raise"
                     + " shotplan.import.max-file-bytes");
@@ -407,6 +412,70 @@ class ImportServiceTest {
             Problem p = rejected(f, () -> f.imports().importShow(EXAMPLE, false));
             assertThat(p.message()).startsWith("show NVB already exists; import with --replace");
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void aReplaceKeepsTheShowItsPlansAndItsLedgerAndOmitsTheShotsTheFileDropsWithTheirCosts(Supplier<Database> databases)
+            throws IOException {
+        try (Fixture f = Fixture.of(databases)) {
+            DSLContext dsl = f.dsl();
+            long showId = new ShowRepository(dsl).findId("NVB").orElseThrow();
+            long dropped = dsl.select(SHOT.ID).from(SHOT).where(SHOT.CODE.eq("EP101_010_0020")).fetchSingle(SHOT.ID);
+            new LedgerRepository(dsl).append(LedgerEntry.money(showId, dropped, LedgerSource.INVOICE,
+                    new BigDecimal("1250.00"), "USD", java.time.LocalDate.of(2027, 3, 1), "INV-1", "test:INV-1"));
+            long plan = dsl.insertInto(PLAN).set(PLAN.SHOW_ID, showId).set(PLAN.VERSION, 1)
+                    .returningResult(PLAN.ID).fetchSingle(PLAN.ID);
+            copyExample(text -> text.replace("budget: 140000", "budget: 145000"),
+                    shots -> shots.lines().filter(l -> !l.startsWith("EP101_010_0020,"))
+                            .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+
+            ImportResult result = f.imports().importShow(dir, true);
+
+            assertThat(result.replaced()).isTrue();
+            assertThat(new ShowRepository(dsl).findId("NVB")).contains(showId);
+            assertThat(dsl.fetchCount(PLAN, PLAN.ID.eq(plan))).isEqualTo(1);
+            assertThat(dsl.fetchCount(COST_LEDGER)).isEqualTo(1);
+            assertThat(dsl.select(SHOT.STATUS).from(SHOT).where(SHOT.ID.eq(dropped)).fetchSingle().value1())
+                    .isEqualTo("OMITTED");
+            assertThat(dsl.fetchCount(SHOT)).isEqualTo(SEASON.shots().size());
+            assertThat(new ShowRepository(dsl).load("NVB").orElseThrow().episodes().getFirst().budget())
+                    .isEqualByComparingTo("145000");
+            var audit = dsl.selectFrom(AUDIT_LOG).where(AUDIT_LOG.ACTION.eq("REPLACE")).fetchSingle();
+            assertThat(audit.getActor()).startsWith("cli:");
+            assertThat(audit.getDetail()).contains("1 omitted (kept with 1 ledger rows, 1250.00 USD)")
+                    .contains("the whole ledger (1 rows, 1250.00 USD)").contains("kept 1 plans");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void aReplaceThatWouldLoseCostsIsRefusedNamingWhatWouldBeLostAndChangesNothing(Supplier<Database> databases)
+            throws IOException {
+        try (Fixture f = Fixture.of(databases)) {
+            long showId = new ShowRepository(f.dsl()).findId("NVB").orElseThrow();
+            new LedgerRepository(f.dsl()).append(LedgerEntry.money(showId, null, LedgerSource.INVOICE,
+                    new BigDecimal("1250.00"), "USD", java.time.LocalDate.of(2027, 3, 1), "INV-1", "test:INV-1"));
+            copyExample(text -> text.replace("currency: USD", "currency: EUR").replaceAll("(?m)^  - \\{ code: EP106.*\\n", ""),
+                    shots -> shots.lines().filter(l -> !l.startsWith("EP106"))
+                            .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+
+            List<String> before = snapshot(f.dsl());
+            ImportProblems problems = catchThrowableOfType(ImportProblems.class, () -> f.imports().importShow(dir, true));
+
+            assertThat(snapshot(f.dsl())).isEqualTo(before);
+            assertThat(problems.problems()).extracting(Problem::message).containsExactly(
+                    "show NVB cannot be replaced: its currency would change from USD to EUR, but its cost ledger has 1"
+                            + " rows (1250.00 USD) in USD",
+                    "show NVB cannot be replaced: episode EP106 is not in the file, but 74 of its shots would be kept as"
+                            + " omitted (with their plans and costs) and need it: keep the episode in the file");
+        }
+    }
+
+    private void copyExample(java.util.function.UnaryOperator<String> edit,
+                             java.util.function.UnaryOperator<String> editShots) throws IOException {
+        Files.writeString(dir.resolve("show.yaml"), edit.apply(Files.readString(EXAMPLE.resolve("show.yaml"))));
+        Files.writeString(dir.resolve("shots.csv"), editShots.apply(Files.readString(EXAMPLE.resolve("shots.csv"))));
     }
 
     private void copyExample(java.util.function.UnaryOperator<String> edit) throws IOException {

@@ -28,7 +28,7 @@ class PlanStoreTest {
     @MethodSource("io.shotplan.sql.TestDatabases#both")
     void aStoredPlanReadsBackWithItsCostsTimelineAndAudit(Supplier<Database> databases) {
         try (Database db = databases.get()) {
-            long showId = new ShowRepository(db.dsl()).save(SHOW, false);
+            long showId = new ShowRepository(db.dsl()).save(SHOW);
             AuditLog audit = new AuditLog(db.dsl());
             PlanStore store = new PlanStore(db.dsl(), audit);
             PlanQueries queries = new PlanQueries(db.dsl());
@@ -70,9 +70,9 @@ class PlanStoreTest {
     @MethodSource("io.shotplan.sql.TestDatabases#both")
     void aPlanThatCannotBeStoredWholeLeavesNothing(Supplier<Database> databases) {
         try (Database db = databases.get()) {
-            long showId = new ShowRepository(db.dsl()).save(SHOW, false);
+            long showId = new ShowRepository(db.dsl()).save(SHOW);
             Show fewerShots = SHOW.withShots(SHOW.shots().subList(0, 3));
-            long otherShowId = new ShowRepository(db.dsl()).save(withCode(fewerShots, "OTHER"), false);
+            long otherShowId = new ShowRepository(db.dsl()).save(withCode(fewerShots, "OTHER"));
             PlanStore store = new PlanStore(db.dsl(), new AuditLog(db.dsl()));
 
             assertThatThrownBy(() -> store.save(otherShowId, null, SHOW, PLAN, "maria", false))

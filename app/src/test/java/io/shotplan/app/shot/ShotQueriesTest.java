@@ -29,7 +29,7 @@ class ShotQueriesTest {
     @MethodSource("io.shotplan.sql.TestDatabases#both")
     void filtersPagesAndEditsWithTheirAuditEntries(Supplier<Database> databases) {
         try (Database db = databases.get()) {
-            new ShowRepository(db.dsl()).save(SHOW, false);
+            new ShowRepository(db.dsl()).save(SHOW);
             ShotQueries queries = new ShotQueries(db.dsl());
             AuditLog audit = new AuditLog(db.dsl());
             ShotEdits edits = new ShotEdits(db.dsl(), queries, audit);

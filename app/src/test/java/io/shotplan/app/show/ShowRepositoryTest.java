@@ -31,7 +31,7 @@ class ShowRepositoryTest {
     void aSavedShowLoadsBackEqual(Supplier<Database> databases) {
         try (Database db = databases.get()) {
             var shows = new ShowRepository(db.dsl());
-            shows.save(EXAMPLE, false);
+            shows.save(EXAMPLE);
 
             Show loaded = shows.load(EXAMPLE.code()).orElseThrow();
 
@@ -48,7 +48,7 @@ class ShowRepositoryTest {
                 "EP101_010_0030", List.of(new VendorCost("snow-vendor", new BigDecimal("1800.50")))));
         try (Database db = databases.get()) {
             var shows = new ShowRepository(db.dsl());
-            shows.save(withBids, false);
+            shows.save(withBids);
 
             ShowComparison.assertSameShow(shows.load(EXAMPLE.code()).orElseThrow(), withBids);
         }
@@ -62,7 +62,7 @@ class ShowRepositoryTest {
         List<EstimateOverride> second = List.of(new GpuHours("roto-ai", new BigDecimal("1.25")));
         try (Database db = databases.get()) {
             var shows = new ShowRepository(db.dsl());
-            long id = shows.save(EXAMPLE.withEstimateOverrides(Map.of("EP101_030_0060", first, "EP101_010_0010", other)), false);
+            long id = shows.save(EXAMPLE.withEstimateOverrides(Map.of("EP101_030_0060", first, "EP101_010_0010", other)));
 
             shows.replaceEstimateOverrides(id, Map.of("EP101_030_0060", second));
             assertThatThrownBy(() -> shows.replaceEstimateOverrides(id, Map.of("EP101_010_0010",
@@ -76,15 +76,22 @@ class ShowRepositoryTest {
 
     @ParameterizedTest
     @MethodSource("io.shotplan.sql.TestDatabases#both")
-    void replacingAShowDropsTheOldOneWhole(Supplier<Database> databases) {
+    void replacingAShowKeepsItsIdentityAndOmitsTheShotsTheNewListLacks(Supplier<Database> databases) {
         try (Database db = databases.get()) {
             var shows = new ShowRepository(db.dsl());
-            shows.save(EXAMPLE, false);
-            shows.save(EXAMPLE.withShots(EXAMPLE.shots().subList(0, 3)), true);
+            long id = shows.save(EXAMPLE);
+            List<Shot> kept = EXAMPLE.shots().stream().filter(s -> s.dependsOn().isEmpty()).limit(3).toList();
+            ShowReplacement replaced = db.dsl().transactionResult(tx -> new ShowRepository(tx.dsl())
+                    .replace(tx.dsl(), id, EXAMPLE.withShots(kept)));
 
-            assertThat(db.dsl().fetchCount(SHOW)).isEqualTo(1);
-            assertThat(db.dsl().fetchCount(SHOT)).isEqualTo(3);
-            assertThatThrownBy(() -> shows.save(EXAMPLE, false)).hasMessageContaining("already exists");
+            assertThat(shows.findId(EXAMPLE.code())).contains(id);
+            assertThat(db.dsl().fetchCount(SHOT)).isEqualTo(EXAMPLE.shots().size());
+            assertThat(db.dsl().fetchCount(SHOT, SHOT.STATUS.eq("OMITTED"))).isEqualTo(EXAMPLE.shots().size() - 3);
+            assertThat(replaced.shotsUpdated()).isEqualTo(3);
+            assertThat(replaced.shotsOmitted()).isEqualTo(EXAMPLE.shots().size() - 3);
+            assertThat(shows.load(id).shots()).filteredOn(s -> s.status() != io.shotplan.show.ShotStatus.OMITTED)
+                    .extracting(Shot::code).containsExactlyInAnyOrderElementsOf(kept.stream().map(Shot::code).toList());
+            assertThatThrownBy(() -> shows.save(EXAMPLE)).hasMessageContaining("already exists");
         }
     }
 
@@ -98,7 +105,7 @@ class ShowRepositoryTest {
                     last.resolution(), last.workType(), last.complexity(), false, false, false, null, last.status(),
                     List.of(), last.notes()));
 
-            assertThatThrownBy(() -> new ShowRepository(db.dsl()).save(EXAMPLE.withShots(shots), false))
+            assertThatThrownBy(() -> new ShowRepository(db.dsl()).save(EXAMPLE.withShots(shots)))
                     .hasMessageContaining("unknown episode 'EP999'");
             assertThat(db.dsl().fetchCount(SHOW)).isZero();
             assertThat(db.dsl().fetchCount(SHOT)).isZero();

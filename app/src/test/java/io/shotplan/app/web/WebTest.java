@@ -42,7 +42,7 @@ public abstract class WebTest {
     @BeforeEach
     void seed() {
         if (shows.findId(SHOW).isEmpty()) {
-            shows.save(EXAMPLE, false);
+            shows.save(EXAMPLE);
         }
         var existing = users.list().stream().map(u -> u.username()).toList();
         for (Role role : Role.values()) {
