@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,8 @@ public class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /** Marks a show's plates folder as written by shotplan's sample plates, which may add to it. */
     static final String SYNTHETIC_MARKER = ".synthetic-sample-plates";
+    /** How long a finished dispatch can still be polled. */
+    private static final Duration KEPT_FOR = Duration.ofHours(1);
 
     private final DSLContext dsl;
     private final GenerationService generation;
@@ -88,6 +91,8 @@ public class Dispatcher {
      */
     public DispatchRun start(long planId, Set<String> rerender) {
         String show = showOf(planId);
+        Instant forgotten = clock.instant().minus(KEPT_FOR);
+        runs.values().removeIf(r -> r.finishedAt() != null && r.finishedAt().isBefore(forgotten));
         DispatchRun run = new DispatchRun(UUID.randomUUID().toString(), planId, show, AuditLog.currentActor(),
                 List.copyOf(new TreeSet<>(rerender)), "RUNNING", 0, 0, clock.instant(), null, null, null);
         runs.put(run.id(), run);

@@ -55,6 +55,7 @@ public class SecurityConfig {
                 // users and the audit log
                 .requestMatchers("/api/me", "/api/me/**").authenticated()
                 .requestMatchers("/api/users/**", "/users").hasRole(ADMIN.name())
+                .requestMatchers(HttpMethod.POST, "/api/shows/*/archive").hasRole(ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/audit", "/audit").hasAnyRole(ADMIN.name(), PRODUCER.name())
                 // shots: supervisors pin, mark human-only, record consent
                 .requestMatchers(HttpMethod.PUT, "/api/shows/*/shots/*/**").hasRole(SUPERVISOR.name())

@@ -41,8 +41,10 @@ public class ShotQueries {
         this.dsl = dsl;
     }
 
-    public List<ShowInfo> shows() {
-        return dsl.select(SHOW.CODE).from(SHOW).orderBy(SHOW.CODE).fetch(SHOW.CODE).stream().map(this::show).toList();
+    /** The active shows; with {@code archived}, the archived ones too. */
+    public List<ShowInfo> shows(boolean archived) {
+        return dsl.select(SHOW.CODE).from(SHOW).where(archived ? DSL.noCondition() : SHOW.ARCHIVED_AT.isNull())
+                .orderBy(SHOW.CODE).fetch(SHOW.CODE).stream().map(this::show).toList();
     }
 
     public ShowInfo show(String code) {
@@ -52,7 +54,7 @@ public class ShotQueries {
         int shots = dsl.fetchCount(SHOT, SHOT.SHOW_ID.eq(show.getId()));
         Long latest = dsl.select(max(PLAN.ID)).from(PLAN).where(PLAN.SHOW_ID.eq(show.getId())).fetchOne(0, Long.class);
         return new ShowInfo(show.getCode(), show.getName(), show.getCurrency(), show.getStartDate(), episodes, shots,
-                show.getBaselinePlanId(), latest);
+                show.getBaselinePlanId(), latest, show.getArchivedAt());
     }
 
     public long showId(String code) {

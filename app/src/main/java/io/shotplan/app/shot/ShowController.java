@@ -2,6 +2,7 @@ package io.shotplan.app.shot;
 
 import io.shotplan.app.shot.ShowView.EpisodeInfo;
 import io.shotplan.app.shot.ShowView.ShowInfo;
+import io.shotplan.app.show.ShowArchive;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,7 +13,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,16 +30,25 @@ class ShowController {
 
     private final ShotQueries queries;
     private final ShotEdits edits;
+    private final ShowArchive archive;
 
-    ShowController(ShotQueries queries, ShotEdits edits) {
+    ShowController(ShotQueries queries, ShotEdits edits, ShowArchive archive) {
         this.queries = queries;
         this.edits = edits;
+        this.archive = archive;
     }
 
     @GetMapping
-    @Operation(summary = "All shows")
-    List<ShowInfo> shows() {
-        return queries.shows();
+    @Operation(summary = "The active shows; archived=true lists the archived ones too")
+    List<ShowInfo> shows(@RequestParam(defaultValue = "false") boolean archived) {
+        return queries.shows(archived);
+    }
+
+    @PostMapping("/{show}/archive")
+    @Operation(summary = "Archive a show (ADMIN; audited): it leaves the active lists, its plans, jobs, cost ledger and"
+            + " reports stay")
+    ShowArchive.Archived archive(@PathVariable String show) {
+        return archive.archive(show);
     }
 
     @GetMapping("/{show}")

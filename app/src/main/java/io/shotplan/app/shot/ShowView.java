@@ -10,8 +10,9 @@ public final class ShowView {
     private ShowView() {
     }
 
+    /** @param archivedAt when an ADMIN archived the show (it left the active lists); null while active */
     public record ShowInfo(String code, String name, String currency, LocalDate startDate, int episodes, int shots,
-                           Long baselinePlanId, Long latestPlanId) {
+                           Long baselinePlanId, Long latestPlanId, java.time.OffsetDateTime archivedAt) {
     }
 
     public record EpisodeInfo(String code, String title, LocalDate deliveryDate, BigDecimal budget, int shots,

@@ -299,7 +299,6 @@ public class ShowRepository {
                     .set(SHOW.MAX_AI_SHARE, show.policy().maxAiSharePerEpisode())
                     .where(SHOW.ID.eq(showId)).execute();
             episodes();
-            db.deleteFrom(EPISODE).where(EPISODE.ID.in(removedEpisodes.values())).execute();
             long rateCard = rateCard();
             disciplines(rateCard);
             db.deleteFrom(DISCIPLINE).where(DISCIPLINE.ID.in(removedDisciplines.values())).execute();
@@ -320,6 +319,8 @@ public class ShowRepository {
             List<Shot> updated = show.shots().stream().filter(s -> storedShots.containsKey(s.code())).toList();
             updateShots(updated, storedShots);
             writer.writeShots(showId, added, show.shots());
+            // only now: a shot the file moved out of a dropped episode would have gone with it
+            db.deleteFrom(EPISODE).where(EPISODE.ID.in(removedEpisodes.values())).execute();
 
             return new ShowReplacement(show.code(), added.size(), updated.size(), omitted.size(),
                     omittedCosts.value1(), omittedCosts.value2(), removedEpisodes.keySet(), removedDisciplines.keySet(),

@@ -34,7 +34,7 @@ class ShotQueriesTest {
             AuditLog audit = new AuditLog(db.dsl());
             ShotEdits edits = new ShotEdits(db.dsl(), queries, audit);
 
-            assertThat(queries.shows()).singleElement().satisfies(s -> {
+            assertThat(queries.shows(false)).singleElement().satisfies(s -> {
                 assertThat(s.shots()).isEqualTo(SHOW.shots().size());
                 assertThat(s.episodes()).isEqualTo(2);
             });

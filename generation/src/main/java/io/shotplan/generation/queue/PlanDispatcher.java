@@ -125,8 +125,8 @@ public final class PlanDispatcher {
             return byRange;
         }
         var j = GENERATION_JOB;
+        // the show's jobs rather than an IN list of its shots: a long show would pass PostgreSQL's bind limit
         tx.selectFrom(j).where(j.SHOW_ID.eq(shots.iterator().next().showId()))
-                .and(j.SHOT_ID.in(shots.stream().map(AiShot::shotId).toList()))
                 .orderBy(j.ID)
                 .forEach(r -> byRange.computeIfAbsent(new Range(r.getShotId(), r.getCapabilityCode(), r.getFrameFrom(),
                         r.getFrameTo()), k -> new ArrayList<>()).add(r));
