@@ -1,5 +1,6 @@
 package io.shotplan.generation;
 
+import static io.shotplan.sql.schema.Tables.PLAN_ITEM;
 import static io.shotplan.sql.schema.Tables.SHOT;
 import static io.shotplan.sql.schema.Tables.SHOW;
 
@@ -12,6 +13,7 @@ import io.shotplan.generation.queue.FrameProcessor;
 import io.shotplan.generation.queue.GenerationMetrics;
 import io.shotplan.generation.queue.JobRepository;
 import io.shotplan.generation.queue.JobState;
+import io.shotplan.generation.queue.MissingModel;
 import io.shotplan.generation.queue.ModelFrameProcessor;
 import io.shotplan.generation.queue.PlanDispatcher;
 import io.shotplan.generation.queue.ShotProgress;
@@ -25,6 +27,7 @@ import java.util.Set;
 import java.time.Duration;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * What the app calls: dispatch a plan's AI shots, run in-process workers, pause / resume / cancel a show, read
@@ -75,6 +78,22 @@ public final class GenerationService implements AutoCloseable {
     /** The plan's in-house AI shots that a dispatch would send (omitted shots and shots without a model left out). */
     public List<PlanDispatcher.AiShot> dispatchableShots(long planId) {
         return dispatcher.aiShots(dsl, planId).stream().filter(s -> dispatcher.whyNot(s) == null).toList();
+    }
+
+    /**
+     * The capabilities of a plan's in-house AI shots that no registered model runs, with their shot counts, in code
+     * order: what dispatch would skip, known before it runs.
+     */
+    public List<MissingModel> capabilitiesWithoutModel(long planId) {
+        return dsl.select(PLAN_ITEM.CAPABILITY_CODE, DSL.count())
+                .from(PLAN_ITEM)
+                .where(PLAN_ITEM.PLAN_ID.eq(planId)).and(PLAN_ITEM.MODE.eq("AI")).and(PLAN_ITEM.CAPABILITY_CODE.isNotNull())
+                .groupBy(PLAN_ITEM.CAPABILITY_CODE)
+                .orderBy(PLAN_ITEM.CAPABILITY_CODE)
+                .fetch().stream()
+                .filter(r -> config.registry().find(r.value1()).isEmpty())
+                .map(r -> new MissingModel(r.value1(), r.value2()))
+                .toList();
     }
 
     /** Starts {@code count} in-process worker threads (the embedded default). */

@@ -7,6 +7,7 @@ import io.shotplan.app.show.ShowRepository;
 import io.shotplan.app.show.ShowSummary;
 import io.shotplan.generation.GenerationService;
 import io.shotplan.generation.queue.DispatchResult;
+import io.shotplan.generation.queue.MissingModel;
 import io.shotplan.generation.queue.EpisodeCost;
 import io.shotplan.plan.shot.PlanRequest;
 import io.shotplan.plan.shot.PlanSummary;
@@ -98,6 +99,10 @@ class DemoCommand implements Callable<Integer> {
         ShowPlan plan = ShowPlanner.plan(show, PlanRequest.of(Duration.ofSeconds(planSeconds)));
         long planId = plans.save(showId, null, show, plan, "demo", false);
         printPlan(out, show, plan);
+        List<MissingModel> missing = generation.capabilitiesWithoutModel(planId);
+        if (!missing.isEmpty()) {
+            out.printf("   %s%n", MissingModel.line(missing));
+        }
 
         out.printf("%n3. Running the plan's in-house AI shots on this machine ...%n");
         out.flush();

@@ -4,6 +4,7 @@ import io.shotplan.app.dispatch.Dispatcher;
 import io.shotplan.app.shot.ShotQueries;
 import io.shotplan.generation.GenerationService;
 import io.shotplan.generation.queue.DispatchResult;
+import io.shotplan.generation.queue.MissingModel;
 import io.shotplan.generation.queue.JobState;
 import io.shotplan.generation.queue.ShotProgress;
 import java.io.PrintWriter;
@@ -62,6 +63,10 @@ class DispatchCommand implements Callable<Integer> {
         long showId = shots.showId(show);
         long plan = planId != null ? planId : shots.currentPlanId(showId)
                 .orElseThrow(() -> new IllegalArgumentException("show " + show + " has no plan yet: run shotplan plan --show " + show));
+        List<MissingModel> missing = generation.capabilitiesWithoutModel(plan);
+        if (!missing.isEmpty()) {
+            out.println(MissingModel.line(missing));
+        }
         DispatchResult result = dispatcher.dispatch(plan, rerender);
         out.printf("Plan %d: %d AI shots, %d new jobs, %d already queued or rendered (not rendered or billed again),"
                         + " %d resumed, %d re-rendered, %d not runnable here.%n", plan, result.shots(), result.jobsCreated(),

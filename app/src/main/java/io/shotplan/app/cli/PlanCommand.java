@@ -2,8 +2,11 @@ package io.shotplan.app.cli;
 
 import io.shotplan.app.plan.SolveJob;
 import io.shotplan.app.plan.Solving;
+import io.shotplan.generation.GenerationService;
+import io.shotplan.generation.queue.MissingModel;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -37,9 +40,11 @@ class PlanCommand implements Callable<Integer> {
     int seconds;
 
     private final Solving solving;
+    private final GenerationService generation;
 
-    PlanCommand(Solving solving) {
+    PlanCommand(Solving solving, GenerationService generation) {
         this.solving = solving;
+        this.generation = generation;
     }
 
     @Override
@@ -73,6 +78,10 @@ class PlanCommand implements Callable<Integer> {
             out.printf("Stored plan %d for %s%s: score %s%s.%n", job.planId(), show,
                     scenario == null ? "" : " (scenario " + scenario + ")", job.bestScore(),
                     job.stoppedEarly() ? ", stopped early" : "");
+            List<MissingModel> missing = generation.capabilitiesWithoutModel(job.planId());
+            if (!missing.isEmpty()) {
+                out.println(MissingModel.line(missing));
+            }
             out.printf("Next: shotplan dispatch --show %s, or shotplan report --show %s%n", show, show);
             return 0;
         }

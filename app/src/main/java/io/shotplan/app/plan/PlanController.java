@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.shotplan.app.shot.ShotFilter;
 import io.shotplan.app.web.PageOf;
+import io.shotplan.generation.GenerationService;
+import io.shotplan.generation.queue.MissingModel;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -23,10 +25,12 @@ class PlanController {
 
     private final PlanQueries plans;
     private final Baselines baselines;
+    private final GenerationService generation;
 
-    PlanController(PlanQueries plans, Baselines baselines) {
+    PlanController(PlanQueries plans, Baselines baselines, GenerationService generation) {
         this.plans = plans;
         this.baselines = baselines;
+        this.generation = generation;
     }
 
     @GetMapping("/api/shows/{show}/plans")
@@ -45,6 +49,13 @@ class PlanController {
     @Operation(summary = "A plan at a glance, with its episodes' cost against budget and finish against delivery")
     PlanDetail summary(@PathVariable long id) {
         return new PlanDetail(plans.summary(id), plans.episodes(id), List.of());
+    }
+
+    @GetMapping("/api/plans/{id}/capabilities-without-model")
+    @Operation(summary = "The plan's AI capabilities that no registered model runs, with their shots: what dispatch would skip")
+    List<MissingModel> capabilitiesWithoutModel(@PathVariable long id) {
+        plans.summary(id); // 404 for an unknown plan
+        return generation.capabilitiesWithoutModel(id);
     }
 
     @GetMapping("/api/plans/{id}/items")

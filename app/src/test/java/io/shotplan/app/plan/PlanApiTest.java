@@ -64,6 +64,22 @@ class PlanApiTest extends WebTest {
     }
 
     @Test
+    void thePlanNamesItsAiCapabilitiesWithoutAModelBeforeDispatch() throws Exception {
+        long planId = solve(null, 2);
+        String aiItems = mvc.perform(get("/api/plans/" + planId + "/items").param("mode", "AI").param("size", "1000")
+                .with(as(FINANCE))).andReturn().getResponse().getContentAsString();
+        // the small show's roto-ai has no registered model, its upres-x2 has one
+        List<String> rotoShots = JsonPath.read(aiItems, "$.items[?(@.capability == 'roto-ai')].shot");
+
+        mvc.perform(get("/api/plans/" + planId + "/capabilities-without-model").with(as(FINANCE)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].capability", rotoShots.isEmpty() ? hasSize(0) : is(List.of("roto-ai"))))
+                .andExpect(jsonPath("$[*].shots", rotoShots.isEmpty() ? hasSize(0) : is(List.of(rotoShots.size()))));
+        mvc.perform(get("/api/plans/999999/capabilities-without-model").with(as(FINANCE)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void aPinnedShotKeepsItsMode() throws Exception {
         String shot = "/api/shows/" + SHOW + "/shots/EP102_010_0020";
         mvc.perform(put(shot + "/pin").with(as(SUPERVISOR)).contentType(MediaType.APPLICATION_JSON)
