@@ -54,6 +54,6 @@ final class CsvHeader {
         if (i == null) {
             return new Cell(line, 0, field, "");
         }
-        return new Cell(line, i + 1, names.get(field), i < record.size() ? record.get(i) : "");
+        return new Cell(line, i + 1, names.get(field), i < record.size() ? CsvFormulas.readBack(record.get(i)) : "");
     }
 }

@@ -23,9 +23,10 @@ public final class EstimatesCsvWriter {
             for (Shot shot : shots) {
                 for (EstimateOverride bid : shot.estimateOverrides()) {
                     printer.printRecord(switch (bid) {
-                        case EstimateOverride.ArtistDays a -> List.of(shot.code(), a.mode(), a.discipline(), plain(a.days()), "", "");
-                        case EstimateOverride.GpuHours g -> List.of(shot.code(), g.mode(), "", "", plain(g.hours()), "");
-                        case EstimateOverride.VendorCost v -> List.of(shot.code(), v.mode(), "", "", "", plain(v.amount()));
+                        case EstimateOverride.ArtistDays a -> List.of(text(shot.code()), text(a.mode()), text(a.discipline()),
+                                plain(a.days()), "", "");
+                        case EstimateOverride.GpuHours g -> List.of(text(shot.code()), text(g.mode()), "", "", plain(g.hours()), "");
+                        case EstimateOverride.VendorCost v -> List.of(text(shot.code()), text(v.mode()), "", "", "", plain(v.amount()));
                     });
                 }
             }
@@ -33,6 +34,11 @@ public final class EstimatesCsvWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
         }
+    }
+
+    /** Codes are checked to start with a letter or digit today; written inert all the same, as every CSV text cell. */
+    private static String text(String code) {
+        return CsvFormulas.neutralise(code);
     }
 
     private static String plain(BigDecimal value) {

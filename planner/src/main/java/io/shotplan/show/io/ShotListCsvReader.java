@@ -113,7 +113,7 @@ public final class ShotListCsvReader {
         static Header of(CSVRecord record, int line, ShotListContext context, Problems problems) {
             Map<ShotColumn, Integer> columns = new EnumMap<>(ShotColumn.class);
             Map<ShotColumn, String> names = new EnumMap<>(ShotColumn.class);
-            List<String> all = record.stream().map(String::trim).toList();
+            List<String> all = record.stream().map(CsvFormulas::readBack).map(String::trim).toList();
             Map<String, Integer> notes = new LinkedHashMap<>();
             for (int i = 0; i < all.size(); i++) {
                 String name = all.get(i);
@@ -160,7 +160,8 @@ public final class ShotListCsvReader {
             if (index == null) {
                 return new Cell(line, 0, column.header(), "");
             }
-            return new Cell(line, index + 1, names.get(column), index < record.size() ? record.get(index) : "");
+            return new Cell(line, index + 1, names.get(column),
+                    index < record.size() ? CsvFormulas.readBack(record.get(index)) : "");
         }
     }
 
@@ -355,8 +356,9 @@ public final class ShotListCsvReader {
             String name = all.get(i);
             var field = ShotColumn.forHeader(name);
             boolean keep = field.isEmpty() || field.get() == ShotColumn.CUT_IN || field.get() == ShotColumn.CUT_OUT;
-            if (!name.isEmpty() && keep && !record.get(i).isBlank()) {
-                notes.put(name, record.get(i).trim());
+            String value = CsvFormulas.readBack(record.get(i));
+            if (!name.isEmpty() && keep && !value.isBlank()) {
+                notes.put(name, value.trim());
             }
         }
         int size = 2 + notes.entrySet().stream().mapToInt(e -> jsonLength(e.getKey()) + jsonLength(e.getValue()) + 2).sum();

@@ -18,7 +18,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes a shot list CSV with shotplan's own headers (the first of each {@link ShotColumn}), then one column per
- * note key; {@link ShotListCsvReader} reads it back to the same shots.
+ * note key; {@link ShotListCsvReader} reads it back to the same shots. Text that a spreadsheet would run as a
+ * formula (a description or note starting with {@code =}) is written inert ({@link CsvFormulas}).
  */
 public final class ShotListCsvWriter {
 
@@ -38,13 +39,13 @@ public final class ShotListCsvWriter {
         List<String> header = new ArrayList<>(fields.stream().map(ShotColumn::header).toList());
         header.addAll(noteKeys);
         CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
-        printer.printRecord(header);
+        printer.printRecord(header.stream().map(CsvFormulas::neutralise).toList());
         for (Shot shot : shots) {
             List<String> row = new ArrayList<>(header.size());
             for (ShotColumn field : fields) {
-                row.add(value(shot, field));
+                row.add(CsvFormulas.neutralise(value(shot, field)));
             }
-            noteKeys.forEach(key -> row.add(shot.notes().getOrDefault(key, "")));
+            noteKeys.forEach(key -> row.add(CsvFormulas.neutralise(shot.notes().getOrDefault(key, ""))));
             printer.printRecord(row);
         }
         printer.flush();

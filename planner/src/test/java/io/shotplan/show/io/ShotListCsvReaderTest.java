@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -267,6 +269,39 @@ class ShotListCsvReaderTest {
 
         // hand bids live in estimates.csv, not in the shot list
         assertThat(again).isEqualTo(SEASON.shots().stream().map(s -> s.withEstimateOverrides(List.of())).toList());
+    }
+
+    @Test
+    void textThatWouldRunAsAFormulaIsExportedInertAndImportsBackAsItWas() throws Exception {
+        Shot plain = SEASON.shots().getFirst().withEstimateOverrides(List.of());
+        List<String> formulas = List.of("=HYPERLINK(\"http://x.test\",\"notes\")", "+1+1", "-2+3+cmd|' /C calc'!A0",
+                "@SUM(A1)", "\t=1", "'=already quoted", "- a dash in words", "'plain quote", "=");
+        List<Shot> shots = new java.util.ArrayList<>();
+        for (int i = 0; i < formulas.size(); i++) {
+            shots.add(new Shot(plain.code() + "_F" + i, plain.episode(), plain.sequence(), formulas.get(i),
+                    plain.frameCount(), plain.fps(), plain.resolution(), plain.workType(), plain.complexity(),
+                    false, false, false, plain.plateReadyDate(), plain.status(), List.of(),
+                    Map.of("=vendor", formulas.get(i))));
+        }
+        StringWriter out = new StringWriter();
+
+        new ShotListCsvWriter().write(shots, out);
+
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(out.toString())).getRecords();
+        assertThat(rows.getFirst().getParser().getHeaderNames()).contains("'=vendor");
+        assertThat(rows).allSatisfy(r -> assertThat(List.of(r.get("description"), r.get("'=vendor")))
+                .allSatisfy(cell -> assertThat(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-")
+                        .doesNotStartWith("@").doesNotStartWith("\t")));
+        assertThat(rows).extracting(r -> r.get("description")).startsWith("'=HYPERLINK(\"http://x.test\",\"notes\")",
+                "'+1+1", "'-2+3+cmd|' /C calc'!A0", "'@SUM(A1)", "'\t=1", "''=already quoted", "'- a dash in words",
+                "'plain quote");
+        // cells are trimmed on import, so a leading tab reads back without it
+        assertThat(read(out.toString())).extracting(Shot::description).containsExactly("=HYPERLINK(\"http://x.test\",\"notes\")",
+                "+1+1", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)", "=1", "'=already quoted", "- a dash in words", "'plain quote", "=");
+        assertThat(read(out.toString())).extracting(s -> s.notes().get("=vendor")).containsExactly(
+                "=HYPERLINK(\"http://x.test\",\"notes\")", "+1+1", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)", "=1",
+                "'=already quoted", "- a dash in words", "'plain quote", "=");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.shotplan.reporting.export;
 import io.shotplan.reporting.ShowReport;
 import io.shotplan.reporting.export.ReportTable.Column;
 import io.shotplan.reporting.export.ReportTable.Section;
+import io.shotplan.show.io.CsvFormulas;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -19,7 +20,9 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code show, episode, table, row, column, value, unit}. {@code episode} is SUMMARY for show-wide tables; numbers are
  * plain decimals ({@code 3500.00}, no grouping); {@code unit} is the currency code for money, else quantity, ratio,
  * count, date or text. A figure the report has no value for (a variance to baseline before one is locked) has its
- * row with an empty value.
+ * row with an empty value. Text that would run as a formula in a spreadsheet (a GPU type or model name starting with
+ * {@code =}, {@code +}, {@code -} or {@code @}) is written with a leading {@code '} ({@link CsvFormulas}); numbers,
+ * negative ones included, stay numbers.
  */
 public final class CsvReportWriter implements ReportWriter {
 
@@ -49,11 +52,12 @@ public final class CsvReportWriter implements ReportWriter {
                                 continue;
                             }
                             Column column = table.columns().get(c);
-                            csv.printRecord(report.show().code(), section.key(), table.title(), label, column.name(),
+                            csv.printRecord(text(report.show().code()), text(section.key()), text(table.title()),
+                                    text(label), text(column.name()),
                                     switch (value) {
                                         case BigDecimal number -> number.toPlainString();
                                         case ReportTable.NoFigure none -> "";
-                                        default -> value.toString();
+                                        default -> text(value.toString());
                                     },
                                     unit(column, report.show().currency()));
                         }
@@ -61,6 +65,11 @@ public final class CsvReportWriter implements ReportWriter {
                 }
             }
         }
+    }
+
+    /** Text as finance's spreadsheet must show it: never run as a formula (numbers are written as they are). */
+    private static String text(String value) {
+        return CsvFormulas.neutralise(value);
     }
 
     private static String unit(Column column, String currency) {
