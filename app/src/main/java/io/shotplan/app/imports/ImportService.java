@@ -47,7 +47,9 @@ import org.springframework.stereotype.Service;
  * Brings what producers already have into shotplan: a show folder, a tracker's shot list, an editorial EDL,
  * supervisors' hand bids and actual costs. Each import reads and checks the whole file first and reports every problem as one
  * {@link ImportProblems}; only a file without problems is written, in one transaction, so the database is
- * either as before or has the whole file. The REST endpoints and the {@code shotplan import} command both call this.
+ * either as before or has the whole file. The audit entry (who, what was added, counts and sums) is written in that
+ * same transaction: an import and its entry land together or not at all. The REST endpoints and the
+ * {@code shotplan import} command both call this; on the command line the actor is the OS user.
  */
 @Service
 public class ImportService {
@@ -89,7 +91,12 @@ public class ImportService {
             List<String> codes = show.shots().stream().map(Shot::code).toList();
             if (existing.isEmpty()) {
                 shows.save(show);
-                return new ImportResult(ImportResult.Kind.SHOW, show.code(), file, codes, 0, 0, false);
+                ImportResult result = new ImportResult(ImportResult.Kind.SHOW, show.code(), file, codes, 0, 0, false);
+                audit.record(db, "IMPORT", "show", show.code(), result.summary() + " " + show.episodes().size()
+                        + " episodes, budget " + plain(show.episodes().stream().map(e -> e.budget() == null
+                        ? BigDecimal.ZERO : e.budget()).reduce(BigDecimal.ZERO, BigDecimal::add)) + " "
+                        + show.currency() + "; " + frames(show.shots()));
+                return result;
             }
             if (!replace) {
                 throw ImportProblems.of(Problem.ofFile(file, "show " + show.code() + " already exists; import with"
@@ -138,8 +145,20 @@ public class ImportService {
             throw ImportProblems.of(Problem.ofFile(file, "has no shots to add"));
         }
         long showId = shows.findId(showCode).orElseThrow(() -> new UnknownShowException(showCode));
-        shows.addShots(showId, shots);
-        return new ImportResult(kind, showCode, file, shots.stream().map(Shot::code).toList(), 0, 0, false);
+        ImportResult result = new ImportResult(kind, showCode, file, shots.stream().map(Shot::code).toList(), 0, 0, false);
+        dsl.transaction(tx -> {
+            new ShowRepository(tx.dsl()).addShots(showId, shots);
+            audit.record(tx.dsl(), "IMPORT", "show", showCode, result.summary() + " " + frames(shots));
+        });
+        return result;
+    }
+
+    private static String frames(List<Shot> shots) {
+        return shots.stream().mapToLong(Shot::frameCount).sum() + " frames.";
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount.stripTrailingZeros().toPlainString();
     }
 
     /**
@@ -154,8 +173,14 @@ public class ImportService {
             throw ImportProblems.of(Problem.ofFile(csv.name(), "has no bids"));
         }
         long showId = shows.findId(showCode).orElseThrow(() -> new UnknownShowException(showCode));
-        shows.replaceEstimateOverrides(showId, bids);
-        return new ImportResult(ImportResult.Kind.ESTIMATES, showCode, csv.name(), List.copyOf(bids.keySet()), 0, 0, false);
+        ImportResult result = new ImportResult(ImportResult.Kind.ESTIMATES, showCode, csv.name(), List.copyOf(bids.keySet()),
+                0, 0, false);
+        dsl.transaction(tx -> {
+            new ShowRepository(tx.dsl()).replaceEstimateOverrides(showId, bids);
+            audit.record(tx.dsl(), "IMPORT", "show", showCode, result.summary() + " "
+                    + bids.values().stream().mapToInt(List::size).sum() + " bids.");
+        });
+        return result;
     }
 
     /**
@@ -170,7 +195,7 @@ public class ImportService {
         if (actuals.isEmpty()) {
             throw ImportProblems.of(Problem.ofFile(csv.name(), "has no cost lines"));
         }
-        int[] counts = dsl.transactionResult(tx -> {
+        return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
             ShowRepository inTx = new ShowRepository(db);
             long showId = inTx.findId(showCode).orElseThrow(() -> new UnknownShowException(showCode));
@@ -180,6 +205,7 @@ public class ImportService {
             List<Problem> problems = new ArrayList<>();
             int added = 0;
             int skipped = 0;
+            BigDecimal amountAdded = BigDecimal.ZERO;
             for (Actual actual : actuals) {
                 LedgerEntry entry = new LedgerEntry(showId, actual.shotCode().map(shotIds::get).orElse(null),
                         source(actual.kind()), actual.amount(), show.currency(), BigDecimal.ZERO, actual.artistDays(),
@@ -188,6 +214,7 @@ public class ImportService {
                         actual.reference(), null, idempotencyKey(showCode, actual));
                 if (ledger.append(entry).isPresent()) {
                     added++;
+                    amountAdded = amountAdded.add(actual.amount());
                     continue;
                 }
                 skipped++;
@@ -203,9 +230,12 @@ public class ImportService {
             if (!problems.isEmpty()) {
                 throw new ImportProblems(problems); // rolls back the lines appended above
             }
-            return new int[] {added, skipped};
+            ImportResult result = new ImportResult(ImportResult.Kind.ACTUALS, showCode, csv.name(), List.of(), added,
+                    skipped, false);
+            audit.record(db, "IMPORT", "ledger", showCode, result.summary() + " Amount added: " + plain(amountAdded)
+                    + " " + show.currency() + ".");
+            return result;
         });
-        return new ImportResult(ImportResult.Kind.ACTUALS, showCode, csv.name(), List.of(), counts[0], counts[1], false);
     }
 
     /** The show's shot list as CSV in shotplan's own columns: what {@link #importShots} reads back. */

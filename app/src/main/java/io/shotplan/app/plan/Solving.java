@@ -62,6 +62,7 @@ public class Solving {
     private final ShotQueries shotQueries;
     private final ScenarioRepository scenarios;
     private final PlanStore store;
+    private final AuditLog audit;
     private final ExecutorService solvers;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("solve-progress").daemon().factory());
@@ -92,9 +93,10 @@ public class Solving {
     }
 
     public Solving(DSLContext dsl, ShowRepository shows, ShotQueries shotQueries, ScenarioRepository scenarios,
-                   PlanStore store, @Value("${shotplan.plan.max-seconds:600}") int maxSeconds,
+                   PlanStore store, AuditLog audit, @Value("${shotplan.plan.max-seconds:600}") int maxSeconds,
                    @Value("${shotplan.plan.concurrent-solves:1}") int concurrentSolves) {
         this.dsl = dsl;
+        this.audit = audit;
         this.shows = shows;
         this.shotQueries = shotQueries;
         this.scenarios = scenarios;
@@ -155,12 +157,22 @@ public class Solving {
         return find(id).job;
     }
 
-    /** Asks a running solve to stop and keep its best plan so far. */
+    /**
+     * Asks a running solve to stop and keep its best plan so far. The stop is audited (who stopped which solve, after
+     * how long, at what score); the plan it keeps is audited when it is stored, as "stopped early".
+     */
     public SolveJob stop(String id) {
         Running run = find(id);
+        SolveJob job = run.job;
+        if (!job.state().equals("SOLVING") || run.stopRequested) {
+            return job; // finished already, or stopped by someone else: nothing changes
+        }
+        audit.record("STOP", "solve", id, "show " + job.show() + (job.scenario() == null ? "" : ", scenario "
+                + job.scenario()) + ": stopped after " + elapsed(job) / 1000 + " s of " + job.limitMillis() / 1000
+                + " s" + (run.bestScore == null ? ", before a first solution" : ", best score " + run.bestScore));
         run.stopRequested = true;
         Thread thread = run.thread;
-        if (thread != null && run.job.state().equals("SOLVING")) {
+        if (thread != null) {
             thread.interrupt();
         }
         return run.job;

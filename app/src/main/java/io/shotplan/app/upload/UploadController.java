@@ -1,6 +1,5 @@
 package io.shotplan.app.upload;
 
-import io.shotplan.app.audit.AuditLog;
 import io.shotplan.app.imports.ImportResult;
 import io.shotplan.app.imports.ImportService;
 import io.shotplan.show.Resolution;
@@ -34,11 +33,9 @@ import org.springframework.web.multipart.MultipartFile;
 class UploadController {
 
     private final ImportService imports;
-    private final AuditLog audit;
 
-    UploadController(ImportService imports, AuditLog audit) {
+    UploadController(ImportService imports) {
         this.imports = imports;
-        this.audit = audit;
     }
 
     @PostMapping(path = "/api/imports/show", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -52,18 +49,14 @@ class UploadController {
                 .orElseThrow(() -> new IllegalArgumentException("upload show.yaml (or show.json) with the shot list it names; got "
                         + String.join(", ", byName.keySet())));
         Function<String, Optional<Source>> siblings = name -> Optional.ofNullable(byName.get(baseName(name)));
-        ImportResult result = imports.importShow(showFile, siblings, replace);
-        audit.record("IMPORT", "show", result.showCode(), result.summary());
-        return result;
+        return imports.importShow(showFile, siblings, replace);
     }
 
     @PostMapping(path = "/api/imports/shots", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Add shots to a show from a shot list CSV (PRODUCER)")
     ImportResult shots(@RequestParam String show, @RequestParam(required = false) String episode,
                        @RequestPart("file") MultipartFile file) {
-        ImportResult result = imports.importShots(show, source(file), episode);
-        audit.record("IMPORT", "show", show, result.summary());
-        return result;
+        return imports.importShots(show, source(file), episode);
     }
 
     @PostMapping(path = "/api/imports/edl", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -79,26 +72,20 @@ class UploadController {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("resolution: expected WIDTHxHEIGHT such as 1920x1080, got '" + resolution + "'");
         }
-        ImportResult result = imports.importEdl(show, source(file), new EdlOptions(episode, fps, workType, complexity, plate));
-        audit.record("IMPORT", "show", show, result.summary());
-        return result;
+        return imports.importEdl(show, source(file), new EdlOptions(episode, fps, workType, complexity, plate));
     }
 
     @PostMapping(path = "/api/imports/estimates", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Set shots' hand-bid estimates from an estimates.csv (PRODUCER); each shot named gets exactly "
             + "the file's bids")
     ImportResult estimates(@RequestParam String show, @RequestPart("file") MultipartFile file) {
-        ImportResult result = imports.importEstimates(show, source(file));
-        audit.record("IMPORT", "show", show, result.summary());
-        return result;
+        return imports.importEstimates(show, source(file));
     }
 
     @PostMapping(path = "/api/shows/{show}/actuals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import actual costs (timesheets, invoices) into the ledger (FINANCE)")
     ImportResult actuals(@PathVariable String show, @RequestPart("file") MultipartFile file) {
-        ImportResult result = imports.importActuals(show, source(file));
-        audit.record("IMPORT", "ledger", show, result.summary());
-        return result;
+        return imports.importActuals(show, source(file));
     }
 
     private static Map<String, Source> sources(List<MultipartFile> files) {

@@ -1,5 +1,7 @@
 package io.shotplan.app.imports;
 
+import static io.shotplan.sql.schema.Tables.AUDIT_LOG;
+import static io.shotplan.sql.schema.Tables.COST_LEDGER;
 import static io.shotplan.sql.schema.Tables.SHOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +99,39 @@ class ImportCommandTest {
                 "Recorded 6 cost lines from timesheets-2027-03.csv for show NVB.",
                 "Recorded 0 cost lines from timesheets-2027-03.csv for show NVB; 6 were already recorded by an earlier"
                         + " import and were skipped.");
+    }
+
+    @Test
+    void everyImportIsAuditedAsTheOsUserWithWhatItAdded() throws IOException {
+        run("show", "../examples/snowfall");
+        run("actuals", "--show", "NVB", "../examples/snowfall/actuals/timesheets-2027-03.csv");
+        run("edl", "--show", "NVB", "--episode", "EP103", "--work-type", "cleanup",
+                "../examples/snowfall/editorial/EP103_vfx_pull_v004.edl");
+
+        var entries = db.dsl().selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.ID).fetch();
+
+        assertThat(entries).extracting(r -> r.getActor()).containsOnly("cli:" + System.getProperty("user.name"));
+        assertThat(entries).extracting(r -> r.getAction() + " " + r.getEntity() + " " + r.getEntityId())
+                .containsExactly("IMPORT show NVB", "IMPORT ledger NVB", "IMPORT show NVB");
+        assertThat(entries.get(0).getDetail()).startsWith("Imported show NVB from ../examples/snowfall with 424 shots. "
+                + "6 episodes, budget ").contains(" USD; ").endsWith(" frames.");
+        assertThat(entries.get(1).getDetail()).isEqualTo("Recorded 6 cost lines from timesheets-2027-03.csv for show NVB."
+                + " Amount added: " + db.dsl().select(DSL.sum(COST_LEDGER.AMOUNT)).from(COST_LEDGER).fetchSingle().value1()
+                .stripTrailingZeros().toPlainString() + " USD.");
+        assertThat(entries.get(2).getDetail()).matches("Added 4 shots from EP103_vfx_pull_v004.edl to show NVB. [1-9][0-9]* frames.");
+    }
+
+    @Test
+    void anImportWhoseAuditEntryCannotBeWrittenIsNotWritten() {
+        run("show", "../examples/snowfall");
+        db.dsl().execute("ALTER TABLE audit_log RENAME TO audit_log_away");
+
+        int exit = run("edl", "--show", "NVB", "--episode", "EP103", "--work-type", "cleanup",
+                "../examples/snowfall/editorial/EP103_vfx_pull_v004.edl");
+
+        assertThat(exit).isNotZero();
+        assertThat(db.dsl().fetchCount(SHOT)).isEqualTo(424);
+        db.dsl().execute("ALTER TABLE audit_log_away RENAME TO audit_log");
     }
 
     @Test

@@ -122,6 +122,11 @@ class PlanApiTest extends WebTest {
                 .andExpect(jsonPath("$.detail", containsString("being solved already")));
         Thread.sleep(1500);
         mvc.perform(post("/api/solves/" + id + "/stop").with(as(PRODUCER))).andExpect(status().isOk());
+        mvc.perform(get("/api/audit").param("entity", "solve").with(as(PRODUCER)))
+                .andExpect(jsonPath("$.items[0].action").value("STOP"))
+                .andExpect(jsonPath("$.items[0].entityId").value(id))
+                .andExpect(jsonPath("$.items[0].actor").value(userOf(PRODUCER)))
+                .andExpect(jsonPath("$.items[0].detail", containsString("show " + SHOW + ": stopped after")));
         long began = System.nanoTime();
         long planId = awaitPlan(id);
         assertThat((System.nanoTime() - began) / 1_000_000_000).isLessThan(30);

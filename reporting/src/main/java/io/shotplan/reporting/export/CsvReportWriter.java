@@ -56,6 +56,7 @@ public final class CsvReportWriter implements ReportWriter {
                                     text(label), text(column.name()),
                                     switch (value) {
                                         case BigDecimal number -> number.toPlainString();
+                                        case Number number -> number.toString();
                                         case ReportTable.NoFigure none -> "";
                                         default -> text(value.toString());
                                     },
