@@ -106,8 +106,42 @@ public final class ShotEstimator {
         }
     }
 
-    /** Why a shot may not go to AI, or empty when it may. Checked against the show's policy and the shot's flags. */
+    /**
+     * May this shot be done in this mode, and if not, why: the one eligibility rule. The planner offers a shot only
+     * the modes it allows ({@link #candidates}); supervisors' pins, human-only and consent edits and hand-bid imports
+     * ask it too, so none of them can let through what the planner would refuse. Traditional is always allowed; an
+     * AI capability must do the shot's work type, and the shot must be one that may go to AI ({@link #whyNotAi}).
+     *
+     * @param modeCode {@value WorkMode#TRADITIONAL_CODE} or an AI capability's code (a pin, a hand bid's mode)
+     * @return why not, in words for the person who asked; empty when the shot may go to that mode
+     */
+    public Optional<String> whyNot(Shot shot, String modeCode) {
+        if (modeCode.equalsIgnoreCase(WorkMode.TRADITIONAL_CODE)) {
+            return Optional.empty();
+        }
+        return show.capabilities().stream().filter(c -> c.code().equals(modeCode)).findFirst()
+                .map(capability -> whyNot(shot, capability))
+                .orElseGet(() -> Optional.of("'" + modeCode + "' is neither " + WorkMode.TRADITIONAL_CODE
+                        + " nor an AI capability of the show"));
+    }
+
+    /** {@link #whyNot(Shot, String)} for a capability of the show. */
+    public Optional<String> whyNot(Shot shot, AiCapability capability) {
+        if (!capability.workType().equals(shot.workType())) {
+            return Optional.of(capability.code() + " does " + capability.workType() + " work, not the shot's "
+                    + shot.workType());
+        }
+        return whyNotAi(shot);
+    }
+
+    /**
+     * Why a shot may not go to AI in any mode, or empty when it may: the shot's flags, its state and the show's
+     * policy (part of {@link #whyNot}).
+     */
     public Optional<String> whyNotAi(Shot shot) {
+        if (shot.status() == ShotStatus.REPLAN) {
+            return Optional.of("its AI job failed for good (REPLAN): only artists can finish it");
+        }
         if (shot.humanOnly()) {
             return Optional.of("marked human-only");
         }
@@ -123,12 +157,14 @@ public final class ShotEstimator {
         return Optional.empty();
     }
 
-    /** Every mode the shot may be done in: traditional first, then each eligible AI capability. */
+    /** Every mode the shot may be done in: traditional first, then each AI capability {@link #whyNot} allows. */
     public List<ModeEstimate> candidates(Shot shot) {
         List<ModeEstimate> modes = new ArrayList<>();
         modes.add(traditional(shot));
-        if (whyNotAi(shot).isEmpty()) {
-            show.capabilitiesFor(shot.workType()).forEach(capability -> modes.add(ai(shot, capability)));
+        for (AiCapability capability : show.capabilitiesFor(shot.workType())) {
+            if (whyNot(shot, capability).isEmpty()) {
+                modes.add(ai(shot, capability));
+            }
         }
         return modes;
     }

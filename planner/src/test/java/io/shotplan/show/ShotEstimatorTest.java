@@ -44,6 +44,25 @@ class ShotEstimatorTest {
     }
 
     @Test
+    void oneRuleSaysWhetherAShotMayGoToAModeAndTheCandidatesFollowIt() {
+        ShotEstimator estimator = estimator();
+        Shot roto = shot("A", "roto", List.of());
+        Shot failed = new Shot("B", "E1", "SQ01", null, 100, bd("25"), Resolution.HD, "roto", 1, false, false, false,
+                null, ShotStatus.REPLAN, List.of(), Map.of(), List.of());
+
+        assertThat(estimator.whyNot(roto, "TRADITIONAL")).isEmpty();
+        assertThat(estimator.whyNot(roto, "roto-ai")).isEmpty();
+        assertThat(estimator.whyNot(roto, "paint-vendor")).contains("paint-vendor does paint work, not the shot's roto");
+        assertThat(estimator.whyNot(roto, "warp-drive")).contains("'warp-drive' is neither TRADITIONAL nor an AI"
+                + " capability of the show");
+        assertThat(estimator.whyNot(failed, "roto-ai")).contains("its AI job failed for good (REPLAN): only artists"
+                + " can finish it");
+        assertThat(estimator.whyNot(failed, "TRADITIONAL")).isEmpty();
+        assertThat(estimator.candidates(roto)).extracting(m -> m.mode().code()).containsExactly("TRADITIONAL", "roto-ai");
+        assertThat(estimator.candidates(failed)).extracting(m -> m.mode().code()).containsExactly("TRADITIONAL");
+    }
+
+    @Test
     void withoutHandBidsTheEstimateIsDerived() {
         ModeEstimate traditional = estimator().traditional(shot("A", "roto", List.of()));
 

@@ -18,6 +18,8 @@ import io.shotplan.plan.shot.PreviousAssignment;
 import io.shotplan.plan.shot.ShowPlan;
 import io.shotplan.plan.shot.ShowPlanner;
 import io.shotplan.show.AiCapability;
+import io.shotplan.show.Shot;
+import io.shotplan.show.ShotEstimator;
 import io.shotplan.show.Show;
 import io.shotplan.show.WorkMode;
 import jakarta.annotation.PreDestroy;
@@ -116,8 +118,9 @@ public class Solving {
         if (running.values().stream().anyMatch(r -> r.job.show().equals(showCode) && r.job.state().equals("SOLVING"))) {
             throw new ConflictException("show " + showCode + " is being solved already: stop that solve or wait for it");
         }
-        Show show = scenario.map(Scenario::changes).orElse(ScenarioChanges.NONE)
-                .applyTo(shows.load(showId));
+        Show stored = shows.load(showId);
+        dropIneligiblePins(showCode, showId, stored);
+        Show show = scenario.map(Scenario::changes).orElse(ScenarioChanges.NONE).applyTo(stored);
         PlanRequest request = PlanRequest.of(limit).withPins(pins(showId, show)).withPrevious(previous(showId, show));
         String actor = AuditLog.currentActor();
         String id = UUID.randomUUID().toString();
@@ -221,6 +224,30 @@ public class Solving {
     }
 
     /** Supervisors' pins: TRADITIONAL or a capability code, as the planner's mode labels. */
+    /**
+     * A pin the eligibility rule no longer allows — the policy now keeps the work type for artists, or the shot's AI
+     * job failed for good (REPLAN) — is dropped with its reason in the audit log, rather than failing the solve.
+     */
+    private void dropIneligiblePins(String showCode, long showId, Show show) {
+        ShotEstimator estimator = new ShotEstimator(show);
+        Map<String, Shot> byCode = new HashMap<>();
+        show.shots().forEach(shot -> byCode.put(shot.code(), shot));
+        dsl.transaction(tx -> tx.dsl().select(SHOT.ID, SHOT.CODE, SHOT.PINNED_MODE).from(SHOT)
+                .where(SHOT.SHOW_ID.eq(showId), SHOT.PINNED_MODE.isNotNull()).forUpdate()
+                .forEach(r -> {
+                    Shot shot = byCode.get(r.value2());
+                    String pinned = r.value3();
+                    if (shot == null) {
+                        return;
+                    }
+                    estimator.whyNot(shot, pinned).ifPresent(why -> {
+                        tx.dsl().update(SHOT).setNull(SHOT.PINNED_MODE).where(SHOT.ID.eq(r.value1())).execute();
+                        audit.record(tx.dsl(), "PIN", "shot", showCode + "/" + shot.code(), "pinned mode " + pinned
+                                + " -> (none): dropped before solving, the shot may no longer go to it: " + why);
+                    });
+                }));
+    }
+
     private List<Pin> pins(long showId, Show show) {
         Map<String, String> labels = labels(show);
         List<Pin> pins = new ArrayList<>();

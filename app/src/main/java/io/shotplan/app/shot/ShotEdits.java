@@ -1,13 +1,18 @@
 package io.shotplan.app.shot;
 
-import static io.shotplan.sql.schema.Tables.AI_CAPABILITY;
 import static io.shotplan.sql.schema.Tables.EPISODE;
 import static io.shotplan.sql.schema.Tables.SHOT;
 
 import io.shotplan.app.audit.AuditLog;
+import io.shotplan.app.show.ShowRepository;
 import io.shotplan.app.web.NotFoundException;
+import io.shotplan.show.Shot;
+import io.shotplan.show.ShotEstimator;
+import io.shotplan.show.Show;
+import io.shotplan.sql.schema.tables.records.ShotRecord;
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 
@@ -31,27 +36,18 @@ public class ShotEdits {
         this.audit = audit;
     }
 
-    /** Pins the shot to TRADITIONAL or one of the show's AI capabilities; {@code null} lets the planner choose. */
+    /**
+     * Pins the shot to TRADITIONAL or one of the show's AI capabilities; {@code null} lets the planner choose. A pin
+     * the eligibility rule refuses (the planner's own, {@link ShotEstimator#whyNot}) is refused with its reason.
+     */
     public ShowView.ShotRow pin(String showCode, String shotCode, String mode) {
         long showId = queries.showId(showCode);
         dsl.transaction(tx -> {
             var shot = shotRecord(tx.dsl(), showId, showCode, shotCode);
-            if (mode != null && !mode.equals(TRADITIONAL)) {
-                var capability = tx.dsl().selectFrom(AI_CAPABILITY)
-                        .where(AI_CAPABILITY.SHOW_ID.eq(showId), AI_CAPABILITY.CODE.eq(mode)).fetchOptional()
-                        .orElseThrow(() -> new IllegalArgumentException("mode '" + mode
-                                + "' is neither TRADITIONAL nor an AI capability of show " + showCode));
-                if (!capability.getWorkType().equals(shot.getWorkType())) {
-                    throw new IllegalArgumentException("capability " + mode + " does " + capability.getWorkType()
-                            + ", not the shot's work type " + shot.getWorkType());
-                }
-                if (shot.getHumanOnly()) {
-                    throw new IllegalArgumentException("shot " + shotCode + " is human-only: it cannot be pinned to AI");
-                }
-                if (shot.getPerformerLikeness() && !shot.getConsentOnFile()) {
-                    throw new IllegalArgumentException("shot " + shotCode
-                            + " alters a performer's likeness without consent on file: it cannot be pinned to AI");
-                }
+            if (mode != null) {
+                whyNot(tx.dsl(), showId, shotCode, mode).ifPresent(why -> {
+                    throw new IllegalArgumentException("shot " + shotCode + " cannot be pinned to " + mode + ": " + why);
+                });
             }
             if (!Objects.equals(shot.getPinnedMode(), mode)) {
                 String before = shot.getPinnedMode();
@@ -70,14 +66,9 @@ public class ShotEdits {
             var shot = shotRecord(tx.dsl(), showId, showCode, shotCode);
             if (shot.getHumanOnly() != humanOnly) {
                 shot.setHumanOnly(humanOnly);
-                String pinned = shot.getPinnedMode();
-                String detail = "human-only " + !humanOnly + " -> " + humanOnly;
-                if (humanOnly && pinned != null && !pinned.equals(TRADITIONAL)) {
-                    shot.setPinnedMode(null);
-                    detail += "; AI pin " + pinned + " removed";
-                }
                 shot.store();
-                audit.record(tx.dsl(), "ELIGIBILITY", "shot", showCode + "/" + shotCode, detail);
+                audit.record(tx.dsl(), "ELIGIBILITY", "shot", showCode + "/" + shotCode, "human-only " + !humanOnly
+                        + " -> " + humanOnly + dropPinIfIneligible(tx.dsl(), showId, shot));
             }
         });
         return queries.shot(showCode, shotCode);
@@ -89,14 +80,9 @@ public class ShotEdits {
             var shot = shotRecord(tx.dsl(), showId, showCode, shotCode);
             if (shot.getConsentOnFile() != consentOnFile) {
                 shot.setConsentOnFile(consentOnFile);
-                String pinned = shot.getPinnedMode();
-                String detail = "consent on file " + !consentOnFile + " -> " + consentOnFile;
-                if (!consentOnFile && shot.getPerformerLikeness() && pinned != null && !pinned.equals(TRADITIONAL)) {
-                    shot.setPinnedMode(null);
-                    detail += "; AI pin " + pinned + " removed";
-                }
                 shot.store();
-                audit.record(tx.dsl(), "ELIGIBILITY", "shot", showCode + "/" + shotCode, detail);
+                audit.record(tx.dsl(), "ELIGIBILITY", "shot", showCode + "/" + shotCode, "consent on file "
+                        + !consentOnFile + " -> " + consentOnFile + dropPinIfIneligible(tx.dsl(), showId, shot));
             }
         });
         return queries.shot(showCode, shotCode);
@@ -119,7 +105,29 @@ public class ShotEdits {
         return queries.episodes(showCode).stream().filter(e -> e.code().equals(episodeCode)).findFirst().orElseThrow();
     }
 
-    private static io.shotplan.sql.schema.tables.records.ShotRecord shotRecord(DSLContext tx, long showId,
+    /** The eligibility rule's answer for a stored shot, as the shot and the show's policy stand in this transaction. */
+    private static Optional<String> whyNot(DSLContext tx, long showId, String shotCode, String mode) {
+        Show show = new ShowRepository(tx).load(showId);
+        Shot shot = show.shots().stream().filter(s -> s.code().equals(shotCode)).findFirst().orElseThrow();
+        return new ShotEstimator(show).whyNot(shot, mode);
+    }
+
+    /** After an eligibility edit: a pin the rule no longer allows is removed; says so for the audit entry. */
+    private static String dropPinIfIneligible(DSLContext tx, long showId, ShotRecord shot) {
+        String pinned = shot.getPinnedMode();
+        if (pinned == null) {
+            return "";
+        }
+        Optional<String> why = whyNot(tx, showId, shot.getCode(), pinned);
+        if (why.isEmpty()) {
+            return "";
+        }
+        shot.setPinnedMode(null);
+        shot.store();
+        return "; AI pin " + pinned + " removed (" + why.get() + ")";
+    }
+
+    private static ShotRecord shotRecord(DSLContext tx, long showId,
                                                                               String showCode, String shotCode) {
         return tx.selectFrom(SHOT).where(SHOT.SHOW_ID.eq(showId), SHOT.CODE.eq(shotCode)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new NotFoundException("shot", showCode + "/" + shotCode));

@@ -145,8 +145,8 @@ class ImportCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString().lines()).containsExactly(
                 "shotplan: nothing was imported; 1 problem:",
-                "  estimates.csv line 2, column 2 (mode): shot EP101_040_0040 may not go to AI (marked human-only),"
-                        + " so an AI bid would never be used; bid it traditional");
+                "  estimates.csv line 2, column 2 (mode): shot EP101_040_0040 may not go to sky-ai (marked human-only),"
+                        + " so the bid would never be used; bid it traditional");
     }
 
     @Test

@@ -120,7 +120,7 @@ class ShotApiTest extends WebTest {
         mvc.perform(put(shot + "/pin").with(as(SUPERVISOR)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"mode\": \"upres-x2\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail", containsString("not the shot's work type roto")));
+                .andExpect(jsonPath("$.detail", containsString("upres-x2 does plate_upres work, not the shot's roto")));
         mvc.perform(put(shot + "/pin").with(as(SUPERVISOR)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"mode\": \"warp-drive\"}"))
                 .andExpect(status().isBadRequest())

@@ -57,7 +57,7 @@ class ShotQueriesTest {
             assertThat(audit.find(null, null, 0, 10).items()).extracting(a -> a.action())
                     .containsExactly("BUDGET", "ELIGIBILITY", "PIN");
             assertThatThrownBy(() -> edits.pin("TST", "EP102_010_0030", "upres-x2"))
-                    .hasMessageContaining("not the shot's work type");
+                    .hasMessageContaining("does plate_upres work, not the shot's");
         }
     }
 

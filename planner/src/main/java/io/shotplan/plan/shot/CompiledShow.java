@@ -169,10 +169,6 @@ public final class CompiledShow {
             episodeOf[i] = e;
             shotsPerEpisode[e]++;
             List<ModeEstimate> candidates = new ArrayList<>(estimator.candidates(shot));
-            if (shot.status() == ShotStatus.REPLAN) {
-                // an AI attempt failed for good: only artists can finish it
-                candidates.removeIf(m -> !(m.mode() instanceof WorkMode.Traditional));
-            }
             Optional<PreviousAssignment> previous = Optional.ofNullable(request.previous().get(shot.code()));
             Pin pin = pins.get(shot.code());
             int fixedStart = -1;

@@ -209,15 +209,10 @@ public final class EstimatesCsvReader {
             if (shot == null) {
                 return WorkMode.of(capability);
             }
-            if (!capability.workType().equals(shot.workType())) {
-                problems.add(cell, capability.code() + " does " + capability.workType() + " work; shot " + shot.code()
-                        + " is " + shot.workType());
-                return null;
-            }
-            var whyNot = estimator.whyNotAi(shot);
+            var whyNot = estimator.whyNot(shot, capability);
             if (whyNot.isPresent()) {
-                problems.add(cell, "shot " + shot.code() + " may not go to AI (" + whyNot.get()
-                        + "), so an AI bid would never be used; bid it traditional");
+                problems.add(cell, "shot " + shot.code() + " may not go to " + capability.code() + " (" + whyNot.get()
+                        + "), so the bid would never be used; bid it traditional");
                 return null;
             }
             return WorkMode.of(capability);

@@ -94,11 +94,12 @@ class EstimatesCsvReaderTest {
                 """);
 
         assertThat(problems).extracting(Problem::line, Problem::field, Problem::message).containsExactly(
-                tuple(2, "mode", "shot EP101_040_0040 may not go to AI (marked human-only), "
-                        + "so an AI bid would never be used; bid it traditional"),
-                tuple(3, "mode", "shot EP103_040_0030 may not go to AI (performer likeness "
-                        + "without consent on file), so an AI bid would never be used; bid it traditional"),
-                tuple(4, "mode", "sky-ai does sky_replacement work; shot EP101_030_0060 is roto"));
+                tuple(2, "mode", "shot EP101_040_0040 may not go to sky-ai (marked human-only), "
+                        + "so the bid would never be used; bid it traditional"),
+                tuple(3, "mode", "shot EP103_040_0030 may not go to roto-ai (performer likeness "
+                        + "without consent on file), so the bid would never be used; bid it traditional"),
+                tuple(4, "mode", "shot EP101_030_0060 may not go to sky-ai (sky-ai does sky_replacement work, not the"
+                        + " shot's roto), so the bid would never be used; bid it traditional"));
     }
 
     @Test
