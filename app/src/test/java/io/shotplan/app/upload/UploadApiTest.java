@@ -51,9 +51,13 @@ class UploadApiTest extends WebTest {
         mvc.perform(multipart("/api/imports/show").file(file("show.yaml", yaml)).file(file("shots.csv", csv))
                         .param("replace", "true").with(as(PRODUCER)))
                 .andExpect(status().isOk());
+        // one entry per change, written with it: the replace, and before it the first import
         mvc.perform(get("/api/audit").param("entity", "show").with(as(PRODUCER)))
-                .andExpect(jsonPath("$.items[0].action").value("IMPORT"))
-                .andExpect(jsonPath("$.items[0].entityId").value("UPL"));
+                .andExpect(jsonPath("$.items[0].action").value("REPLACE"))
+                .andExpect(jsonPath("$.items[0].entityId").value("UPL"))
+                .andExpect(jsonPath("$.items[1].action").value("IMPORT"))
+                .andExpect(jsonPath("$.items[1].entityId").value("UPL"))
+                .andExpect(jsonPath("$.items[1].detail", containsString("2 episodes, budget ")));
     }
 
     @Test
