@@ -1,6 +1,5 @@
 package io.shotplan.generation;
 
-import static io.shotplan.sql.schema.Tables.PLAN_ITEM;
 import static io.shotplan.sql.schema.Tables.SHOT;
 import static io.shotplan.sql.schema.Tables.SHOW;
 
@@ -27,7 +26,6 @@ import java.util.Set;
 import java.time.Duration;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
  * What the app calls: dispatch a plan's AI shots, run in-process workers, pause / resume / cancel a show, read
@@ -85,15 +83,7 @@ public final class GenerationService implements AutoCloseable {
      * order: what dispatch would skip, known before it runs.
      */
     public List<MissingModel> capabilitiesWithoutModel(long planId) {
-        return dsl.select(PLAN_ITEM.CAPABILITY_CODE, DSL.count())
-                .from(PLAN_ITEM)
-                .where(PLAN_ITEM.PLAN_ID.eq(planId)).and(PLAN_ITEM.MODE.eq("AI")).and(PLAN_ITEM.CAPABILITY_CODE.isNotNull())
-                .groupBy(PLAN_ITEM.CAPABILITY_CODE)
-                .orderBy(PLAN_ITEM.CAPABILITY_CODE)
-                .fetch().stream()
-                .filter(r -> config.registry().find(r.value1()).isEmpty())
-                .map(r -> new MissingModel(r.value1(), r.value2()))
-                .toList();
+        return MissingModel.of(dispatcher.aiShots(dsl, planId), config.registry());
     }
 
     /** Starts {@code count} in-process worker threads (the embedded default). */

@@ -12,7 +12,8 @@ import java.util.List;
  * @param jobsResumed    cancelled or failed jobs queued again; they resume after the frames they finished
  * @param jobsRerendered new jobs for ranges rendered before, because a re-render was asked for (billed as new lines)
  * @param skipped        AI shots not dispatched, each with the reason
+ * @param withoutModel   the plan's AI capabilities that no registered model runs, with their shots (all skipped)
  */
 public record DispatchResult(long planId, int shots, int jobsCreated, int jobsExisting, int jobsResumed,
-                             int jobsRerendered, List<String> skipped) {
+                             int jobsRerendered, List<String> skipped, List<MissingModel> withoutModel) {
 }

@@ -1,6 +1,9 @@
 package io.shotplan.generation.queue;
 
+import io.shotplan.generation.model.ModelRegistry;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -11,6 +14,16 @@ import java.util.stream.Collectors;
  * @param shots      the plan's in-house AI shots on it
  */
 public record MissingModel(String capability, int shots) {
+
+    /** The capabilities of {@code shots} that no entry of {@code registry} runs, in code order, with their shots. */
+    public static List<MissingModel> of(Collection<PlanDispatcher.AiShot> shots, ModelRegistry registry) {
+        return shots.stream()
+                .filter(shot -> shot.capability() != null && registry.find(shot.capability()).isEmpty())
+                .collect(Collectors.groupingBy(PlanDispatcher.AiShot::capability, TreeMap::new, Collectors.counting()))
+                .entrySet().stream()
+                .map(e -> new MissingModel(e.getKey(), e.getValue().intValue()))
+                .toList();
+    }
 
     /** One line for a printout, e.g. "No model is registered for roto-ai (30 AI shots): dispatch skips them." */
     public static String line(List<MissingModel> missing) {

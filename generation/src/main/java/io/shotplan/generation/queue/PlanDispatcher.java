@@ -115,7 +115,8 @@ public final class PlanDispatcher {
                 }
             }
         }
-        return new DispatchResult(planId, dispatched, created, existing, resumed, rerendered, List.copyOf(skipped));
+        return new DispatchResult(planId, dispatched, created, existing, resumed, rerendered, List.copyOf(skipped),
+                MissingModel.of(shots, registry));
     }
 
     /** The jobs already there for the shots' ranges, oldest first, from any plan. */

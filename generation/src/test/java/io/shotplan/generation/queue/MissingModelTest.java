@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** A plan's AI capabilities without a registered model are known before dispatch, on both databases. */
+/** A plan's AI capabilities without a registered model are known before dispatch and listed by it, on both databases. */
 class MissingModelTest {
 
     @TempDir
@@ -43,6 +43,7 @@ class MissingModelTest {
                 assertThat(db.dsl().fetchCount(GENERATION_JOB)).isZero(); // known before anything is dispatched
 
                 DispatchResult dispatched = service.dispatchPlan(show.planId());
+                assertThat(dispatched.withoutModel()).containsExactly(new MissingModel("roto-ai", 3));
                 assertThat(dispatched.skipped()).hasSize(3)
                         .allMatch(line -> line.endsWith("no model is registered for capability roto-ai"));
                 assertThat(db.dsl().fetchCount(GENERATION_JOB.join(SHOT).on(SHOT.ID.eq(GENERATION_JOB.SHOT_ID)),
