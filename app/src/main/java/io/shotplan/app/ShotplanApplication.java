@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ShotplanApplication {
 
     private static final Set<String> WEB_COMMANDS = Set.of("serve");
+    static final String LOCAL_ONLY = "127.0.0.1";
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(ShotplanApplication.class);
@@ -23,9 +24,10 @@ public class ShotplanApplication {
 
     /**
      * What a command defaults to, below every other setting: {@code serve} runs one in-process generation worker,
-     * and its {@code --port N} and {@code --bind ADDRESS} become the server's settings. Other commands start their
-     * own workers when they render ({@code demo}, {@code dispatch}, {@code worker}). {@code demo} renders the example
-     * show, which has no plates, on small synthetic ones; every other command needs them configured.
+     * and its {@code --port N} and {@code --bind ADDRESS} become the server's settings; it listens on 127.0.0.1
+     * unless given another address. Other commands start their own workers when they render ({@code demo},
+     * {@code dispatch}, {@code worker}). {@code demo} renders the example show, which has no plates, on small
+     * synthetic ones; every other command needs them configured.
      */
     static Map<String, Object> defaultProperties(String[] args) {
         Map<String, Object> properties = new HashMap<>();
@@ -37,6 +39,8 @@ public class ShotplanApplication {
             return properties;
         }
         properties.put("shotplan.generation.workers", "1");
+        // this machine only, unless told otherwise (--bind 0.0.0.0, or SERVER_ADDRESS)
+        properties.put("server.address", LOCAL_ONLY);
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : i + 1 < args.length ? args[i + 1] : null;

@@ -8,13 +8,13 @@ class ServePropertiesTest {
 
     @Test
     void portAndBindBecomeServerSettingsAndServeRunsOneWorker() {
-        assertThat(ShotplanApplication.defaultProperties(new String[] {"serve", "--port", "8081", "--bind=127.0.0.1"}))
+        assertThat(ShotplanApplication.defaultProperties(new String[] {"serve", "--port", "8081", "--bind=0.0.0.0"}))
                 .containsEntry("server.port", "8081")
-                .containsEntry("server.address", "127.0.0.1")
+                .containsEntry("server.address", "0.0.0.0")
                 .containsEntry("shotplan.generation.workers", "1");
         assertThat(ShotplanApplication.defaultProperties(new String[] {"serve", "--port=9000"}))
                 .containsEntry("server.port", "9000")
-                .doesNotContainKey("server.address");
+                .containsEntry("server.address", "127.0.0.1"); // this machine only unless --bind says otherwise
     }
 
     @Test

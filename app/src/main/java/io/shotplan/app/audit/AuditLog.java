@@ -36,6 +36,11 @@ public class AuditLog {
                 .execute();
     }
 
+    /** Records an event of a user who is not (yet) the request's user: a login, a failed login. */
+    public void recordAs(String actor, String action, String entity, String entityId, String detail) {
+        recordAs(dsl, actor, action, entity, entityId, detail);
+    }
+
     public void record(String action, String entity, String entityId, String detail) {
         record(dsl, action, entity, entityId, detail);
     }

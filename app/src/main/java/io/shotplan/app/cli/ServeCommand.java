@@ -32,7 +32,8 @@ class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default 8080, or SERVER_PORT).")
     Integer port;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default: all).")
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 for every interface).")
     String bind;
 
     /** Spring settings such as {@code --shotplan.generation.workers=0} or {@code --spring.datasource.url=...}. */
@@ -63,8 +64,11 @@ class ServeCommand implements Callable<Integer> {
             out.printf("No users yet: created user 'admin' with password %s%n", password);
             out.println("It is shown only this once. Log in and create named users for people (Users page).");
         });
-        out.printf("shotplan is serving on http://localhost:%d/ (API docs at /swagger-ui.html). Ctrl-C stops it.%n",
-                web.getWebServer().getPort());
+        var environment = context.getEnvironment();
+        String scheme = environment.getProperty("server.ssl.bundle") != null
+                || environment.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
+        out.printf("shotplan is serving on %s://%s:%d/ (API docs at /swagger-ui.html). Ctrl-C stops it.%n",
+                scheme, environment.getProperty("server.address", "0.0.0.0"), web.getWebServer().getPort());
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         ((ConfigurableApplicationContext) context).addApplicationListener(event -> {

@@ -1,9 +1,7 @@
 package io.shotplan.app.report;
 
 import io.shotplan.reporting.ReportNotFoundException;
-import io.shotplan.reporting.ReportOptions;
 import io.shotplan.reporting.ShowReport;
-import io.shotplan.reporting.ShowReportQuery;
 import io.shotplan.app.web.ProblemHandler;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,7 +10,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.jooq.DSLContext;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,11 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reports", description = "Planned against actual cost and time per episode, and its downloads")
 class ReportController {
 
-    private final ShowReportQuery reports;
+    private final Reports reports;
     private final Clock clock;
 
-    ReportController(DSLContext dsl, Clock clock) {
-        this.reports = new ShowReportQuery(dsl);
+    ReportController(Reports reports, Clock clock) {
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -41,8 +38,8 @@ class ReportController {
     @Operation(summary = "The show's report (or one episode's) as of a day: budget, baseline, plan, actuals, EAC, burn")
     ShowReport report(@PathVariable String show, @RequestParam(required = false) String episode,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return reports.build(show, Optional.ofNullable(episode).filter(e -> !e.isBlank()),
-                ReportOptions.asOf(asOf == null ? LocalDate.now(clock) : asOf));
+        return reports.report(show, Optional.ofNullable(episode).filter(e -> !e.isBlank()),
+                asOf == null ? LocalDate.now(clock) : asOf);
     }
 
     @GetMapping("/api/shows/{show}/report.{format}")

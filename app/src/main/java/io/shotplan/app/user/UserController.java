@@ -3,6 +3,8 @@ package io.shotplan.app.user;
 import io.shotplan.app.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,9 +12,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,6 +46,10 @@ class UserController {
     record NewPassword(@NotNull @Size(min = 10, max = 200, message = "at least 10 characters") String password) {
     }
 
+    record OwnPasswordChange(@NotNull String currentPassword,
+                             @NotNull @Size(min = 10, max = 200, message = "at least 10 characters") String password) {
+    }
+
     record Me(String username, Set<Role> roles) {
     }
 
@@ -52,16 +61,21 @@ class UserController {
 
     @GetMapping("/api/me")
     @Operation(summary = "Who is logged in, with which roles")
-    Me me(Principal principal) {
-        UserAccount account = users.get(principal.getName());
-        return new Me(account.username(), account.roles());
+    Me me(Authentication authentication) {
+        // the roles of this login: a local user's from the database, a single sign-on user's from their groups
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        authentication.getAuthorities().forEach(a -> java.util.Arrays.stream(Role.values())
+                .filter(r -> r.authority().equals(a.getAuthority())).forEach(roles::add));
+        return new Me(authentication.getName(), roles);
     }
 
     @PutMapping("/api/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Change your own password")
-    void changeOwnPassword(Principal principal, @Valid @RequestBody NewPassword body) {
-        users.changePassword(principal.getName(), body.password());
+    @Operation(summary = "Change your own password (give the current one); your other sessions end")
+    void changeOwnPassword(Principal principal, HttpServletRequest request,
+                           @Valid @RequestBody OwnPasswordChange body) {
+        users.changeOwnPassword(principal.getName(), body.currentPassword(), body.password(),
+                Optional.ofNullable(request.getSession(false)).map(HttpSession::getId));
     }
 
     @GetMapping("/api/users")

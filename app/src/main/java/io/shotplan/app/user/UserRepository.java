@@ -43,6 +43,10 @@ public class UserRepository {
     }
 
     public Optional<Credentials> findCredentials(String username) {
+        return findCredentials(dsl, username);
+    }
+
+    public Optional<Credentials> findCredentials(DSLContext dsl, String username) {
         return dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOptional()
                 .map(r -> new Credentials(new UserAccount(r.getUsername(), roles(dsl, r.getId()), r.getEnabled(),
                         r.getCreatedAt()), r.getPasswordHash()));

@@ -2,6 +2,7 @@ package io.shotplan.app.user;
 
 import io.shotplan.app.audit.AuditLog;
 import io.shotplan.app.security.Role;
+import io.shotplan.app.security.UserSessions;
 import io.shotplan.app.web.ConflictException;
 import io.shotplan.app.web.NotFoundException;
 import java.security.SecureRandom;
@@ -29,13 +30,16 @@ public class UserService {
     private final UserRepository users;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
+    private final UserSessions sessions;
     private final SecureRandom random = new SecureRandom();
 
-    public UserService(DSLContext dsl, UserRepository users, PasswordEncoder encoder, AuditLog audit) {
+    public UserService(DSLContext dsl, UserRepository users, PasswordEncoder encoder, AuditLog audit,
+                       UserSessions sessions) {
         this.dsl = dsl;
         this.users = users;
         this.encoder = encoder;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     /** When there are no users at all, creates {@code admin} with a random password and returns that password. */
@@ -70,8 +74,9 @@ public class UserService {
         });
     }
 
+    /** Changes roles or disables; the user's open sessions end, so the change holds from their next request. */
     public UserAccount update(String username, Set<Role> roles, boolean enabled) {
-        return dsl.transactionResult(tx -> {
+        UserAccount updated = dsl.transactionResult(tx -> {
             UserAccount before = users.find(tx.dsl(), username).orElseThrow(() -> new NotFoundException("user", username));
             users.update(tx.dsl(), username, roles, enabled);
             requireAnAdmin(tx.dsl());
@@ -79,14 +84,36 @@ public class UserService {
                     + ", enabled " + before.enabled() + " -> " + enabled);
             return users.find(tx.dsl(), username).orElseThrow();
         });
+        sessions.endAll(username, Optional.empty());
+        return updated;
     }
 
+    /** An admin sets a user's password: every session of that user ends. */
     public void changePassword(String username, String password) {
         dsl.transaction(tx -> {
             users.find(tx.dsl(), username).orElseThrow(() -> new NotFoundException("user", username));
             users.updatePassword(tx.dsl(), username, encoder.encode(password));
-            audit.record(tx.dsl(), "PASSWORD", "user", username, "password changed");
+            audit.record(tx.dsl(), "PASSWORD", "user", username, "password set by an admin");
         });
+        sessions.endAll(username, Optional.empty());
+    }
+
+    /**
+     * A user changes their own password, proving they know the current one (a session left open on a shared
+     * machine must not be enough to take the account over). Their other sessions end; {@code keepSession} stays.
+     */
+    public void changeOwnPassword(String username, String currentPassword, String newPassword,
+                                  Optional<String> keepSession) {
+        dsl.transaction(tx -> {
+            String stored = users.findCredentials(tx.dsl(), username)
+                    .orElseThrow(() -> new NotFoundException("user", username)).passwordHash();
+            if (!encoder.matches(currentPassword, stored)) {
+                throw new IllegalArgumentException("the current password is not right; the password is unchanged");
+            }
+            users.updatePassword(tx.dsl(), username, encoder.encode(newPassword));
+            audit.record(tx.dsl(), "PASSWORD", "user", username, "password changed by its user");
+        });
+        sessions.endAll(username, keepSession);
     }
 
     public void delete(String username) {
@@ -96,6 +123,7 @@ public class UserService {
             requireAnAdmin(tx.dsl());
             audit.record(tx.dsl(), "DELETE", "user", username, null);
         });
+        sessions.endAll(username, Optional.empty());
     }
 
     private void requireAnAdmin(DSLContext tx) {

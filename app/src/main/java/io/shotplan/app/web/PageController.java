@@ -1,7 +1,11 @@
 package io.shotplan.app.web;
 
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
@@ -13,6 +17,23 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @Controller
 class PageController {
 
+    /** A button on the login page per configured identity provider. */
+    record IdentityProvider(String id, String name) {
+    }
+
+    private final List<IdentityProvider> identityProviders;
+
+    PageController(ObjectProvider<ClientRegistrationRepository> registrations) {
+        List<IdentityProvider> found = new ArrayList<>();
+        if (registrations.getIfAvailable() instanceof Iterable<?> all) {
+            for (Object registration : all) {
+                ClientRegistration r = (ClientRegistration) registration;
+                found.add(new IdentityProvider(r.getRegistrationId(), r.getClientName()));
+            }
+        }
+        this.identityProviders = List.copyOf(found);
+    }
+
     @ModelAttribute
     void user(Authentication authentication, Model model) {
         List<String> roles = authentication == null ? List.of() : authentication.getAuthorities().stream()
@@ -23,7 +44,8 @@ class PageController {
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("identityProviders", identityProviders);
         return "login";
     }
 

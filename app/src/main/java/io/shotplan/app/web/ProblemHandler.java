@@ -33,6 +33,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+    /** What a 503 asks a client to wait, in seconds. */
+    static final String RETRY_AFTER_SECONDS = "2";
 
     public record FieldProblem(String field, String message) {
     }
@@ -69,9 +71,25 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(org.jooq.exception.DataAccessException.class)
-    ProblemDetail database(org.jooq.exception.DataAccessException e) {
+    ResponseEntity<ProblemDetail> database(org.jooq.exception.DataAccessException e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return busy("The database is busy or unreachable just now; try again shortly.", e);
+        }
         LOG.warn("database refused a change: {}", e.getMessage());
-        return problem(HttpStatus.CONFLICT, "The database refused the change (a value out of range or a duplicate).");
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "The database refused the change (a value out of range or a duplicate)."));
+    }
+
+    @ExceptionHandler(ServerBusyException.class)
+    ResponseEntity<ProblemDetail> serverBusy(ServerBusyException e) {
+        return busy(e.getMessage(), e);
+    }
+
+    /** 503 with Retry-After (RFC 9457 body): the request was right and will work again shortly. */
+    private static ResponseEntity<ProblemDetail> busy(String detail, Exception e) {
+        LOG.warn("answered 503: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, detail));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -85,9 +103,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return busy("The database is busy or unreachable just now; try again shortly.", e);
+        }
         LOG.error("unexpected failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on the server; it has been logged.");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(
+                problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on the server; it has been logged."));
     }
 
     @Override

@@ -45,7 +45,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * CI=true, where it fails.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "shotplan.cli.enabled=false", "shotplan.security.bcrypt-strength=4",
+        "shotplan.cli.enabled=false", "shotplan.security.bcrypt-strength=4", "shotplan.security.public-api-docs=true",
         "spring.datasource.url=jdbc:h2:mem:e2e;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa", "spring.datasource.password=",
         "shotplan.generation.workers=1", "shotplan.generation.sample-plate-width=0"})
@@ -131,7 +131,7 @@ class BrowserFlowTest {
     private void flow(Page page) throws Exception {
         {
 
-            // the API's browsable description needs no login
+            // the API's browsable description needs no login here (shotplan.security.public-api-docs=true)
             page.navigate(url("/swagger-ui.html"));
             assertThat(page.getByText("shotplan API").first()).isVisible();
             shot(page, "00-api");

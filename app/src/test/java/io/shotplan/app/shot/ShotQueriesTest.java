@@ -66,7 +66,8 @@ class ShotQueriesTest {
     void usersKeepRolesAndTheLastAdmin(Supplier<Database> databases) {
         try (Database db = databases.get()) {
             var repository = new UserRepository(db.dsl());
-            var users = new UserService(db.dsl(), repository, new BCryptPasswordEncoder(4), new AuditLog(db.dsl()));
+            var users = new UserService(db.dsl(), repository, new BCryptPasswordEncoder(4), new AuditLog(db.dsl()),
+                    new io.shotplan.app.security.UserSessions(new org.springframework.security.core.session.SessionRegistryImpl()));
             users.createFirstAdmin().orElseThrow();
             users.create("maria", "long-enough-password", EnumSet.of(Role.PRODUCER, Role.FINANCE));
 

@@ -15,7 +15,8 @@ class FirstAdminTest {
         try (Database db = TestDatabases.h2()) {
             var encoder = new BCryptPasswordEncoder(4);
             var repository = new UserRepository(db.dsl());
-            var service = new UserService(db.dsl(), repository, encoder, new AuditLog(db.dsl()));
+            var service = new UserService(db.dsl(), repository, encoder, new AuditLog(db.dsl()),
+                    new io.shotplan.app.security.UserSessions(new org.springframework.security.core.session.SessionRegistryImpl()));
 
             String password = service.createFirstAdmin().orElseThrow();
 
@@ -31,9 +32,11 @@ class FirstAdminTest {
     void twoStartsNeverShareAPassword() {
         try (Database a = TestDatabases.h2(); Database b = TestDatabases.h2()) {
             var encoder = new BCryptPasswordEncoder(4);
-            String first = new UserService(a.dsl(), new UserRepository(a.dsl()), encoder, new AuditLog(a.dsl()))
+            String first = new UserService(a.dsl(), new UserRepository(a.dsl()), encoder, new AuditLog(a.dsl()),
+                    new io.shotplan.app.security.UserSessions(new org.springframework.security.core.session.SessionRegistryImpl()))
                     .createFirstAdmin().orElseThrow();
-            String second = new UserService(b.dsl(), new UserRepository(b.dsl()), encoder, new AuditLog(b.dsl()))
+            String second = new UserService(b.dsl(), new UserRepository(b.dsl()), encoder, new AuditLog(b.dsl()),
+                    new io.shotplan.app.security.UserSessions(new org.springframework.security.core.session.SessionRegistryImpl()))
                     .createFirstAdmin().orElseThrow();
             assertThat(first).isNotEqualTo(second);
         }

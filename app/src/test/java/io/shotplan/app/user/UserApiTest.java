@@ -89,7 +89,13 @@ class UserApiTest extends WebTest {
     void everyoneCanChangeTheirOwnPassword() throws Exception {
         users.create("temp-finance", "first-password-1", java.util.EnumSet.of(FINANCE));
         mvc.perform(put("/api/me/password").with(httpBasic("temp-finance", "first-password-1"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"password\": \"second-password-2\"}"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\": \"not-the-password\", \"password\": \"second-password-2\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("the current password is not right; the password is unchanged"));
+        mvc.perform(put("/api/me/password").with(httpBasic("temp-finance", "first-password-1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\": \"first-password-1\", \"password\": \"second-password-2\"}"))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/me").with(httpBasic("temp-finance", "first-password-1"))).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/me").with(httpBasic("temp-finance", "second-password-2"))).andExpect(status().isOk());

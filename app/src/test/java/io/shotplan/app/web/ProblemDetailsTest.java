@@ -32,12 +32,15 @@ class ProblemDetailsTest extends WebTest {
 
     @Test
     void theApiDescriptionAndItsPageAreServed() throws Exception {
-        mvc.perform(get("/v3/api-docs"))
+        // not public unless shotplan.security.public-api-docs says so
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/v3/api-docs").with(as(io.shotplan.app.security.Role.FINANCE)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.openapi", containsString("3.")))
                 .andExpect(jsonPath("$.info.title").value("shotplan API"))
                 .andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"))
+                .andExpect(jsonPath("$.components.securitySchemes.token.scheme").value("bearer"))
                 .andExpect(jsonPath("$.paths['/api/shows/{show}/shots'].get").exists());
-        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+        mvc.perform(get("/swagger-ui/index.html").with(as(io.shotplan.app.security.Role.FINANCE))).andExpect(status().isOk());
     }
 }
