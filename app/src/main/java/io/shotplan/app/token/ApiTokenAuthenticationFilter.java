@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -46,7 +47,16 @@ public class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String secret = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).trim();
-        var holder = tokens.authenticate(secret);
+        java.util.Optional<ApiTokens.Authenticated> holder;
+        try {
+            holder = tokens.authenticate(secret);
+        } catch (RuntimeException storeDidNotAnswer) {
+            // the token may well be valid: not a 401 (the entry point answers 503 with Retry-After)
+            contexts.clearContext();
+            entryPoint.commence(request, response, new InternalAuthenticationServiceException(
+                    "could not check the API token: " + storeDidNotAnswer.getMessage(), storeDidNotAnswer));
+            return;
+        }
         if (holder.isEmpty()) {
             contexts.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("unknown or revoked API token"));

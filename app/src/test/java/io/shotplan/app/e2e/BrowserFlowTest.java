@@ -133,7 +133,9 @@ class BrowserFlowTest {
 
             // the API's browsable description needs no login here (shotplan.security.public-api-docs=true)
             page.navigate(url("/swagger-ui.html"));
-            assertThat(page.getByText("shotplan API").first()).isVisible();
+            // the description is built on its first request: slow on a busy machine, so more than the default 5 s
+            assertThat(page.getByText("shotplan API").first()).isVisible(
+                    new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
             shot(page, "00-api");
 
             // an admin logs in and creates a producer who also supervises and reads the money

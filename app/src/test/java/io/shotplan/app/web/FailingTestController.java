@@ -11,4 +11,12 @@ class FailingTestController {
     String fail() {
         throw new NullPointerException("secret internals at io.shotplan.Something");
     }
+
+    /** What jOOQ throws when the pool had no connection free in time. */
+    @GetMapping("/api/test/pool-exhausted")
+    String poolExhausted() {
+        throw new org.jooq.exception.DataAccessException("Error getting connection from data source",
+                new java.sql.SQLTransientConnectionException(
+                        "HikariPool-1 - Connection is not available, request timed out after 30000ms"));
+    }
 }

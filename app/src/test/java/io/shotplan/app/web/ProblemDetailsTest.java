@@ -24,6 +24,17 @@ class ProblemDetailsTest extends WebTest {
     }
 
     @Test
+    void anExhaustedPoolIsA503WithRetryAfterNotAConflict() throws Exception {
+        mvc.perform(get("/api/test/pool-exhausted").with(as(FINANCE)))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Retry-After", "2"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(503))
+                .andExpect(content().string(not(containsString("Hikari"))));
+    }
+
+    @Test
     void anUnknownPathIsA404Problem() throws Exception {
         mvc.perform(get("/api/no-such-thing").with(as(FINANCE)))
                 .andExpect(status().isNotFound())
