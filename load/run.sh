@@ -18,11 +18,17 @@ OUT=load/target/run-$(date -u +%Y%m%dT%H%M%S)-$MODE
 mkdir -p "$OUT"
 
 [ -f app/target/shotplan.jar ] || mvn -B -q -DskipTests install
-psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB" -qc "CREATE DATABASE $DB"
 export SHOTPLAN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB SHOTPLAN_DB_USER=postgres SHOTPLAN_DB_PASSWORD=
 export SHOTPLAN_DATA_DIR="$OUT/data"
-$JAVA -jar app/target/shotplan.jar import show examples/snowfall > "$OUT/import.log" 2>&1
-$JAVA -jar app/target/shotplan.jar plan --show NVB --seconds 10 > "$OUT/plan.log" 2>&1
+ADMIN_FILE=load/target/admin-password
+if [ "${REUSE_DB:-0}" = 1 ] && [ -f "$ADMIN_FILE" ]; then
+  echo "reusing the database $DB of the last run (REUSE_DB=1)"
+else
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB" -qc "CREATE DATABASE $DB"
+  rm -f "$ADMIN_FILE"
+  $JAVA -jar app/target/shotplan.jar import show examples/snowfall > "$OUT/import.log" 2>&1
+  $JAVA -jar app/target/shotplan.jar plan --show NVB --seconds 10 > "$OUT/plan.log" 2>&1
+fi
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 URL=http://127.0.0.1:$PORT
@@ -35,12 +41,14 @@ for _ in $(seq 1 600); do
   sleep 1
 done
 ADMIN=$(sed -n "s/.*created user 'admin' with password \([^ ]*\).*/\1/p" "$OUT/server.log")
+if [ -n "$ADMIN" ]; then echo "$ADMIN" > "$ADMIN_FILE"; else ADMIN=$(cat "$ADMIN_FILE"); fi
 PASSWORD=load-test-password-1
 
 api() { curl -sf -u "admin:$ADMIN" -H 'Content-Type: application/json' "$@"; }
 declare -A TOKENS
 for role in producer supervisor finance; do
-  api -X POST "$URL/api/users" -d "{\"username\":\"$role\",\"password\":\"$PASSWORD\",\"roles\":[\"${role^^}\"]}" > /dev/null
+  api -X POST "$URL/api/users" -d "{\"username\":\"$role\",\"password\":\"$PASSWORD\",\"roles\":[\"${role^^}\"]}" > /dev/null \
+    || echo "user $role exists already"
   TOKENS[$role]=$(api -X POST "$URL/api/users/$role/tokens" -d '{"name":"load test"}' \
       | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 done

@@ -87,6 +87,8 @@ class BrowserFlowTest {
             org.junit.jupiter.api.Assumptions.assumeTrue(false, why);
         }
         Files.createDirectories(SHOTS);
+        // an import or a first API description takes more than Playwright's default 5 s on a busy build machine
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
                 .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -133,9 +135,7 @@ class BrowserFlowTest {
 
             // the API's browsable description needs no login here (shotplan.security.public-api-docs=true)
             page.navigate(url("/swagger-ui.html"));
-            // the description is built on its first request: slow on a busy machine, so more than the default 5 s
-            assertThat(page.getByText("shotplan API").first()).isVisible(
-                    new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+            assertThat(page.getByText("shotplan API").first()).isVisible();
             shot(page, "00-api");
 
             // an admin logs in and creates a producer who also supervises and reads the money
