@@ -111,7 +111,7 @@ class BrowserSecurityTest {
     @BeforeEach
     void seed() {
         if (shows.findId(SHOW).isEmpty()) {
-            shows.save(new ShowFolderReader().read(Path.of("src/test/resources/shows/small")), false);
+            shows.save(new ShowFolderReader().read(Path.of("src/test/resources/shows/small")));
         }
         if (users.list().stream().noneMatch(u -> u.username().equals("basic-producer"))) {
             users.create("basic-producer", PASSWORD, EnumSet.of(Role.PRODUCER));
