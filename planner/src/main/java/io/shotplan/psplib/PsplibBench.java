@@ -24,10 +24,10 @@ import io.shotplan.plan.solver.ProjectSolver;
  * [--seed S] [--move-limit N]}
  * <p>
  * DIR is a folder of {@code .mm} instances (or a folder of such folders, like {@code j10.mm/}); the reference table
- * {@code jNNopt.mm} or {@code jNNhrs.mm} sits beside the instance folder or inside it. Each instance is solved with the
- * same settings, verified independently ({@link ScheduleVerifier}), and printed with the reference; a summary follows.
- * {@code --threads} solves that many instances at once, each on one thread. {@code --sample N} takes N instances per
- * set, evenly spread over the sorted file names (so every parameter group is represented); {@code --sample-offset K}
+ * ({@code jNNopt.mm}, {@code jNNhrs.mm}, {@code jNNub.mm} or {@code jNNlb.mm}, as PSPLIB publishes them) sits beside
+ * the instance folder or inside it. Each instance is solved with the same settings, verified independently
+ * ({@link ScheduleVerifier}), and printed with the reference; a summary follows. {@code --threads} solves that many
+ * instances at once, each on one thread. {@code --sample N} takes N instances per set, evenly spread over the sorted file names (so every parameter group is represented); {@code --sample-offset K}
  * shifts every pick K files on, for a second sample disjoint from the first. {@code --move-limit}
  * also stops each solve after that many evaluated moves: unlike time, that gives the same result on any machine.
  */
@@ -166,8 +166,10 @@ public final class PsplibBench {
         List<Path> candidates = new ArrayList<>();
         for (Path base : new Path[] {setDir, setDir.toAbsolutePath().getParent()}) {
             if (base != null) {
-                candidates.add(base.resolve(set + "opt.mm"));
-                candidates.add(base.resolve(set + "hrs.mm"));
+                // the strongest reference first: proven optima, best known, then bounds
+                for (String table : new String[] {"opt", "hrs", "ub", "lb"}) {
+                    candidates.add(base.resolve(set + table + ".mm"));
+                }
             }
         }
         for (Path candidate : candidates) {
@@ -231,6 +233,8 @@ public final class PsplibBench {
         List<Path> files = new ArrayList<>();
         List<ReferenceTable> references = new ArrayList<>();
         for (InstanceSet set : sets) {
+            out.printf(Locale.ROOT, "# set %s: %d instances, reference: %s (%d rows)%n", set.name(),
+                    set.instances().size(), set.reference().kind().label(), set.reference().size());
             for (Path file : set.instances()) {
                 files.add(file);
                 references.add(set.reference());
