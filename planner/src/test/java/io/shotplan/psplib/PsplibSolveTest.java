@@ -51,6 +51,26 @@ class PsplibSolveTest {
     }
 
     @Test
+    void theSettingsSeedDecidesEveryRestartWhateverSeedTheProblemCarries() {
+        PsplibInstance instance = PsplibReaderTest.j1010_1();
+        // short runs, so the move limit spans many restarts, each with a construction of its own
+        ProjectSolver.Settings settings = ProjectSolver.Settings.of(Duration.ofMinutes(1)).withMoveCountLimit(20_000)
+                .withRestartAfterUnimprovedSteps(50).withSeed(3);
+        ProjectSchedule one = PsplibProject.toSchedule(instance);
+        one.setSeed(11);
+        ProjectSchedule other = PsplibProject.toSchedule(instance);
+        other.setSeed(99);
+
+        ProjectSolver.Result first = ProjectSolver.solve(one, settings);
+        ProjectSolver.Result second = ProjectSolver.solve(other, settings);
+
+        assertThat(second.history().stream().map(ProjectSolver.BestScore::score).toList())
+                .isEqualTo(first.history().stream().map(ProjectSolver.BestScore::score).toList());
+        assertThat(PsplibProject.toPsplibSchedule(instance, second))
+                .isEqualTo(PsplibProject.toPsplibSchedule(instance, first));
+    }
+
+    @Test
     void fullAssertFindsNoScoreCorruption() {
         PsplibInstance instance = PsplibReaderTest.j1010_1();
         ProjectSolver.Settings settings = ProjectSolver.Settings.of(Duration.ofMinutes(1)).withMoveCountLimit(1_500)

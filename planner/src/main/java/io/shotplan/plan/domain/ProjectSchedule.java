@@ -86,7 +86,7 @@ public class ProjectSchedule {
         this.justify = justify;
     }
 
-    /** Seed of the construction phase's own randomness (the solver's seed is set in its config). */
+    /** Seed of the construction phase's own randomness; {@code ProjectSolver} sets it from its settings for each run. */
     public long getSeed() {
         return seed;
     }

@@ -257,7 +257,6 @@ public final class CompiledShow {
         this.schedule = new ProjectSchedule(show.code(), calendar, nonRenewableNames, nonRenewableCapacity, activities, objective);
         // justification optimises makespan; a show scores each episode's finish, so keep the plain serial scheme
         schedule.setJustify(false);
-        schedule.setSeed(request.seed());
         schedule.setNonRenewableHard(nonRenewableHard);
         warmStartFromPrevious(activities, previousKey, previousStart);
     }

@@ -206,7 +206,6 @@ public final class WindowedSolver {
             ProjectSchedule schedule = new ProjectSchedule(whole.getName() + " window " + from + "-" + to, calendar,
                     whole.nonRenewableNames(), capacity, subActivities, windowObjective.of(window, modes));
             schedule.setJustify(whole.isJustify());
-            schedule.setSeed(whole.getSeed());
             boolean[] hard = new boolean[capacity.length];
             for (int k = 0; k < hard.length; k++) {
                 hard[k] = whole.isNonRenewableHard(k);

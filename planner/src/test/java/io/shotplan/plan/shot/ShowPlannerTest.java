@@ -31,6 +31,17 @@ class ShowPlannerTest {
     }
 
     @Test
+    void sameSeedAndMoveLimitGiveTheSamePlan() {
+        Show show = ShowFixtures.smallShow();
+
+        ShowPlan first = ShowPlanner.plan(show, quick().withSeed(5));
+        ShowPlan second = ShowPlanner.plan(show, quick().withSeed(5));
+
+        assertThat(second.shots()).isEqualTo(first.shots());
+        assertThat(second.score()).isEqualTo(first.score());
+    }
+
+    @Test
     void everyShotRespectsItsPlateDateItsDependenciesAndDailyCrewCapacity() {
         List<Shot> shots = new ArrayList<>(ShowFixtures.smallShow().shots());
         shots.set(0, ShowFixtures.withPlate(shots.get(0), LocalDate.of(2027, 1, 20)));
