@@ -52,5 +52,8 @@ class PsplibBenchTest {
         assertThat(summary.feasible()).isEqualTo(2);
         assertThat(summary.atReference()).isEqualTo(1);
         assertThat(summary.meanDeviationPercent()).isEqualTo(5.0);
+        // a: 10 against a proven 8 (25 %), b: 22 against 8 (175 %); c has no schedule to measure
+        assertThat(summary.provenOptimal()).isZero();
+        assertThat(summary.meanGapPercent()).isEqualTo(100.0);
     }
 }

@@ -409,6 +409,16 @@ public final class CompiledShow {
         return assumptions;
     }
 
+    /** The episode (index into {@link #episodes()}) of a shot. */
+    public int episodeOf(int shot) {
+        return episodeOf[shot];
+    }
+
+    /** The most AI shots the policy's share allows in an episode. */
+    public int maxAiShots(int episode) {
+        return maxAiShots[episode];
+    }
+
     public ProjectSchedule schedule() {
         return schedule;
     }

@@ -25,6 +25,7 @@ public final class PlanSummary {
         }
         lines.add("Total %s of %s spendable (%s); %d of %d shots by AI".formatted(money(plan.totalCost()),
                 money(plan.spendableBudget()), currency, plan.aiShotCount(), plan.shots().size()));
+        lines.addAll(beside(plan, currency));
         for (PlannedShot shot : plan.biggestSavings(3)) {
             lines.add("saved most: %-16s %-32s saves %s against %s (%s)".formatted(shot.shotCode(), shot.modeLabel(),
                     money(shot.reason().savedAgainstAlternative()), shot.reason().alternativeMode().orElse("-"),
@@ -32,6 +33,31 @@ public final class PlanSummary {
         }
         lines.add("Score " + plan.score());
         lines.addAll(plan.explanation());
+        return lines;
+    }
+
+    /** The plan beside the spreadsheet's rules of thumb, on the same calendar, pins and policy. */
+    static List<String> beside(ShowPlan plan, String currency) {
+        if (plan.baselines().isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("%-34s %16s %6s %9s %14s %6s".formatted("Beside the rules of thumb", "Cost (" + currency + ")",
+                "Late", "Days late", "Over budget", "AI"));
+        List<Baseline> rows = new ArrayList<>();
+        rows.add(Baseline.of("this plan", plan));
+        rows.addAll(plan.baselines());
+        for (Baseline b : rows) {
+            lines.add("%-34s %16s %6d %9d %14s %6d".formatted(b.name(), money(b.totalCost()), b.lateEpisodes(),
+                    b.daysLate(), money(b.overBudget()), b.aiShots()));
+        }
+        for (Baseline b : plan.baselines()) {
+            if (b.totalCost().signum() > 0) {
+                BigDecimal saved = b.totalCost().subtract(plan.totalCost());
+                lines.add("against %s: %s %s (%s%%)".formatted(b.name(), saved.signum() >= 0 ? "saves" : "costs",
+                        money(saved.abs()), percent(saved.abs(), b.totalCost())));
+            }
+        }
         return lines;
     }
 

@@ -9,16 +9,24 @@ import java.util.List;
  *
  * @param feasible no hard rule is broken (capacity, precedence, plate dates, eligibility, pins, AI share)
  * @param withinLimits feasible, and every budget and delivery date is met
+ * @param baselines the rule-of-thumb plans beside this one ({@link Baseline}): all-traditional and greedy
+ * @param bound what no plan can beat ({@link PlanBound}): the least cost within the policy, the earliest finishes
  */
 public record ShowPlan(String showCode, List<PlannedShot> shots, List<EpisodePlan> episodes, BigDecimal totalCost,
         BigDecimal spendableBudget, String score, boolean feasible, boolean withinLimits, List<String> explanation,
-        List<String> assumptions, long solveMillis) {
+        List<String> assumptions, long solveMillis, List<Baseline> baselines, PlanBound bound) {
 
     public ShowPlan {
         shots = List.copyOf(shots);
         episodes = List.copyOf(episodes);
         explanation = List.copyOf(explanation);
         assumptions = List.copyOf(assumptions);
+        baselines = List.copyOf(baselines);
+    }
+
+    public ShowPlan withExplanation(List<String> explanation) {
+        return new ShowPlan(showCode, shots, episodes, totalCost, spendableBudget, score, feasible, withinLimits,
+                explanation, assumptions, solveMillis, baselines, bound);
     }
 
     public PlannedShot shot(String code) {
@@ -38,6 +46,11 @@ public record ShowPlan(String showCode, List<PlannedShot> shots, List<EpisodePla
                 .sorted(java.util.Comparator.comparing((PlannedShot s) -> s.reason().savedAgainstAlternative()).reversed())
                 .limit(count)
                 .toList();
+    }
+
+    /** How far this plan's cost can at most be above the best possible, in percent. */
+    public BigDecimal costGapPercent() {
+        return bound.costGapPercent(totalCost);
     }
 
     public long aiShotCount() {

@@ -59,13 +59,81 @@ public final class ShowPlanner {
             }
             return new ShowPlan(show.code(), List.of(), episodes, BigDecimal.ZERO, show.spendableBudget(),
                     HardMediumSoftLongScore.ZERO.toString(), true, true, List.of("No shots to plan."),
-                    compiled.assumptions(), 0);
+                    compiled.assumptions(), 0, List.of(), new PlanBound(BigDecimal.ZERO, List.of()));
         }
         // no restarts: a show's search improves steadily, and a restart would throw that progress away
         ProjectSolver.Settings settings = ProjectSolver.Settings.of(request.timeLimit()).withSeed(request.seed())
                 .withMoveCountLimit(request.moveLimit()).withRestartAfterUnimprovedSteps(0);
         ProjectSolver.Result result = solve(compiled, settings, best -> onNewBestScore.accept(best.score().toString()));
-        return toPlan(compiled, result);
+        ProjectSolver.Result traditional = Baselines.allTraditional(compiled);
+        ProjectSolver.Result greedy = Baselines.greedy(compiled);
+        List<Baseline> baselines = List.of(baseline(Baseline.ALL_TRADITIONAL, compiled, traditional),
+                baseline(Baseline.GREEDY, compiled, greedy));
+        PlanBound bound = PlanBound.of(compiled, greedy.modes());
+        // never worse than the spreadsheet: where the search ended below the cheapest-mode rule, the rule's plan is
+        // the answer (and says so)
+        if (greedy.score().compareTo(result.score()) > 0) {
+            ShowPlan plan = toPlan(compiled, greedy, baselines, bound);
+            List<String> explanation = new ArrayList<>(plan.explanation());
+            explanation.add(0, "The search did not beat the greedy plan (cheapest eligible mode per shot) in its time: "
+                    + "this plan is the greedy one.");
+            return plan.withExplanation(explanation);
+        }
+        return toPlan(compiled, result, baselines, bound);
+    }
+
+    /** A rule-of-thumb plan summed up like the plan itself: cost, late episodes and days, money over budget. */
+    static Baseline baseline(String name, CompiledShow compiled, ProjectSolver.Result result) {
+        ExecutionMode[] modes = result.modes().toArray(ExecutionMode[]::new);
+        int[] finish = result.finishes().stream().mapToInt(Integer::intValue).toArray();
+        List<EpisodePlan> episodes = episodePlans(compiled, modes, finish);
+        int late = 0;
+        int days = 0;
+        BigDecimal over = BigDecimal.ZERO;
+        BigDecimal total = BigDecimal.ZERO;
+        for (EpisodePlan e : episodes) {
+            if (e.isLate()) {
+                late++;
+                days -= e.slackDays();
+            }
+            over = over.add(e.overBudget());
+            total = total.add(e.cost());
+        }
+        long ai = 0;
+        for (ExecutionMode mode : modes) {
+            ai += compiled.estimate(mode).mode() instanceof io.shotplan.show.WorkMode.Traditional ? 0 : 1;
+        }
+        return new Baseline(name, total, late, days, over, ai, result.score().toString());
+    }
+
+    /** Each episode's cost (its shots' estimates, in cents as the plan prints them), finish and slack. */
+    static List<EpisodePlan> episodePlans(CompiledShow compiled, ExecutionMode[] modes, int[] finish) {
+        WorkingDays days = compiled.days();
+        List<Shot> shots = compiled.shots();
+        List<EpisodePlan> episodes = new ArrayList<>();
+        for (int e = 0; e < compiled.episodes().size(); e++) {
+            Episode episode = compiled.episodes().get(e);
+            BigDecimal cost = BigDecimal.ZERO;
+            int episodeFinish = 0;
+            int ai = 0;
+            int traditional = 0;
+            for (int i = 0; i < shots.size(); i++) {
+                if (compiled.episodeOf(i) == e) {
+                    ModeEstimate estimate = compiled.estimate(modes[i]);
+                    cost = cost.add(estimate.totalCost().setScale(2, RoundingMode.HALF_EVEN));
+                    episodeFinish = Math.max(episodeFinish, finish[i]);
+                    if (estimate.mode() instanceof io.shotplan.show.WorkMode.Traditional) {
+                        traditional++;
+                    } else {
+                        ai++;
+                    }
+                }
+            }
+            int due = compiled.duePeriod(e);
+            episodes.add(new EpisodePlan(episode.code(), cost, episode.budget(), days.lastDay(episodeFinish),
+                    days.lastDay(due), episode.deliveryDate(), due - episodeFinish, ai, traditional));
+        }
+        return episodes;
     }
 
     /**
@@ -81,7 +149,8 @@ public final class ShowPlanner {
         return ProjectSolver.solve(compiled.schedule(), settings, onNewBest);
     }
 
-    static ShowPlan toPlan(CompiledShow compiled, ProjectSolver.Result result) {
+    static ShowPlan toPlan(CompiledShow compiled, ProjectSolver.Result result, List<Baseline> baselines,
+            PlanBound bound) {
         WorkingDays days = compiled.days();
         List<Shot> shots = compiled.shots();
         List<Activity> activities = result.solution().getActivities();
@@ -110,40 +179,24 @@ public final class ShowPlanner {
                     estimate.artistDays(), estimate.gpuHours(), compiled.isFixed(i),
                     compiled.isPinnedMode(i) || compiled.isPinnedStart(i), reason));
         }
-        List<EpisodePlan> episodes = new ArrayList<>();
-        for (int e = 0; e < compiled.episodes().size(); e++) {
-            Episode episode = compiled.episodes().get(e);
-            BigDecimal cost = BigDecimal.ZERO;
-            int episodeFinish = 0;
-            int ai = 0;
-            int traditional = 0;
-            for (int i = 0; i < shots.size(); i++) {
-                if (shots.get(i).episode().equals(episode.code())) {
-                    cost = cost.add(planned.get(i).cost());
-                    episodeFinish = Math.max(episodeFinish, finish[i]);
-                    if (planned.get(i).isAi()) {
-                        ai++;
-                    } else {
-                        traditional++;
-                    }
-                }
-            }
-            int due = compiled.duePeriod(e);
-            episodes.add(new EpisodePlan(episode.code(), cost, episode.budget(), days.lastDay(episodeFinish),
-                    days.lastDay(due), episode.deliveryDate(), due - episodeFinish, ai, traditional));
-        }
+        List<EpisodePlan> episodes = episodePlans(compiled, modes, finish);
         BigDecimal total = planned.stream().map(PlannedShot::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
         boolean feasible = score.hardScore() == 0;
         boolean withinLimits = feasible && parts.episodeOverBudgetCents() == 0 && parts.showOverBudgetCents() == 0
                 && parts.lateDays() == 0;
         List<String> explanation = new ArrayList<>(explain(parts, episodes, compiled.show().currency()));
+        explanation.add("Bound: no plan within the policy costs less than %s %s; this one is within %s %% of it."
+                .formatted(PlanSummary.money(bound.costLowerBound()), compiled.show().currency(),
+                        bound.costGapPercent(planned.stream().map(PlannedShot::cost).reduce(BigDecimal.ZERO, BigDecimal::add))));
+        explanation.addAll(bound.unavoidable());
         handBidShots(compiled).ifPresent(explanation::add);
         if (rescore) {
             // the rule-by-rule view with justifications; skipped for very large shows, where it is slow to build
             explanation.addAll(ShowPlanChecks.explain(ShowPlanChecks.of(compiled, modes, start), 3));
         }
         return new ShowPlan(compiled.show().code(), planned, episodes, total, compiled.show().spendableBudget(),
-                score.toString(), feasible, withinLimits, explanation, compiled.assumptions(), result.solveMillis());
+                score.toString(), feasible, withinLimits, explanation, compiled.assumptions(), result.solveMillis(),
+                baselines, bound);
     }
 
     private static ModeReason reason(CompiledShow compiled, ProjectSolver.Result result, int i, ExecutionMode[] modes,

@@ -301,6 +301,19 @@ public final class ProjectSolver {
         return copy;
     }
 
+    /**
+     * The problem with the given mode per activity (by index), in the construction's order (latest finish first) and
+     * decoded without any search: a rule-of-thumb plan to compare the search's with. The problem is not modified.
+     */
+    public static Result scheduleWithModes(ProjectSchedule problem, ExecutionMode[] modes) {
+        ProjectSchedule schedule = copy(problem);
+        for (Activity activity : schedule.getActivities()) {
+            activity.setMode(modes[activity.getIndex()]);
+        }
+        schedule.getSequence().getActivities().addAll(InitialScheduleCommand.latestFinishOrder(schedule.getActivities()));
+        return decode(schedule, 0, 0, 0, List.of());
+    }
+
     /** Decodes a solved (or hand-made) schedule into start and finish periods with the engine's own decoder. */
     public static Result decode(ProjectSchedule schedule, long timeToBestMillis, long solveMillis, long speed,
             List<BestScore> history) {

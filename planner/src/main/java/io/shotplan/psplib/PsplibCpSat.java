@@ -1,0 +1,270 @@
+package io.shotplan.psplib;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.google.ortools.Loader;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverSolutionCallback;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.CumulativeConstraint;
+import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.IntervalVar;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.Literal;
+
+/**
+ * The exact subsolver beside Timefold: the textbook MRCPSP model in OR-Tools CP-SAT (one optional interval per job
+ * and mode sharing the job's start and end, exactly one mode per job, a cumulative per renewable resource, a linear
+ * limit per non-renewable one, minimise the sink's end), started from the local search's best schedule as a hint and
+ * bounded by it, so that the subsolver only searches for strictly better schedules and proves how far the best one
+ * can still be from the optimum.
+ * <p>
+ * One worker thread. With a move limit the run is bounded by CP-SAT's deterministic time instead of the clock, so the
+ * same seed and limit give the same schedule.
+ */
+public final class PsplibCpSat {
+
+    /**
+     * What the subsolver established. {@code schedule} is empty when it found nothing better than the hint;
+     * {@code lowerBound} is proven (never below the bound it was given); {@code optimal} when the best schedule known
+     * (the hint or the improvement) is proven optimal. {@code improvedAtMillis} is when the last improvement came,
+     * since the subsolver started.
+     */
+    public record Outcome(Optional<PsplibSchedule> schedule, int lowerBound, boolean optimal, long improvedAtMillis) {
+    }
+
+    /** Deterministic-time units (about a second of one core each) granted per million moves of a move limit. */
+    static final double DETERMINISTIC_SECONDS_PER_MILLION_MOVES = 10.0;
+
+    private static boolean loaded;
+
+    private PsplibCpSat() {
+    }
+
+    /** Loads the native library from the jar once; it ships for Linux, macOS and Windows on x86-64 and ARM64. */
+    static synchronized void load() {
+        if (!loaded) {
+            Loader.loadNativeLibraries();
+            loaded = true;
+        }
+    }
+
+    /**
+     * Searches for a schedule strictly shorter than {@code hint} within the limits.
+     *
+     * @param knownLowerBound a bound already proven (critical path, resource work), given to the model as a cut
+     * @param moveLimit 0 for a clock-bounded run; otherwise the run's deterministic budget, for reproducible results
+     */
+    public static Outcome improve(PsplibInstance instance, PsplibSchedule hint, int knownLowerBound, Duration timeLimit,
+            long seed, long moveLimit) {
+        load();
+        int upper = hint.makespan(instance);
+        if (upper <= knownLowerBound) {
+            return new Outcome(Optional.empty(), upper, true, 0);
+        }
+        Model model = new Model(instance, upper, knownLowerBound);
+        model.hint(hint);
+        CpSolver solver = new CpSolver();
+        solver.getParameters()
+                .setNumWorkers(1)
+                // one thread still runs the portfolio's search strategies and its large-neighbourhood searches in turn
+                .setInterleaveSearch(true)
+                .setRandomSeed((int) seed)
+                .setMaxTimeInSeconds(Math.max(timeLimit.toMillis(), 1) / 1000.0)
+                .setLogSearchProgress(false);
+        if (moveLimit > 0) {
+            solver.getParameters().setMaxDeterministicTime(moveLimit / 1_000_000.0 * DETERMINISTIC_SECONDS_PER_MILLION_MOVES);
+        }
+        long started = System.nanoTime();
+        long[] improvedAt = {0};
+        CpSolverStatus status = solver.solve(model.cp, new CpSolverSolutionCallback() {
+            @Override
+            public void onSolutionCallback() {
+                improvedAt[0] = (System.nanoTime() - started) / 1_000_000;
+            }
+        });
+        int bound = Math.max(knownLowerBound, (int) Math.ceil(solver.bestObjectiveBound() - 1e-6));
+        return switch (status) {
+            case OPTIMAL -> {
+                PsplibSchedule best = model.read(solver);
+                int makespan = best.makespan(instance);
+                yield new Outcome(makespan < upper ? Optional.of(best) : Optional.empty(), makespan, true, improvedAt[0]);
+            }
+            case FEASIBLE -> {
+                PsplibSchedule best = model.read(solver);
+                int makespan = best.makespan(instance);
+                yield new Outcome(makespan < upper ? Optional.of(best) : Optional.empty(), Math.min(bound, makespan),
+                        bound >= makespan, improvedAt[0]);
+            }
+            case INFEASIBLE, MODEL_INVALID -> throw new IllegalStateException(
+                    instance.name() + ": the CP-SAT model rejects a verified schedule (" + status + ")");
+            default -> new Outcome(Optional.empty(), Math.min(bound, upper), bound >= upper, 0);
+        };
+    }
+
+    /** The CP-SAT variables of one instance, with the makespan bounded by a known schedule's. */
+    private static final class Model {
+        final PsplibInstance instance;
+        final CpModel cp = new CpModel();
+        final IntVar[] starts;
+        final Literal[][] modeChosen;
+
+        Model(PsplibInstance instance, int upper, int lower) {
+            this.instance = instance;
+            int n = instance.jobCount();
+            int[] head = heads(instance);
+            int[] tail = tails(instance);
+            starts = new IntVar[n];
+            IntVar[] ends = new IntVar[n];
+            modeChosen = new Literal[n][];
+            List<List<IntervalVar>> intervalsByResource = new ArrayList<>();
+            List<List<Long>> demandsByResource = new ArrayList<>();
+            for (int r = 0; r < instance.renewableCount(); r++) {
+                intervalsByResource.add(new ArrayList<>());
+                demandsByResource.add(new ArrayList<>());
+            }
+            List<LinearExpr>[] nonRenewableTerms = newTermLists(instance.nonRenewableCount());
+            for (PsplibJob job : instance.jobs()) {
+                int j = job.number() - 1;
+                // a job starts no earlier than its longest chain of predecessors on their shortest modes, and leaves
+                // room for its successors' chain before the bound
+                starts[j] = cp.newIntVar(head[j], Math.max(head[j], upper - tail[j]), "s" + job.number());
+                ends[j] = cp.newIntVar(head[j], upper, "e" + job.number());
+                List<PsplibMode> modes = job.modes();
+                modeChosen[j] = new Literal[modes.size()];
+                for (int m = 0; m < modes.size(); m++) {
+                    PsplibMode mode = modes.get(m);
+                    modeChosen[j][m] = modes.size() == 1 ? cp.trueLiteral() : cp.newBoolVar("x" + job.number() + "_" + mode.number());
+                    IntervalVar interval = cp.newOptionalIntervalVar(starts[j], LinearExpr.constant(mode.duration()),
+                            ends[j], modeChosen[j][m], "i" + job.number() + "_" + mode.number());
+                    for (int r = 0; r < instance.renewableCount(); r++) {
+                        int demand = mode.renewableDemand().get(r);
+                        if (demand > 0 && mode.duration() > 0) {
+                            intervalsByResource.get(r).add(interval);
+                            demandsByResource.get(r).add((long) demand);
+                        }
+                    }
+                    for (int k = 0; k < instance.nonRenewableCount(); k++) {
+                        int demand = mode.nonRenewableDemand().get(k);
+                        if (demand > 0) {
+                            nonRenewableTerms[k].add(LinearExpr.term(modeChosen[j][m], demand));
+                        }
+                    }
+                }
+                cp.addExactlyOne(modeChosen[j]);
+            }
+            for (PsplibJob job : instance.jobs()) {
+                for (int successor : job.successors()) {
+                    cp.addLessOrEqual(ends[job.number() - 1], starts[successor - 1]);
+                }
+            }
+            for (int r = 0; r < instance.renewableCount(); r++) {
+                CumulativeConstraint cumulative = cp.addCumulative(instance.renewableCapacity().get(r));
+                List<IntervalVar> intervals = intervalsByResource.get(r);
+                for (int i = 0; i < intervals.size(); i++) {
+                    cumulative.addDemand(intervals.get(i), demandsByResource.get(r).get(i));
+                }
+            }
+            for (int k = 0; k < instance.nonRenewableCount(); k++) {
+                cp.addLessOrEqual(LinearExpr.sum(nonRenewableTerms[k].toArray(LinearExpr[]::new)),
+                        instance.nonRenewableCapacity().get(k));
+            }
+            IntVar makespan = cp.newIntVar(lower, upper, "makespan");
+            for (IntVar end : ends) {
+                cp.addLessOrEqual(end, makespan);
+            }
+            cp.minimize(makespan);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static List<LinearExpr>[] newTermLists(int count) {
+            List<LinearExpr>[] lists = new List[count];
+            for (int k = 0; k < count; k++) {
+                lists[k] = new ArrayList<>();
+            }
+            return lists;
+        }
+
+        void hint(PsplibSchedule schedule) {
+            for (int j = 0; j < starts.length; j++) {
+                cp.addHint(starts[j], schedule.starts().get(j));
+                int chosen = schedule.modes().get(j) - 1;
+                for (int m = 0; m < modeChosen[j].length; m++) {
+                    if (modeChosen[j].length > 1) {
+                        cp.addHint(modeChosen[j][m], m == chosen);
+                    }
+                }
+            }
+        }
+
+        PsplibSchedule read(CpSolver solver) {
+            List<Integer> modes = new ArrayList<>();
+            List<Integer> startValues = new ArrayList<>();
+            for (int j = 0; j < starts.length; j++) {
+                int chosen = 0;
+                for (int m = 0; m < modeChosen[j].length; m++) {
+                    if (solver.booleanValue(modeChosen[j][m])) {
+                        chosen = m;
+                    }
+                }
+                modes.add(instance.jobs().get(j).modes().get(chosen).number());
+                startValues.add((int) solver.value(starts[j]));
+            }
+            return new PsplibSchedule(modes, startValues);
+        }
+    }
+
+    /** Earliest start of each job: its longest chain of predecessors, each on its shortest mode. */
+    static int[] heads(PsplibInstance instance) {
+        int n = instance.jobCount();
+        int[] head = new int[n];
+        List<List<Integer>> predecessors = instance.predecessors();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (PsplibJob job : instance.jobs()) {
+                int j = job.number() - 1;
+                for (int p : predecessors.get(j)) {
+                    int candidate = head[p - 1] + shortest(instance.job(p));
+                    if (candidate > head[j]) {
+                        head[j] = candidate;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return head;
+    }
+
+    /** Least time from each job's start to the end of the project: its own shortest mode and its longest chain after. */
+    static int[] tails(PsplibInstance instance) {
+        int n = instance.jobCount();
+        int[] tail = new int[n];
+        for (PsplibJob job : instance.jobs()) {
+            tail[job.number() - 1] = shortest(job);
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (PsplibJob job : instance.jobs()) {
+                int j = job.number() - 1;
+                for (int s : job.successors()) {
+                    int candidate = shortest(job) + tail[s - 1];
+                    if (candidate > tail[j]) {
+                        tail[j] = candidate;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return tail;
+    }
+
+    private static int shortest(PsplibJob job) {
+        return job.modes().stream().mapToInt(PsplibMode::duration).min().orElseThrow();
+    }
+}

@@ -1,0 +1,75 @@
+package io.shotplan.psplib;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.shotplan.plan.solver.ProjectSolver;
+
+class PsplibCpSatTest {
+
+    /**
+     * A feasible but poor schedule of j1010_1: the modes of the engine's construction (within the non-renewable
+     * limits), the jobs one after another in number order (PSPLIB numbers them topologically).
+     */
+    private static PsplibSchedule oneAfterAnother(PsplibInstance instance) {
+        ProjectSolver.Result constructed = ProjectSolver.solve(PsplibProject.toSchedule(instance),
+                ProjectSolver.Settings.of(Duration.ofMinutes(1)).withMoveCountLimit(1));
+        List<Integer> modes = PsplibProject.toPsplibSchedule(instance, constructed).modes();
+        List<Integer> starts = new ArrayList<>();
+        int time = 0;
+        for (PsplibJob job : instance.jobs()) {
+            starts.add(time);
+            time += job.mode(modes.get(job.number() - 1)).duration();
+        }
+        return new PsplibSchedule(modes, starts);
+    }
+
+    @Test
+    void improvesAPoorScheduleToThePublishedOptimumAndProvesIt() {
+        PsplibInstance instance = PsplibReaderTest.j1010_1();
+        PsplibSchedule poor = oneAfterAnother(instance);
+        assertThat(ScheduleVerifier.violations(instance, poor)).isEmpty();
+        assertThat(poor.makespan(instance)).isGreaterThan(17);
+
+        PsplibCpSat.Outcome outcome = PsplibCpSat.improve(instance, poor, PsplibProject.lowerBound(instance),
+                Duration.ofMinutes(1), 0, 100_000);
+
+        assertThat(outcome.schedule()).isPresent();
+        PsplibSchedule better = outcome.schedule().get();
+        assertThat(ScheduleVerifier.violations(instance, better)).isEmpty();
+        assertThat(better.makespan(instance)).isEqualTo(17);
+        assertThat(outcome.lowerBound()).isEqualTo(17);
+        assertThat(outcome.optimal()).isTrue();
+    }
+
+    @Test
+    void aHintAtTheKnownBoundNeedsNoSearch() {
+        PsplibInstance instance = PsplibReaderTest.j1010_1();
+        PsplibSchedule poor = oneAfterAnother(instance);
+
+        PsplibCpSat.Outcome outcome = PsplibCpSat.improve(instance, poor, poor.makespan(instance), Duration.ofMinutes(1), 0, 0);
+
+        assertThat(outcome.schedule()).isEmpty();
+        assertThat(outcome.optimal()).isTrue();
+        assertThat(outcome.lowerBound()).isEqualTo(poor.makespan(instance));
+    }
+
+    @Test
+    void sameSeedAndMoveLimitGiveTheSameSchedule() {
+        PsplibInstance instance = PsplibReaderTest.j1010_1();
+        PsplibSchedule poor = oneAfterAnother(instance);
+        // a budget too small to finish: the run stops on its deterministic limit, not on a proof
+        long moves = 2_000;
+
+        PsplibCpSat.Outcome first = PsplibCpSat.improve(instance, poor, 0, Duration.ofMinutes(1), 4, moves);
+        PsplibCpSat.Outcome second = PsplibCpSat.improve(instance, poor, 0, Duration.ofMinutes(1), 4, moves);
+
+        assertThat(second.schedule()).isEqualTo(first.schedule());
+        assertThat(second.lowerBound()).isEqualTo(first.lowerBound());
+    }
+}
