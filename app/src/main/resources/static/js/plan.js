@@ -52,6 +52,7 @@
         detail.episodes.some(e => e.late) ? 'bad' : 'good'),
       card('Score', s.feasible ? 'feasible' : 'infeasible', s.score || '', s.feasible ? 'good' : 'bad'));
     drawGauges(detail.episodes);
+    await showQuality(id, s, detail.episodes);
     const chosen = episodeSelect.value;
     episodeSelect.replaceChildren(new Option('all', ''), ...detail.episodes.map(e => new Option(e.code, e.code)));
     // a big show's timeline is drawn an episode at a time
@@ -59,6 +60,29 @@
       : (s.shots > 2000 && detail.episodes.length ? detail.episodes[0].code : '');
     itemsPage = 0;
     await showEpisode(detail.episodes);
+  }
+
+  // how good the plan is: its gap to what no plan can beat, and the spreadsheet's rules of thumb beside it
+  async function showQuality(id, s, episodes) {
+    const q = await api('/api/plans/' + id + '/quality');
+    const target = document.getElementById('quality');
+    if (q.costLowerBound == null) {
+      target.replaceChildren(el('p', { class: 'muted', text: 'Solved before plans carried their bound: solve again to see it.' }));
+      return;
+    }
+    const late = episodes.filter(e => e.late);
+    const row = (cells, cls) => el('tr', cls ? { class: cls } : {}, ...cells.map(c => el('td', { text: String(c) })));
+    const table = el('table', { class: 'grid', id: 'baselines-table' },
+      el('thead', {}, el('tr', {}, ...['Plan', 'Cost', 'Late episodes', 'Days late', 'Over budget', 'AI shots']
+        .map(h => el('th', { text: h })))),
+      el('tbody', {}, row(['this plan', money(s.plannedCost, show.currency), late.length, '', '', s.aiShots], 'strong'),
+        ...q.baselines.map(b => row([b.name, money(b.totalCost, show.currency), b.lateEpisodes, b.daysLate,
+          money(b.overBudget, show.currency), b.aiShots]))));
+    target.replaceChildren(
+      el('div', { class: 'cards' }, card('Gap to the best possible cost', q.costGapPercent + ' %',
+        'no plan within the policy costs less than ' + money(q.costLowerBound, show.currency))),
+      table,
+      ...q.unavoidable.map(line => el('p', { class: 'alert', text: line })));
   }
 
   async function showEpisode(episodes) {

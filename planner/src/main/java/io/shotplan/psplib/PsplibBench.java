@@ -258,6 +258,8 @@ public final class PsplibBench {
 
     public static Summary run(Options options, PrintStream out) {
         List<InstanceSet> sets = discover(options.dir(), options.sample(), options.sampleOffset());
+        // extracting and loading CP-SAT's native library takes seconds on a busy machine: not the first instance's time
+        PsplibCpSat.load();
         List<Path> files = new ArrayList<>();
         List<ReferenceTable> references = new ArrayList<>();
         for (InstanceSet set : sets) {

@@ -4,6 +4,8 @@ import io.shotplan.app.plan.SolveJob;
 import io.shotplan.app.plan.Solving;
 import io.shotplan.generation.GenerationService;
 import io.shotplan.generation.queue.MissingModel;
+import io.shotplan.plan.shot.PlanSummary;
+import io.shotplan.plan.shot.WhatWouldFixIt;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -82,8 +84,24 @@ class PlanCommand implements Callable<Integer> {
             if (!missing.isEmpty()) {
                 out.println(MissingModel.line(missing));
             }
+            // the same table the demo prints: per episode, the baselines beside the plan, the bound and what is missed
+            Optional<Solving.Solved> solved = solving.solved(started.id());
+            solved.ifPresent(s -> PlanSummary.lines(s.plan(), s.show().currency()).forEach(line -> out.printf("   %s%n", line)));
+            if (solved.isPresent() && !solved.get().plan().withinLimits()) {
+                printFixes(out, solved.get());
+            }
             out.printf("Next: shotplan dispatch --show %s, or shotplan report --show %s%n", show, show);
             return 0;
+        }
+    }
+
+    /** The ways out of a missed budget or delivery, each proven by re-solving the show with that limit relaxed. */
+    private void printFixes(PrintWriter out, Solving.Solved solved) {
+        out.printf("The plan misses a budget or a delivery. What would fix it (three relaxed re-solves of %d s each):%n",
+                seconds);
+        out.flush();
+        for (WhatWouldFixIt.Fix fix : WhatWouldFixIt.of(solved.show(), solved.request(), solved.plan())) {
+            out.printf("   %s%s%n", fix.description(), fix.fixesEverything() ? " — meets every budget and delivery" : "");
         }
     }
 }

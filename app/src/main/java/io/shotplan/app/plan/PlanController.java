@@ -58,6 +58,13 @@ class PlanController {
         return generation.capabilitiesWithoutModel(id);
     }
 
+    @GetMapping("/api/plans/{id}/quality")
+    @Operation(summary = "How good the plan is: its cost's gap to the least any plan within the policy can cost, the "
+            + "episodes no plan can deliver on time, and the all-traditional and greedy plans beside it")
+    PlanView.Quality quality(@PathVariable long id) {
+        return plans.quality(id);
+    }
+
     @GetMapping("/api/plans/{id}/items")
     @Operation(summary = "A page of the plan's shots (mode, dates, cost, reason), optionally of one episode or mode")
     PageOf<PlanView.Item> items(@PathVariable long id, @RequestParam(required = false) String episode,

@@ -43,6 +43,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -50,6 +52,8 @@ import org.springframework.stereotype.Repository;
 /** Reads stored plans: summaries, per-episode lines, items, the timeline and the comparison of two plans. */
 @Repository
 public class PlanQueries {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Field<Integer> AI_ITEMS = sum(when(PLAN_ITEM.MODE.ne("TRADITIONAL"), inline(1)).otherwise(inline(0)))
             .cast(Integer.class);
@@ -96,6 +100,21 @@ public class PlanQueries {
     public PlanDetail detail(long planId) {
         PlanSummary summary = summary(planId);
         return new PlanDetail(summary, episodes(planId), items(planId));
+    }
+
+    /**
+     * The plan's gap to the best possible and the rule-of-thumb plans beside it, as computed when it was solved.
+     * Plans stored before these were computed have none: their quality is empty.
+     */
+    public PlanView.Quality quality(long planId) {
+        String statistics = dsl.select(PLAN.SOLVER_STATISTICS).from(PLAN).where(PLAN.ID.eq(planId))
+                .fetchOptional(PLAN.SOLVER_STATISTICS)
+                .orElseThrow(() -> new NotFoundException("plan", String.valueOf(planId)));
+        JsonNode quality = statistics == null ? null : JSON.readTree(statistics).get("quality");
+        if (quality == null || quality.isNull()) {
+            return new PlanView.Quality(null, null, List.of(), List.of(), List.of());
+        }
+        return JSON.treeToValue(quality, PlanView.Quality.class);
     }
 
     /** Per episode: the plan's cost and finish against the budget and delivery of the plan's scenario (if any). */

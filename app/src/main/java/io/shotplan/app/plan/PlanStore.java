@@ -34,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class PlanStore {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The size of plan.solver_statistics. */
+    private static final int STATISTICS_COLUMN = 8000;
 
     private final DSLContext dsl;
     private final AuditLog audit;
@@ -65,11 +67,11 @@ public class PlanStore {
             statistics.put("withinLimits", plan.withinLimits());
             statistics.put("totalCost", plan.totalCost());
             statistics.put("spendableBudget", plan.spendableBudget());
-            statistics.put("explanation", plan.explanation());
+            statistics.put("quality", PlanView.Quality.of(plan));
             statistics.put("assumptions", plan.assumptions());
             long planId = db.insertInto(PLAN).set(PLAN.SHOW_ID, showId).set(PLAN.SCENARIO_ID, scenarioId)
                     .set(PLAN.VERSION, version).set(PLAN.SCORE, plan.score()).set(PLAN.FEASIBLE, plan.feasible())
-                    .set(PLAN.SOLVER_STATISTICS, truncate(JSON.writeValueAsString(statistics), 8000))
+                    .set(PLAN.SOLVER_STATISTICS, statisticsJson(statistics, plan))
                     .set(PLAN.CREATED_BY, createdBy)
                     .returningResult(PLAN.ID).fetchSingle(PLAN.ID);
             for (PlannedShot p : plan.shots()) {
@@ -105,6 +107,23 @@ public class PlanStore {
                     + (stoppedEarly ? ", stopped early" : "") + (scenarioId == null ? "" : ", scenario " + scenarioId));
             return planId;
         });
+    }
+
+    /**
+     * The statistics as JSON within the column's 8,000 characters: where the explanation is too long, its last lines
+     * go (the quality's figures and the first lines stay), so what is stored always reads back.
+     */
+    private static String statisticsJson(Map<String, Object> statistics, ShowPlan plan) {
+        java.util.List<String> explanation = plan.explanation();
+        for (int lines = explanation.size(); ; lines--) {
+            PlanView.Quality full = PlanView.Quality.of(plan);
+            statistics.put("quality", new PlanView.Quality(full.costLowerBound(), full.costGapPercent(),
+                    full.baselines(), full.unavoidable(), explanation.subList(0, Math.max(lines, 0))));
+            String json = JSON.writeValueAsString(statistics);
+            if (json.length() <= STATISTICS_COLUMN || lines <= 0) {
+                return truncate(json, STATISTICS_COLUMN);
+            }
+        }
     }
 
     private static String truncate(String text, int max) {

@@ -1,5 +1,7 @@
 package io.shotplan.app.plan;
 
+import io.shotplan.plan.shot.Baseline;
+import io.shotplan.plan.shot.ShowPlan;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,6 +43,33 @@ public final class PlanView {
     }
 
     public record PlanDetail(PlanSummary summary, List<EpisodeLine> episodes, List<Item> items) {
+    }
+
+    /**
+     * How good the plan is: its distance to what no plan can beat, and the rule-of-thumb plans beside it.
+     *
+     * @param costLowerBound the least cost of any plan within the policy (each shot's cheapest eligible mode)
+     * @param costGapPercent how far the plan's cost can at most be above the best possible
+     * @param unavoidable the episodes no plan can deliver on time, each with its proof in words
+     * @param explanation the plan's explanation: rule by rule, what it breaks and by how much
+     */
+    public record Quality(BigDecimal costLowerBound, BigDecimal costGapPercent, List<BaselineLine> baselines,
+                          List<String> unavoidable, List<String> explanation) {
+
+        public static Quality of(ShowPlan plan) {
+            return new Quality(plan.bound().costLowerBound(), plan.costGapPercent(),
+                    plan.baselines().stream().map(BaselineLine::of).toList(), plan.bound().unavoidable(),
+                    plan.explanation());
+        }
+    }
+
+    /** A rule-of-thumb plan (all-traditional, greedy) summed up beside the plan. */
+    public record BaselineLine(String name, BigDecimal totalCost, int lateEpisodes, int daysLate,
+                               BigDecimal overBudget, long aiShots) {
+
+        static BaselineLine of(Baseline b) {
+            return new BaselineLine(b.name(), b.totalCost(), b.lateEpisodes(), b.daysLate(), b.overBudget(), b.aiShots());
+        }
     }
 
     /** The Gantt chart: a row per discipline and per GPU pool (and one for vendors), with a bar per shot. */

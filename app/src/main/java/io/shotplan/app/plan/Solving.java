@@ -77,6 +77,8 @@ public class Solving {
         volatile boolean stopRequested;
         /** The search's best score so far, for progress events. */
         volatile String bestScore;
+        /** The finished plan with its show's currency, for callers that print it (the command line). */
+        volatile Solved solved;
         final List<Consumer<Event>> followers = new CopyOnWriteArrayList<>();
 
         Running(SolveJob job) {
@@ -138,6 +140,7 @@ public class Solving {
                     throw new IllegalStateException("stopped before the solver started");
                 }
                 long planId = store.save(showId, scenario.map(Scenario::id).orElse(null), show, plan, actor, stopped);
+                run.solved = new Solved(plan, show, request);
                 run.job = finish(run.job, "DONE", stopped, plan.score(), planId, null);
                 progress.cancel(false);
                 run.publish(new Event("DONE", run.job));
@@ -158,6 +161,15 @@ public class Solving {
 
     public SolveJob get(String id) {
         return find(id).job;
+    }
+
+    /** A finished plan as the planner returned it, with the show and request it was solved for. */
+    public record Solved(ShowPlan plan, Show show, PlanRequest request) {
+    }
+
+    /** The finished solve's plan, while the job is kept (ten minutes after it ends); empty before it is done. */
+    public Optional<Solved> solved(String id) {
+        return Optional.ofNullable(find(id).solved);
     }
 
     /**

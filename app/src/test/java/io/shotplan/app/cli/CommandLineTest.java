@@ -55,7 +55,11 @@ class CommandLineTest extends WebTest {
         assertThat(run("plan", "--show", SHOW, "--seconds", "2")).isZero();
 
         assertThat(dsl.fetchCount(PLAN)).isEqualTo(before + 1);
-        assertThat(out.toString()).contains("Stored plan").contains("score 0hard/");
+        assertThat(out.toString()).contains("Stored plan").contains("score 0hard/")
+                // the demo's per-episode table, the rules of thumb beside the plan and its bound
+                .contains("Episode").contains("EP101").contains("Beside the rules of thumb")
+                .contains("all-traditional").contains("greedy (cheapest eligible mode)")
+                .contains("Bound: no plan within the policy costs less than");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.shotplan.app.security.Role.FINANCE;
 import static io.shotplan.app.security.Role.PRODUCER;
 import static io.shotplan.app.security.Role.SUPERVISOR;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,6 +12,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -49,6 +51,13 @@ class PlanApiTest extends WebTest {
                 .andExpect(jsonPath("$.summary.id").value((int) planId))
                 .andExpect(jsonPath("$.episodes", hasSize(2)))
                 .andExpect(jsonPath("$.items", hasSize(0)));
+        mvc.perform(get("/api/plans/" + planId + "/quality").with(as(FINANCE)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.costLowerBound").isNumber())
+                .andExpect(jsonPath("$.costGapPercent").isNumber())
+                .andExpect(jsonPath("$.baselines[*].name", contains("all-traditional", "greedy (cheapest eligible mode)")))
+                .andExpect(jsonPath("$.baselines[0].aiShots").value(0))
+                .andExpect(jsonPath("$.explanation", hasItem(startsWith("Bound: no plan within the policy costs less than"))));
         mvc.perform(get("/api/plans/" + planId + "/items").param("episode", "EP102").param("size", "4").param("page", "1")
                         .with(as(FINANCE)))
                 .andExpect(jsonPath("$.total").value(6))
