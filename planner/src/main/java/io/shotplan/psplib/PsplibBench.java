@@ -260,6 +260,7 @@ public final class PsplibBench {
         List<InstanceSet> sets = discover(options.dir(), options.sample(), options.sampleOffset());
         // extracting and loading CP-SAT's native library takes seconds on a busy machine: not the first instance's time
         PsplibCpSat.load();
+        long cpuBefore = processCpuNanos();
         List<Path> files = new ArrayList<>();
         List<ReferenceTable> references = new ArrayList<>();
         for (InstanceSet set : sets) {
@@ -300,6 +301,7 @@ public final class PsplibBench {
             throw new IllegalStateException("An instance failed: " + e.getCause().getMessage(), e.getCause());
         }
         Summary summary = summarize(results);
+        long cpuNanos = processCpuNanos() - cpuBefore;
         out.printf(Locale.ROOT, "SUMMARY feasible %d/%d, mean deviation %.3f%% over %d with a reference, "
                         + "at reference %d/%d, better than reference %d, mean time to best %.2fs, "
                         + "proven optimal %d/%d, mean gap to the proven lower bound %.3f%%%n",
@@ -307,8 +309,18 @@ public final class PsplibBench {
                 summary.atReference(), summary.withReference(), summary.betterThanReference(),
                 summary.meanTimeToBestSeconds(), summary.provenOptimal(), summary.feasible(),
                 summary.meanGapPercent());
+        // a busy machine gives each instance's wall-clock limit less CPU: say how much the run actually had
+        out.printf(Locale.ROOT, "CPU %.1fs for %d instances (%.2fs each, %.0f%% of their time limit)%n", cpuNanos / 1e9,
+                results.size(), cpuNanos / 1e9 / Math.max(1, results.size()),
+                100.0 * cpuNanos / Math.max(1, results.size()) / options.timeLimit().toNanos());
         options.out().ifPresent(path -> writeCsv(path, results));
         return summary;
+    }
+
+    /** CPU time of the whole process (every thread: the solve's, the garbage collector's, the compiler's). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     public static Summary summarize(List<InstanceResult> results) {

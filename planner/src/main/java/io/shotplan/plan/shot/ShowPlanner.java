@@ -64,9 +64,10 @@ public final class ShowPlanner {
         // no restarts: a show's search improves steadily, and a restart would throw that progress away
         ProjectSolver.Settings settings = ProjectSolver.Settings.of(request.timeLimit()).withSeed(request.seed())
                 .withMoveCountLimit(request.moveLimit()).withRestartAfterUnimprovedSteps(0);
-        ProjectSolver.Result result = solve(compiled, settings, best -> onNewBestScore.accept(best.score().toString()));
         ProjectSolver.Result traditional = Baselines.allTraditional(compiled);
         ProjectSolver.Result greedy = Baselines.greedy(compiled);
+        startFrom(compiled, greedy);
+        ProjectSolver.Result result = solve(compiled, settings, best -> onNewBestScore.accept(best.score().toString()));
         List<Baseline> baselines = List.of(baseline(Baseline.ALL_TRADITIONAL, compiled, traditional),
                 baseline(Baseline.GREEDY, compiled, greedy));
         PlanBound bound = PlanBound.of(compiled, greedy.modes());
@@ -80,6 +81,19 @@ public final class ShowPlanner {
             return plan.withExplanation(explanation);
         }
         return toPlan(compiled, result, baselines, bound);
+    }
+
+    /**
+     * A first plan (no previous one to start from) starts from the greedy plan's modes, so the search begins where
+     * the spreadsheet's rule ends and only moves away from it for a better score; the construction orders the list.
+     */
+    private static void startFrom(CompiledShow compiled, ProjectSolver.Result greedy) {
+        if (!compiled.schedule().getSequence().getActivities().isEmpty()) {
+            return;
+        }
+        for (Activity activity : compiled.schedule().getActivities()) {
+            activity.setMode(greedy.modes().get(activity.getIndex()));
+        }
     }
 
     /** A rule-of-thumb plan summed up like the plan itself: cost, late episodes and days, money over budget. */
