@@ -234,25 +234,26 @@ public final class PsplibBench {
         ProjectSolver.Result result = ProjectSolver.solve(PsplibProject.toSchedule(instance), settings);
         PsplibSchedule schedule = PsplibProject.toPsplibSchedule(instance, result);
         long timeToBest = result.timeToBestMillis();
-        if (result.feasible() && ScheduleVerifier.violations(instance, schedule).isEmpty()) {
-            // the exact subsolver takes the rest of the time, from the local search's best and below it
-            long subsolverStarted = System.nanoTime();
-            Duration left = timeLimit.minusNanos(subsolverStarted - started);
-            PsplibCpSat.Outcome outcome = PsplibCpSat.improve(instance, schedule, lowerBound,
-                    left.isNegative() ? Duration.ZERO : left, seed, moveLimit);
-            lowerBound = outcome.lowerBound();
-            if (outcome.schedule().isPresent()) {
-                schedule = outcome.schedule().get();
-                timeToBest = (subsolverStarted - started) / 1_000_000 + outcome.improvedAtMillis();
-            }
+        boolean found = result.feasible() && ScheduleVerifier.violations(instance, schedule).isEmpty();
+        // the exact subsolver takes the rest of the time, from the local search's best and below it; or, where the
+        // local search found no schedule within the limits in its share, from scratch
+        long subsolverStarted = System.nanoTime();
+        Duration left = timeLimit.minusNanos(subsolverStarted - started);
+        PsplibCpSat.Outcome outcome = PsplibCpSat.solve(instance, found ? Optional.of(schedule) : Optional.empty(),
+                lowerBound, left.isNegative() ? Duration.ZERO : left, seed, moveLimit);
+        lowerBound = outcome.lowerBound();
+        if (outcome.schedule().isPresent()) {
+            schedule = outcome.schedule().get();
+            found = true;
+            timeToBest = (subsolverStarted - started) / 1_000_000 + outcome.improvedAtMillis();
         }
         List<String> violations = ScheduleVerifier.violations(instance, schedule);
         boolean verified = violations.isEmpty();
         int makespan = schedule.makespan(instance);
-        if (result.feasible() && !verified) {
+        if (found && !verified) {
             System.err.println(instance.name() + ": the solver's schedule fails verification: " + violations);
         }
-        return new InstanceResult(instance.name(), result.feasible() && verified, verified, makespan, ref, lowerBound,
+        return new InstanceResult(instance.name(), found && verified, verified, makespan, ref, lowerBound,
                 timeToBest, (System.nanoTime() - started) / 1_000_000, result.scoreCalculationSpeed());
     }
 

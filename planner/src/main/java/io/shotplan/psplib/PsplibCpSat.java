@@ -61,13 +61,22 @@ public final class PsplibCpSat {
      */
     public static Outcome improve(PsplibInstance instance, PsplibSchedule hint, int knownLowerBound, Duration timeLimit,
             long seed, long moveLimit) {
+        return solve(instance, Optional.of(hint), knownLowerBound, timeLimit, seed, moveLimit);
+    }
+
+    /**
+     * Like {@link #improve}, or, without a hint (the local search found no schedule within the non-renewable limits
+     * in its time), a search from scratch within the instance's horizon.
+     */
+    public static Outcome solve(PsplibInstance instance, Optional<PsplibSchedule> hint, int knownLowerBound,
+            Duration timeLimit, long seed, long moveLimit) {
         load();
-        int upper = hint.makespan(instance);
-        if (upper <= knownLowerBound) {
+        int upper = hint.map(h -> h.makespan(instance)).orElse(instance.horizon());
+        if (hint.isPresent() && upper <= knownLowerBound) {
             return new Outcome(Optional.empty(), upper, true, 0);
         }
         Model model = new Model(instance, upper, knownLowerBound);
-        model.hint(hint);
+        hint.ifPresent(model::hint);
         CpSolver solver = new CpSolver();
         solver.getParameters()
                 .setNumWorkers(1)
@@ -92,18 +101,23 @@ public final class PsplibCpSat {
             case OPTIMAL -> {
                 PsplibSchedule best = model.read(solver);
                 int makespan = best.makespan(instance);
-                yield new Outcome(makespan < upper ? Optional.of(best) : Optional.empty(), makespan, true, improvedAt[0]);
+                yield new Outcome(better(hint, makespan, upper) ? Optional.of(best) : Optional.empty(), makespan, true,
+                        improvedAt[0]);
             }
             case FEASIBLE -> {
                 PsplibSchedule best = model.read(solver);
                 int makespan = best.makespan(instance);
-                yield new Outcome(makespan < upper ? Optional.of(best) : Optional.empty(), Math.min(bound, makespan),
-                        bound >= makespan, improvedAt[0]);
+                yield new Outcome(better(hint, makespan, upper) ? Optional.of(best) : Optional.empty(),
+                        Math.min(bound, makespan), bound >= makespan, improvedAt[0]);
             }
-            case INFEASIBLE, MODEL_INVALID -> throw new IllegalStateException(
-                    instance.name() + ": the CP-SAT model rejects a verified schedule (" + status + ")");
-            default -> new Outcome(Optional.empty(), Math.min(bound, upper), bound >= upper, 0);
+            case INFEASIBLE, MODEL_INVALID -> throw new IllegalStateException(instance.name() + ": the CP-SAT model "
+                    + (hint.isPresent() ? "rejects a verified schedule" : "has no schedule within the horizon") + " (" + status + ")");
+            default -> new Outcome(Optional.empty(), Math.min(bound, upper), hint.isPresent() && bound >= upper, 0);
         };
+    }
+
+    private static boolean better(Optional<PsplibSchedule> hint, int makespan, int upper) {
+        return hint.isEmpty() || makespan < upper;
     }
 
     /** The CP-SAT variables of one instance, with the makespan bounded by a known schedule's. */

@@ -48,6 +48,19 @@ class PsplibCpSatTest {
     }
 
     @Test
+    void withoutAHintItSchedulesFromScratchToTheOptimum() {
+        PsplibInstance instance = PsplibReaderTest.j1010_1();
+
+        PsplibCpSat.Outcome outcome = PsplibCpSat.solve(instance, java.util.Optional.empty(),
+                PsplibProject.lowerBound(instance), Duration.ofMinutes(1), 0, 100_000);
+
+        assertThat(outcome.schedule()).isPresent();
+        assertThat(ScheduleVerifier.violations(instance, outcome.schedule().get())).isEmpty();
+        assertThat(outcome.schedule().get().makespan(instance)).isEqualTo(17);
+        assertThat(outcome.optimal()).isTrue();
+    }
+
+    @Test
     void aHintAtTheKnownBoundNeedsNoSearch() {
         PsplibInstance instance = PsplibReaderTest.j1010_1();
         PsplibSchedule poor = oneAfterAnother(instance);
