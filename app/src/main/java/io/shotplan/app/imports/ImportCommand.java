@@ -39,11 +39,19 @@ public class ImportCommand implements Callable<Integer> {
 
     /** Runs one import and reports it: the summary on stdout, or every problem on stderr. */
     static int run(CommandSpec spec, Callable<ImportResult> importer) throws Exception {
+        return report(spec, () -> java.util.List.of(importer.call().summary()));
+    }
+
+    /** Runs one revision (or its dry run) and prints its diff, a line per shot. */
+    static int revise(CommandSpec spec, Callable<RevisionReport> revision) throws Exception {
+        return report(spec, () -> revision.call().lines());
+    }
+
+    private static int report(CommandSpec spec, Callable<java.util.List<String>> importer) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            ImportResult result = importer.call();
-            out.println(result.summary());
+            importer.call().forEach(out::println);
             out.flush();
             return 0;
         } catch (ImportProblems e) {
@@ -110,24 +118,63 @@ public class ImportCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --update}, {@code --omit-missing}, {@code --dry-run}: a revised file updates the show's shots. */
+    static class Revision {
+        @Option(names = "--update", description = "Update the show's shots from a revised file: add new shots, change "
+                + "stored ones (frames, cut, description, status, dependencies).")
+        boolean update;
+
+        @Option(names = "--omit-missing", description = "With --update: the file's episodes' shots not in the file "
+                + "become OMITTED (never deleted; their costs stay).")
+        boolean omitMissing;
+
+        @Option(names = "--dry-run", description = "With --update: print the diff (added, changed field by field, "
+                + "omitted, planned and in-progress shots touched) and write nothing.")
+        boolean dryRun;
+
+        ShotRevisions.Options options() {
+            if (!update && (omitMissing || dryRun)) {
+                throw ImportProblems.of(Problem.ofFile(omitMissing ? "--omit-missing" : "--dry-run",
+                        "revises a show's shots: give --update too"));
+            }
+            return new ShotRevisions.Options(omitMissing, dryRun);
+        }
+    }
+
     @Command(name = "shots", mixinStandardHelpOptions = true,
-            description = "Add the shots of a shot list CSV (shotplan's or a ShotGrid/Flow export) to a show.")
+            description = "Add the shots of a shot list CSV (shotplan's or a ShotGrid/Flow export) to a show, or with "
+                    + "--update revise the show's shots from it.")
     static class Shots extends IntoShow {
         @Option(names = "--episode", paramLabel = "EP", description = "Episode of rows that name none.")
         String episode;
 
-        Shots(ImportService imports) {
+        @picocli.CommandLine.Mixin
+        Revision revision;
+
+        private final ShotRevisions revisions;
+
+        Shots(ImportService imports, ShotRevisions revisions) {
             super(imports);
+            this.revisions = revisions;
         }
 
         @Override
         ImportResult importFile() {
             return imports.importShots(show, Source.of(file), episode);
         }
+
+        @Override
+        public Integer call() throws Exception {
+            if (revision.update || revision.omitMissing || revision.dryRun) {
+                return revise(spec, () -> revisions.shotList(show, Source.of(file), episode, revision.options()));
+            }
+            return super.call();
+        }
     }
 
-    @Command(name = "edl", mixinStandardHelpOptions = true,
-            description = "Add one shot per video event of a CMX 3600 EDL (a VFX pull) to an episode.")
+    @Command(name = "edl", aliases = "editorial", mixinStandardHelpOptions = true,
+            description = "Add the shots of an editorial pull (a CMX 3600 EDL, or an OpenTimelineIO .otio) to an "
+                    + "episode, or with --update revise the episode's shots from it.")
     static class Edl implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -153,13 +200,27 @@ public class ImportCommand implements Callable<Integer> {
                 description = "Plate resolution (default ${DEFAULT-VALUE}).")
         String resolution;
 
-        @Parameters(paramLabel = "FILE", description = "The EDL.")
+        @Option(names = "--shot-name", paramLabel = "REGEX", description = "The studio's shot-name convention: found "
+                + "in the marker, clip name, comment, source file or reel (group 'shot', else group 1, else the match); "
+                + "default: the marker, else the clip name's first word, else a comment's code, else the reel.")
+        String shotName;
+
+        @Option(names = "--handles", defaultValue = "0", paramLabel = "FRAMES",
+                description = "Frames added before and after each shot's source range (default ${DEFAULT-VALUE}).")
+        int handles;
+
+        @picocli.CommandLine.Mixin
+        Revision revision;
+
+        @Parameters(paramLabel = "FILE", description = "The EDL, or an OpenTimelineIO timeline (.otio).")
         Path file;
 
         private final ImportService imports;
+        private final ShotRevisions revisions;
 
-        Edl(ImportService imports) {
+        Edl(ImportService imports, ShotRevisions revisions) {
             this.imports = imports;
+            this.revisions = revisions;
         }
 
         @Override
@@ -172,8 +233,18 @@ public class ImportCommand implements Callable<Integer> {
                     throw ImportProblems.of(Problem.ofFile("--resolution", "expected WIDTHxHEIGHT such as 1920x1080, got '"
                             + resolution + "'"));
                 }
-                return imports.importEdl(show, Source.of(file), new EdlOptions(episode, fps, workType, complexity, plate));
-            });
+                return new EdlOptions(episode, fps, workType, complexity, plate, EdlOptions.shotNamePattern(shotName),
+                        handles);
+            }, options -> imports.importEdl(show, Source.of(file), options));
+        }
+
+        /** Revises instead when --update (or one of its options) is given. */
+        private Integer run(CommandSpec spec, Callable<EdlOptions> options,
+                            java.util.function.Function<EdlOptions, ImportResult> add) throws Exception {
+            if (revision.update || revision.omitMissing || revision.dryRun) {
+                return revise(spec, () -> revisions.editorial(show, Source.of(file), options.call(), revision.options()));
+            }
+            return ImportCommand.run(spec, () -> add.apply(options.call()));
         }
     }
 
@@ -204,8 +275,8 @@ public class ImportCommand implements Callable<Integer> {
         }
     }
 
-    /** For tests and embedding: the command tree with its sub-commands built on one service. */
-    public static CommandLine commandLine(ImportService imports) {
+    /** For tests and embedding: the command tree with its sub-commands built on the import services. */
+    public static CommandLine commandLine(ImportService imports, ShotRevisions revisions) {
         return new CommandLine(new ImportCommand(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
@@ -213,10 +284,10 @@ public class ImportCommand implements Callable<Integer> {
                     return type.cast(new ShowFolder(imports));
                 }
                 if (type == Shots.class) {
-                    return type.cast(new Shots(imports));
+                    return type.cast(new Shots(imports, revisions));
                 }
                 if (type == Edl.class) {
-                    return type.cast(new Edl(imports));
+                    return type.cast(new Edl(imports, revisions));
                 }
                 if (type == Estimates.class) {
                     return type.cast(new Estimates(imports));

@@ -13,7 +13,7 @@ import io.shotplan.show.io.Actual;
 import io.shotplan.show.io.ActualsContext;
 import io.shotplan.show.io.ActualsCsvReader;
 import io.shotplan.show.io.EdlOptions;
-import io.shotplan.show.io.EdlReader;
+import io.shotplan.show.io.Editorial;
 import io.shotplan.show.io.EstimatesCsvReader;
 import io.shotplan.show.io.ImportLimits;
 import io.shotplan.show.io.ImportProblems;
@@ -132,11 +132,11 @@ public class ImportService {
         return addShots(shows, showCode, csv.name(), shots, ImportResult.Kind.SHOTS);
     }
 
-    /** New shots from an editorial EDL, one per video event, into an episode of a stored show. */
+    /** New shots from an editorial timeline (a CMX 3600 EDL or an OpenTimelineIO {@code .otio}) into an episode of a stored show. */
     public ImportResult importEdl(String showCode, Source edl, EdlOptions options) {
         ShowRepository shows = new ShowRepository(dsl);
         Show show = shows.load(showCode).orElseThrow(() -> new UnknownShowException(showCode));
-        List<Shot> shots = new EdlReader(limits).read(edl, options, ShotListContext.of(show));
+        List<Shot> shots = Editorial.read(edl, options, ShotListContext.of(show), limits);
         return addShots(shows, showCode, edl.name(), shots, ImportResult.Kind.EDL);
     }
 

@@ -36,6 +36,7 @@ import io.shotplan.show.Resolution;
 import io.shotplan.show.Shot;
 import io.shotplan.show.ShotStatus;
 import io.shotplan.show.Show;
+import io.shotplan.show.io.ShotDiff;
 import io.shotplan.sql.schema.tables.records.ShotEstimateOverrideRecord;
 import io.shotplan.sql.schema.tables.records.ShotRecord;
 import java.math.BigDecimal;
@@ -104,6 +105,45 @@ public class ShowRepository {
     }
 
     /**
+     * Writes a revised shot list's or pull's diff inside the caller's transaction: the new shots, the changed shots'
+     * frames, description, status, notes and dependencies, the re-bid flags, and OMITTED on the omitted shots (never
+     * a delete: their plan items and ledger rows stay).
+     */
+    public void revise(long showId, ShotDiff diff) {
+        Writer writer = new Writer(dsl);
+        if (!diff.added().isEmpty()) {
+            writer.writeShots(showId, diff.added());
+        }
+        Map<String, Long> ids = shotIds(showId);
+        List<org.jooq.Row2<Long, Long>> dependencies = new ArrayList<>();
+        List<Long> redepended = new ArrayList<>();
+        for (ShotDiff.Changed c : diff.changed()) {
+            Shot after = c.after();
+            long id = ids.get(after.code());
+            var update = dsl.update(SHOT).set(SHOT.FRAME_COUNT, after.frameCount())
+                    .set(SHOT.DESCRIPTION, after.description()).set(SHOT.STATUS, after.status().name())
+                    .set(SHOT.NOTES, NotesFormat.format(after.notes()));
+            (c.rebid() ? update.set(SHOT.REBID_REQUIRED, true) : update).where(SHOT.ID.eq(id)).execute();
+            if (!new HashSet<>(c.before().dependsOn()).equals(new HashSet<>(after.dependsOn()))) {
+                redepended.add(id);
+                after.dependsOn().forEach(p -> dependencies.add(org.jooq.impl.DSL.row(id, ids.get(p))));
+            }
+        }
+        if (!redepended.isEmpty()) {
+            dsl.deleteFrom(SHOT_DEPENDENCY).where(SHOT_DEPENDENCY.SHOT_ID.in(redepended)).execute();
+        }
+        for (int from = 0; from < dependencies.size(); from += DEPENDENCIES_PER_INSERT) {
+            dsl.insertInto(SHOT_DEPENDENCY, SHOT_DEPENDENCY.SHOT_ID, SHOT_DEPENDENCY.DEPENDS_ON_SHOT_ID)
+                    .valuesOfRows(dependencies.subList(from, Math.min(dependencies.size(), from + DEPENDENCIES_PER_INSERT)))
+                    .execute();
+        }
+        List<Long> omitted = diff.omitted().stream().map(s -> ids.get(s.code())).toList();
+        if (!omitted.isEmpty()) {
+            dsl.update(SHOT).set(SHOT.STATUS, ShotStatus.OMITTED.name()).where(SHOT.ID.in(omitted)).execute();
+        }
+    }
+
+    /**
      * Gives each shot named in {@code byShot} exactly those hand bids, dropping its earlier ones; the show's other
      * shots keep theirs. One transaction.
      */
@@ -113,6 +153,8 @@ public class ShowRepository {
             Map<String, Long> shotIds = db.select(SHOT.CODE, SHOT.ID).from(SHOT)
                     .where(SHOT.SHOW_ID.eq(showId), SHOT.CODE.in(byShot.keySet())).fetchMap(SHOT.CODE, SHOT.ID);
             db.deleteFrom(SHOT_ESTIMATE_OVERRIDE).where(SHOT_ESTIMATE_OVERRIDE.SHOT_ID.in(shotIds.values())).execute();
+            // a new hand bid is the re-bid a revised pull asked for
+            db.update(SHOT).set(SHOT.REBID_REQUIRED, false).where(SHOT.ID.in(shotIds.values())).execute();
             new Writer(db).writeEstimateOverrides(showId, shotIds, byShot);
         });
     }

@@ -41,7 +41,9 @@ class ImportCommandTest {
     }
 
     int run(String... args) {
-        CommandLine command = ImportCommand.commandLine(new ImportService(db.dsl(), ImportLimits.DEFAULT, new io.shotplan.app.audit.AuditLog(db.dsl())));
+        var audit = new io.shotplan.app.audit.AuditLog(db.dsl());
+        CommandLine command = ImportCommand.commandLine(new ImportService(db.dsl(), ImportLimits.DEFAULT, audit),
+                new ShotRevisions(db.dsl(), ImportLimits.DEFAULT, audit, new io.shotplan.app.shot.ShotQueries(db.dsl())));
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         return command.execute(args);

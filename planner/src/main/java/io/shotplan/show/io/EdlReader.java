@@ -1,32 +1,34 @@
 package io.shotplan.show.io;
 
 import io.shotplan.show.Shot;
-import io.shotplan.show.ShotStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads a CMX 3600 EDL from editorial (a VFX pull): one shot per video event, its frame count from record in to
- * record out at the rate the user gives. The shot's code comes from the event's {@code * LOC:} marker name, else
- * its {@code * FROM CLIP NAME:}, else the first word of its {@code * COMMENT:} — the first of them that is a usable
- * code. Drop-frame timecode ({@code ;} before the frames, or {@code FCM: DROP FRAME}) is counted as such.
- * Audio events and the zero-length half of a dissolve are skipped.
+ * Reads a CMX 3600 EDL from editorial (a VFX pull). Each video event is a use of a source clip; {@link ShotNaming}
+ * finds its shot code and {@link EditorialShots} makes the shots. The frames of work are source frames: source out
+ * − source in, or, under an {@code M2} speed change, the record frames × speed ÷ rate (a freeze, speed 0, needs one).
+ * A dissolve or wipe counts its incoming clip's full source range; the zero-length outgoing half is skipped.
+ * Drop-frame timecode ({@code ;} before the frames, or {@code FCM: DROP FRAME}) is counted as such. Audio events are
+ * skipped.
  */
 public final class EdlReader {
 
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
-    private static final Pattern EXTENSION = Pattern.compile("\\.[A-Za-z][A-Za-z0-9]{1,3}$");
     private static final Pattern EVENT_NUMBER = Pattern.compile("\\d{1,6}");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern SPEED = Pattern.compile("-?\\d{1,4}(?:\\.\\d+)?");
 
     private final ImportLimits limits;
 
@@ -42,17 +44,29 @@ public final class EdlReader {
         return read(Source.of(file), options, context);
     }
 
-    /** One shot per video event, or an {@link ImportProblems} with every problem found. */
+    /** The pull's shots, or an {@link ImportProblems} with every problem found. */
     public List<Shot> read(Source source, EdlOptions options, ShotListContext context) {
+        return locate(source, options, context).stream().map(LocatedShot::shot).toList();
+    }
+
+    /**
+     * A revised pull for a stored show ({@link ShotListContext#forUpdate}): it speaks for the shots' frames, cut
+     * (record in and out) and description; work type and complexity stay as stored.
+     */
+    public RevisedShots readRevision(Source source, EdlOptions options, ShotListContext context) {
+        return new RevisedShots(source.name(), locate(source, options, context), EDITORIAL_FIELDS);
+    }
+
+    static final java.util.Set<ShotColumn> EDITORIAL_FIELDS = java.util.Set.of(ShotColumn.CODE, ShotColumn.EPISODE,
+            ShotColumn.FRAME_COUNT, ShotColumn.DESCRIPTION, ShotColumn.CUT_IN, ShotColumn.CUT_OUT);
+
+    List<LocatedShot> locate(Source source, EdlOptions options, ShotListContext context) {
         Problems problems = new Problems(source.name());
-        List<Event> events = events(source, options, problems);
-        List<LocatedShot> shots = new ArrayList<>();
-        for (Event event : events) {
-            LocatedShot shot = toShot(event, options, problems);
-            if (shot != null) {
-                shots.add(shot);
-            }
+        List<ClipUse> uses = new ArrayList<>();
+        for (Event event : events(source, options, problems)) {
+            event.use(options.fps()).ifPresent(uses::add);
         }
+        List<LocatedShot> shots = EditorialShots.shots(uses, options, problems);
         if (problems.isEmpty() && shots.isEmpty()) {
             problems.add(0, 0, "", "has no video events; expected lines such as "
                     + "'001  A001C003 V     C        01:00:10:00 01:00:12:12 01:00:00:00 01:00:02:12'");
@@ -60,25 +74,62 @@ public final class EdlReader {
         ShotListRules.check(shots, context.withDefaultEpisode(options.episode()), limits, problems,
                 problems.isEmpty());
         problems.throwIfAny();
-        return shots.stream().map(LocatedShot::shot).toList();
+        return shots;
     }
 
-    /** One event: its number, where it is, its record range and the comment lines that follow it. */
+    /** One video line of an event: the clip, its transition and its four timecodes as frame numbers. */
+    private record EventLine(String reel, String transition, long sourceIn, long sourceOut, Timecode recordIn,
+                             Timecode recordOut, long recordFrames) {
+    }
+
+    /** One event: its lines (two for a dissolve or wipe), speed changes by reel and the comment lines after it. */
     private static final class Event {
         final String number;
         final int line;
-        String reel;
-        Timecode recordIn;
-        Timecode recordOut;
-        long frames;
+        final List<EventLine> lines = new ArrayList<>();
+        final Map<String, BigDecimal> speedByReel = new HashMap<>();
         String locatorName;
         String locatorNote;
         String clipName;
+        String toClipName;
         String comment;
+        String sourceFile;
 
         Event(String number, int line) {
             this.number = number;
             this.line = line;
+        }
+
+        /**
+         * The clip the event brings in: the incoming side of a dissolve or wipe, else its last line with length;
+         * empty when every line is zero length.
+         */
+        Optional<ClipUse> use(BigDecimal fps) {
+            EventLine incoming = null;
+            for (EventLine l : lines) {
+                boolean transition = !l.transition().equals("C");
+                if (transition || l.recordFrames() > 0 && (incoming == null || incoming.transition().equals("C"))) {
+                    incoming = l;
+                }
+            }
+            if (incoming == null || incoming.recordFrames() == 0) {
+                return Optional.empty();
+            }
+            long start = incoming.sourceIn();
+            long frames = incoming.sourceOut() - incoming.sourceIn();
+            BigDecimal speed = speedByReel.get(incoming.reel());
+            if (speed != null) {
+                frames = speed.signum() == 0 ? 1 : Math.max(1, BigDecimal.valueOf(incoming.recordFrames())
+                        .multiply(speed.abs()).divide(fps, 0, RoundingMode.HALF_UP).longValueExact());
+                if (speed.signum() < 0) {
+                    start = incoming.sourceIn() - frames + 1; // played backwards from source in
+                }
+            } else if (frames <= 0) {
+                frames = incoming.recordFrames();
+            }
+            String clip = !incoming.transition().equals("C") && toClipName != null ? toClipName : clipName;
+            return Optional.of(new ClipUse(line, number, locatorName, locatorNote, clip, comment, sourceFile,
+                    incoming.reel(), start, frames, incoming.recordIn().toString(), incoming.recordOut().toString()));
         }
     }
 
@@ -95,13 +146,15 @@ public final class EdlReader {
                 if (trimmed.isEmpty()) {
                     continue;
                 }
-                String upper = trimmed.toUpperCase(java.util.Locale.ROOT);
+                String upper = trimmed.toUpperCase(Locale.ROOT);
                 if (upper.startsWith("FCM:")) {
                     dropFrameMode = upper.contains("DROP") && !upper.contains("NON");
                 } else if (trimmed.startsWith("*")) {
                     if (current != null) {
                         comment(current, trimmed.substring(1).trim());
                     }
+                } else if (upper.startsWith("M2 ") && current != null) {
+                    speed(current, trimmed, lineNumber, problems);
                 } else if (Character.isDigit(trimmed.charAt(0))) {
                     String[] tokens = WHITESPACE.split(trimmed);
                     if (!EVENT_NUMBER.matcher(tokens[0]).matches()) {
@@ -123,14 +176,25 @@ public final class EdlReader {
                     }
                     current = event;
                 }
-                // TITLE:, M2 speed changes, >>> SOURCE and other vendors' lines say nothing about shots.
+                // TITLE:, >>> SOURCE and other vendors' lines say nothing about shots.
             }
         } catch (IOException e) {
             problems.addAll(source.unreadable(e, limits).problems());
         } catch (UncheckedIOException e) {
             problems.addAll(source.unreadable(e.getCause(), limits).problems());
         }
-        return events.values().stream().filter(e -> e.frames > 0).toList();
+        return List.copyOf(events.values());
+    }
+
+    /** {@code M2   REEL   046.7   01:00:10:00}: the reel plays at that many frames per second (0 freezes it). */
+    private static void speed(Event event, String line, int lineNumber, Problems problems) {
+        String[] tokens = WHITESPACE.split(line);
+        if (tokens.length < 3 || !SPEED.matcher(tokens[2]).matches()) {
+            problems.add(lineNumber, 1, "M2", "expected 'M2  REEL  SPEED  TIMECODE' with the speed in frames per second"
+                    + " (046.7, 000.0 for a freeze, -024.0 reversed), got '" + Problems.abbreviate(line) + "'");
+            return;
+        }
+        event.speedByReel.put(tokens[1], new BigDecimal(tokens[2]));
     }
 
     /** Reads an event line into the event; false when it is not a video event or is broken (reported). */
@@ -141,7 +205,7 @@ public final class EdlReader {
                     + " fields; expected number, reel, track, transition, source in, source out, record in, record out");
             return false;
         }
-        String track = tokens[2].toUpperCase(java.util.Locale.ROOT);
+        String track = tokens[2].toUpperCase(Locale.ROOT);
         boolean video = track.startsWith("V") || track.equals("B") || track.contains("/V");
         String[] names = {"source in", "source out", "record in", "record out"};
         Timecode[] codes = new Timecode[4];
@@ -173,18 +237,16 @@ public final class EdlReader {
         if (!ok || !video) {
             return false;
         }
-        long frames = codes[3].frameNumber(options.fps()) - codes[2].frameNumber(options.fps());
-        if (frames < 0) {
+        long recordFrames = codes[3].frameNumber(options.fps()) - codes[2].frameNumber(options.fps());
+        if (recordFrames < 0) {
             problems.add(lineNumber, columnOf(line, tokens[tokens.length - 1], 0), names[3], "record out " + codes[3]
                     + " is before record in " + codes[2] + "; expected record out ≥ record in");
             return false;
         }
-        if (frames > 0 || event.frames == 0) {
-            event.reel = tokens[1];
-            event.recordIn = codes[2];
-            event.recordOut = codes[3];
-            event.frames = frames;
-        }
+        String transition = tokens[3].toUpperCase(Locale.ROOT);
+        event.lines.add(new EventLine(tokens[1], transition.startsWith("C") ? "C" : transition,
+                codes[0].frameNumber(options.fps()), codes[1].frameNumber(options.fps()), codes[2], codes[3],
+                recordFrames));
         return true;
     }
 
@@ -194,7 +256,7 @@ public final class EdlReader {
     }
 
     private static void comment(Event event, String text) {
-        String upper = text.toUpperCase(java.util.Locale.ROOT);
+        String upper = text.toUpperCase(Locale.ROOT);
         if (upper.startsWith("LOC:") && event.locatorName == null) {
             String[] parts = WHITESPACE.split(text.substring(4).trim(), 4);
             if (parts.length >= 3) {
@@ -202,53 +264,13 @@ public final class EdlReader {
                 event.locatorNote = parts.length == 4 ? parts[3] : null;
             }
         } else if (upper.startsWith("FROM CLIP NAME:") && event.clipName == null) {
-            event.clipName = EXTENSION.matcher(text.substring(15).trim()).replaceFirst("");
+            event.clipName = text.substring(15).trim();
+        } else if (upper.startsWith("TO CLIP NAME:") && event.toClipName == null) {
+            event.toClipName = text.substring(13).trim();
         } else if (upper.startsWith("COMMENT:") && event.comment == null) {
             event.comment = text.substring(8).trim();
+        } else if (upper.startsWith("SOURCE FILE:") && event.sourceFile == null) {
+            event.sourceFile = text.substring(12).trim();
         }
-    }
-
-    private static LocatedShot toShot(Event event, EdlOptions options, Problems problems) {
-        String code = null;
-        String description = null;
-        if (usable(event.locatorName)) {
-            code = event.locatorName;
-            description = event.locatorNote != null ? event.locatorNote : event.comment;
-        } else if (usable(event.clipName)) {
-            code = event.clipName;
-            description = event.comment;
-        } else if (event.comment != null && usable(WHITESPACE.split(event.comment, 2)[0])) {
-            String[] words = WHITESPACE.split(event.comment, 2);
-            code = words[0];
-            description = words.length == 2 ? words[1] : null;
-        }
-        if (code == null) {
-            problems.add(event.line, 1, "event", "event " + event.number + " names no shot; expected a '* LOC:' line with"
-                    + " the shot code as marker name, a '* FROM CLIP NAME:' or a '* COMMENT:' starting with the code");
-            return null;
-        }
-        if (event.frames > Integer.MAX_VALUE) {
-            problems.add(event.line, 1, "event", "event " + event.number + " is " + event.frames + " frames long");
-            return null;
-        }
-        int underscore = code.lastIndexOf('_');
-        String sequence = underscore > 0 && code.indexOf('_') < underscore ? code.substring(0, underscore) : null;
-        Map<String, String> notes = new LinkedHashMap<>();
-        notes.put("edl_event", event.number);
-        notes.put("reel", Problems.abbreviate(event.reel));
-        notes.put("record_in", event.recordIn.toString());
-        notes.put("record_out", event.recordOut.toString());
-        if (description != null && description.length() > ShotListCsvReader.MAX_DESCRIPTION) {
-            description = description.substring(0, ShotListCsvReader.MAX_DESCRIPTION);
-        }
-        Shot shot = new Shot(code, options.episode(), sequence, description, (int) event.frames, options.fps(),
-                options.resolution(), options.workType(), options.complexity(), false, false, false, null,
-                ShotStatus.NOT_STARTED, List.of(), notes);
-        return new LocatedShot(shot, event.line, new EnumMap<>(ShotColumn.class), Map.of(ShotColumn.CODE, "shot code",
-                ShotColumn.EPISODE, "--episode", ShotColumn.WORK_TYPE, "--work-type", ShotColumn.COMPLEXITY, "--complexity"));
-    }
-
-    private static boolean usable(String candidate) {
-        return candidate != null && CODE.matcher(candidate).matches();
     }
 }

@@ -60,6 +60,21 @@ public final class ShotListCsvReader {
         return shots.stream().map(LocatedShot::shot).toList();
     }
 
+    /**
+     * A revised shot list for a stored show ({@link ShotListContext#forUpdate}): rows may name the show's shots, and
+     * the fields it gives are the columns it has.
+     */
+    public RevisedShots readRevision(Source source, ShotListContext context) {
+        Problems problems = new Problems(source.name());
+        List<LocatedShot> shots = parse(source, context, problems);
+        ShotListRules.check(shots, context, problems, problems.isEmpty());
+        if (problems.isEmpty() && shots.isEmpty()) {
+            problems.add(0, 0, "", "has no shots");
+        }
+        problems.throwIfAny();
+        return new RevisedShots(source.name(), shots, shots.getFirst().columns().keySet());
+    }
+
     /** Parses and reports into {@code problems}; the caller runs the rules once it knows the show. */
     List<LocatedShot> parse(Source source, ShotListContext context, Problems problems) {
         try (BufferedReader reader = source.openText(limits)) {

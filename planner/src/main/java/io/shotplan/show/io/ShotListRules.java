@@ -39,7 +39,7 @@ final class ShotListRules {
             if (first != null) {
                 problems.add(located.cell(ShotColumn.CODE, shot.code()), "duplicate shot code " + shot.code()
                         + (first.line() > 0 ? "; first on line " + first.line() : ""));
-            } else if (context.existingShots().contains(shot.code())) {
+            } else if (!context.update() && context.existingShots().contains(shot.code())) {
                 problems.add(located.cell(ShotColumn.CODE, shot.code()), "shot " + shot.code()
                         + " already exists in the show; shot codes are unique");
             }

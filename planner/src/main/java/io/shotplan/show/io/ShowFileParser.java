@@ -64,7 +64,7 @@ final class ShowFileParser {
     record Draft(Show show, Cell shotList) {
         ShotListContext shotContext() {
             return new ShotListContext(show.episodes().stream().map(Episode::code).collect(java.util.stream.Collectors.toSet()),
-                    show.bidTemplate(), Set.of(), null, ShotListContext.DEFAULT_FPS, Resolution.HD);
+                    show.bidTemplate(), Set.of(), null, ShotListContext.DEFAULT_FPS, Resolution.HD, false);
         }
 
         Show show(List<Shot> shots) {

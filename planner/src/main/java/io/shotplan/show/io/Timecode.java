@@ -27,6 +27,14 @@ public record Timecode(int hours, int minutes, int seconds, int frames, boolean 
                 Integer.parseInt(m.group(3)), Integer.parseInt(m.group(5)), m.group(4).equals(";")));
     }
 
+    /** The non-drop timecode of a frame number at the rate (a timeline position written for people). */
+    public static Timecode ofFrame(long frame, BigDecimal fps) {
+        int nominal = nominal(fps);
+        long seconds = frame / nominal;
+        return new Timecode((int) (seconds / 3600 % 24), (int) (seconds / 60 % 60), (int) (seconds % 60),
+                (int) (frame % nominal), false);
+    }
+
     /** Frames per second the timecode counts: 24 for 23.976, 30 for 29.97, 60 for 59.94. */
     public static int nominal(BigDecimal fps) {
         return fps.setScale(0, RoundingMode.HALF_UP).intValueExact();

@@ -25,7 +25,7 @@ class EdlReaderTest {
     }
 
     @Test
-    void aVfxPullBecomesOneShotPerVideoEvent() throws Exception {
+    void aVfxPullBecomesOneShotPerVideoEventCountingSourceFrames() throws Exception {
         Path edl = Path.of(getClass().getResource("ep103-vfx-pull.edl").toURI());
 
         List<Shot> shots = new EdlReader().read(edl, EP103, ShotListCsvReaderTest.NEW_SHOTS);
@@ -34,7 +34,7 @@ class EdlReaderTest {
                 org.assertj.core.groups.Tuple.tuple("EP103_045_0120", 96, "snow on windscreen"),
                 org.assertj.core.groups.Tuple.tuple("EP103_045_0130", 60, "sky through the roof"),
                 org.assertj.core.groups.Tuple.tuple("EP103_055_0010", 84, "paint out the crane"),
-                org.assertj.core.groups.Tuple.tuple("EP103_055_0020", 48, "ice on the Obelisco, speed ramp"));
+                org.assertj.core.groups.Tuple.tuple("EP103_055_0020", 96, "ice on the Obelisco, speed ramp"));
         assertThat(shots).allSatisfy(s -> {
             assertThat(s.episode()).isEqualTo("EP103");
             assertThat(s.workType()).isEqualTo("cleanup");
@@ -42,7 +42,10 @@ class EdlReaderTest {
         });
         assertThat(shots.getFirst().sequence()).isEqualTo("EP103_045");
         assertThat(shots.getFirst().notes()).containsEntry("edl_event", "001").containsEntry("reel", "A012C004")
-                .containsEntry("record_in", "01:00:00:00").containsEntry("record_out", "01:00:04:00");
+                .containsEntry("record_in", "01:00:00:00").containsEntry("record_out", "01:00:04:00")
+                .containsEntry("shot_code_from", "marker");
+        // event 005 shows 48 record frames under M2 at 48 fps: twice as many source frames are the work
+        assertThat(shots.getLast().notes()).containsEntry("shot_code_from", "comment");
     }
 
     @Test
@@ -113,10 +116,91 @@ class EdlReaderTest {
 
     @Test
     void anEventThatNamesNoShotIsReported() {
-        assertThat(problems("001  A001 V C 01:00:00:00 01:00:02:00 01:00:00:00 01:00:02:00\n"
-                + "* FROM CLIP NAME: interview take 3.mov\n", EP103)).singleElement().isEqualTo(new Problem("pull.edl", 1, 1,
+        assertThat(problems("001  BL V C 01:00:00:00 01:00:02:00 01:00:00:00 01:00:02:00\n"
+                + "* COMMENT: temp music here\n", EP103)).singleElement().isEqualTo(new Problem("pull.edl", 1, 1,
                 "event", "event 001 names no shot; expected a '* LOC:' line with the shot code as marker name,"
-                        + " a '* FROM CLIP NAME:' or a '* COMMENT:' starting with the code"));
+                        + " a '* FROM CLIP NAME:', a '* COMMENT:' starting with the code or a reel named for the shot"));
+    }
+
+    @Test
+    void shotCodesAreFoundAsEditorsWriteThem() {
+        List<Shot> shots = read("""
+                001  A001C003 V     C        01:00:00:00 01:00:02:00 01:00:00:00 01:00:02:00
+                * FROM CLIP NAME:  ZZ100_501 (LAY3)
+                002  B002 V     C        02:00:00:00 02:00:01:00 01:00:02:00 01:00:03:00
+                * FROM CLIP NAME:  Z677_4C (ANIM10)
+                003  ABC0010. V     C        03:00:00:00 03:00:03:00 01:00:03:00 01:00:06:00
+                * COMMENT: slow push in
+                004  A009 V     C        04:00:00:00 04:00:01:00 01:00:06:00 01:00:07:00
+                * FROM CLIP NAME: EP103_070_0010_plate_v002.mov
+                """, EP103);
+
+        assertThat(shots).extracting(Shot::code, s -> s.notes().get("shot_code_from")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ZZ100_501", "clip name"),
+                org.assertj.core.groups.Tuple.tuple("Z677_4C", "clip name"),
+                org.assertj.core.groups.Tuple.tuple("ABC0010", "reel"),
+                org.assertj.core.groups.Tuple.tuple("EP103_070_0010_plate_v002", "clip name"));
+    }
+
+    @Test
+    void aStudiosShotNameExpressionOverridesTheRule() {
+        List<Shot> shots = read("""
+                001  A001C003 V     C        01:00:00:00 01:00:02:00 01:00:00:00 01:00:02:00
+                * FROM CLIP NAME: EP103_070_0010_plate_v002.mov
+                * LOC: 01:00:00:12 RED  temp
+                """, EP103.withShotName(EdlOptions.shotNamePattern("(?<shot>EP\\d{3}_\\d{3}_\\d{4})")));
+
+        assertThat(shots).singleElement().satisfies(s -> {
+            assertThat(s.code()).isEqualTo("EP103_070_0010");
+            assertThat(s.notes()).containsEntry("shot_code_from", "--shot-name in clip name");
+        });
+    }
+
+    @Test
+    void speedEffectsAndFreezesCountTheSourceFramesTheyUse() {
+        List<Shot> shots = read("""
+                001  A001 V     C        01:00:00:00 01:00:01:12 01:00:00:00 01:00:01:12
+                M2   A001       046.7                01:00:00:00
+                * LOC: 01:00:00:00 RED EP103_080_0010
+                002  A002 V     C        02:00:00:00 02:00:01:12 01:00:01:12 01:00:03:00
+                M2   A002       000.0                02:00:00:00
+                * LOC: 01:00:01:12 RED EP103_080_0020
+                003  A003 V     C        03:00:00:00 03:00:02:00 01:00:03:00 01:00:05:00
+                M2   A003       -012.0               03:00:00:00
+                * LOC: 01:00:03:00 RED EP103_080_0030
+                """, EP103);
+
+        // 36 record frames at 46.7 fps for 24: 70.05 source frames; a freeze holds one; reversed at half speed, 24
+        assertThat(shots).extracting(Shot::code, Shot::frameCount).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("EP103_080_0010", 70),
+                org.assertj.core.groups.Tuple.tuple("EP103_080_0020", 1),
+                org.assertj.core.groups.Tuple.tuple("EP103_080_0030", 24));
+    }
+
+    @Test
+    void aDissolveCountsTheIncomingClipsFullSourceRange() {
+        List<Shot> shots = read("""
+                001  A001 V     C        01:00:00:00 01:00:02:00 01:00:00:00 01:00:02:00
+                * LOC: 01:00:00:00 RED EP103_090_0010
+                002  A001 V     C        01:00:02:00 01:00:02:00 01:00:02:00 01:00:02:00
+                002  B001 V     D    024 05:00:00:00 05:00:03:00 01:00:02:00 01:00:04:00
+                * FROM CLIP NAME: A001
+                * TO CLIP NAME: EP103_090_0020 (V2)
+                """, EP103);
+
+        assertThat(shots).extracting(Shot::code, Shot::frameCount).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("EP103_090_0010", 48),
+                org.assertj.core.groups.Tuple.tuple("EP103_090_0020", 72));
+    }
+
+    @Test
+    void handlesWidenEverySourceRangeOnBothSides() {
+        List<Shot> shots = read("""
+                001  A001 V     C        01:00:00:00 01:00:02:00 01:00:00:00 01:00:02:00
+                * LOC: 01:00:00:00 RED EP103_045_0120
+                """, EP103.withHandles(8));
+
+        assertThat(shots).extracting(Shot::frameCount).containsExactly(48 + 16);
     }
 
     @Test
@@ -127,16 +211,23 @@ class EdlReaderTest {
     }
 
     @Test
-    void theSameShotTwiceInThePullIsADuplicate() {
-        assertThat(problems("""
+    void theSameClipInTwoEventsIsOneShotCoveringTheUnionOfItsSourceRanges() {
+        List<Shot> shots = read("""
                 001  A001 V C 01:00:00:00 01:00:02:00 01:00:00:00 01:00:02:00
                 * LOC: 01:00:00:00 RED EP103_045_0120
-                002  A001 V C 01:00:00:00 01:00:02:00 01:00:02:00 01:00:04:00
-                * LOC: 01:00:02:00 RED EP103_045_0120
-                """, EP103)).singleElement().satisfies(p -> {
-            assertThat(p.line()).isEqualTo(3);
-            assertThat(p.message()).isEqualTo("duplicate shot code EP103_045_0120; first on line 1");
-        });
+                002  B001 V C 02:00:00:00 02:00:01:00 01:00:02:00 01:00:03:00
+                * LOC: 01:00:02:00 RED EP103_045_0130
+                003  A001 V C 01:00:01:00 01:00:03:00 01:00:03:00 01:00:05:00
+                * LOC: 01:00:03:00 RED EP103_045_0120
+                004  A001 V C 01:00:10:00 01:00:11:00 01:00:05:00 01:00:06:00
+                * LOC: 01:00:05:00 RED EP103_045_0120
+                """, EP103);
+
+        // 01:00:00:00–01:00:03:00 (the two overlapping uses) and 01:00:10:00–01:00:11:00: 72 + 24 frames
+        assertThat(shots).extracting(Shot::code, Shot::frameCount).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("EP103_045_0120", 96),
+                org.assertj.core.groups.Tuple.tuple("EP103_045_0130", 24));
+        assertThat(shots.getFirst().notes()).containsEntry("edl_event", "001 003 004");
     }
 
     @Test
