@@ -1,5 +1,6 @@
 package io.shotplan.app.imports;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.shotplan.show.io.ShotDiff;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,11 +58,13 @@ public record RevisionReport(String showCode, String file, boolean applied, List
         return "IN_PROGRESS".equals(status) || "DONE".equals(status);
     }
 
+    @JsonProperty
     public List<String> rebid() {
         return changed.stream().filter(Changed::rebid).map(Changed::code).toList();
     }
 
     /** "1 added, 3 changed (1 to re-bid), 2 omitted, 65 unchanged": what the audit log keeps. */
+    @JsonProperty
     public String counts() {
         return added.size() + " added, " + changed.size() + " changed (" + rebid().size() + " to re-bid), "
                 + omitted.size() + " omitted, " + unchanged + " unchanged; touches " + touchesPlanned
@@ -69,6 +72,7 @@ public record RevisionReport(String showCode, String file, boolean applied, List
     }
 
     /** The diff for people, a line per shot: what the command line prints and the page previews. */
+    @JsonProperty
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         lines.add((applied ? "Updated show " : "Dry run, nothing written: would update show ") + showCode + " from "

@@ -2,6 +2,8 @@ package io.shotplan.app.upload;
 
 import io.shotplan.app.imports.ImportResult;
 import io.shotplan.app.imports.ImportService;
+import io.shotplan.app.imports.RevisionReport;
+import io.shotplan.app.imports.ShotRevisions;
 import io.shotplan.show.Resolution;
 import io.shotplan.show.io.EdlOptions;
 import io.shotplan.show.io.Source;
@@ -33,9 +35,11 @@ import org.springframework.web.multipart.MultipartFile;
 class UploadController {
 
     private final ImportService imports;
+    private final ShotRevisions revisions;
 
-    UploadController(ImportService imports) {
+    UploadController(ImportService imports, ShotRevisions revisions) {
         this.imports = imports;
+        this.revisions = revisions;
     }
 
     @PostMapping(path = "/api/imports/show", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -59,20 +63,55 @@ class UploadController {
         return imports.importShots(show, source(file), episode);
     }
 
+    @PostMapping(path = "/api/imports/shots/revision", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Update a show's shots from a revised shot list CSV (PRODUCER), as `shotplan import shots "
+            + "--update`: dryRun answers the diff and writes nothing; omitMissing omits the file's episodes' shots it no "
+            + "longer has")
+    RevisionReport shotsRevision(@RequestParam String show, @RequestParam(required = false) String episode,
+                                 @RequestParam(defaultValue = "false") boolean omitMissing,
+                                 @RequestParam(defaultValue = "false") boolean dryRun,
+                                 @RequestPart("file") MultipartFile file) {
+        return revisions.shotList(show, source(file), episode, new ShotRevisions.Options(omitMissing, dryRun));
+    }
+
     @PostMapping(path = "/api/imports/edl", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Add one shot per video event of a CMX 3600 EDL (a VFX pull) to an episode (PRODUCER); the same "
-            + "import as `shotplan import edl`")
+    @Operation(summary = "Add the shots of an editorial pull (a CMX 3600 EDL or an OpenTimelineIO .otio) to an episode "
+            + "(PRODUCER); the same import as `shotplan import edl`")
     ImportResult edl(@RequestParam String show, @RequestParam String episode, @RequestParam String workType,
                      @RequestParam(defaultValue = "24") BigDecimal fps, @RequestParam(defaultValue = "3") int complexity,
                      @RequestParam(defaultValue = "1920x1080") String resolution,
+                     @RequestParam(required = false) String shotName, @RequestParam(defaultValue = "0") int handles,
                      @RequestPart("file") MultipartFile file) {
+        return imports.importEdl(show, source(file),
+                edlOptions(episode, workType, fps, complexity, resolution, shotName, handles));
+    }
+
+    @PostMapping(path = "/api/imports/edl/revision", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Update an episode's shots from a revised editorial pull, EDL or .otio (PRODUCER), as "
+            + "`shotplan import edl --update`: dryRun answers the diff and writes nothing")
+    RevisionReport edlRevision(@RequestParam String show, @RequestParam String episode, @RequestParam String workType,
+                               @RequestParam(defaultValue = "24") BigDecimal fps,
+                               @RequestParam(defaultValue = "3") int complexity,
+                               @RequestParam(defaultValue = "1920x1080") String resolution,
+                               @RequestParam(required = false) String shotName,
+                               @RequestParam(defaultValue = "0") int handles,
+                               @RequestParam(defaultValue = "false") boolean omitMissing,
+                               @RequestParam(defaultValue = "false") boolean dryRun,
+                               @RequestPart("file") MultipartFile file) {
+        return revisions.editorial(show, source(file),
+                edlOptions(episode, workType, fps, complexity, resolution, shotName, handles),
+                new ShotRevisions.Options(omitMissing, dryRun));
+    }
+
+    private static EdlOptions edlOptions(String episode, String workType, BigDecimal fps, int complexity,
+                                         String resolution, String shotName, int handles) {
         Resolution plate;
         try {
             plate = Resolution.parse(resolution);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("resolution: expected WIDTHxHEIGHT such as 1920x1080, got '" + resolution + "'");
         }
-        return imports.importEdl(show, source(file), new EdlOptions(episode, fps, workType, complexity, plate));
+        return new EdlOptions(episode, fps, workType, complexity, plate, EdlOptions.shotNamePattern(shotName), handles);
     }
 
     @PostMapping(path = "/api/imports/estimates", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -72,6 +72,9 @@ class RoleMatrixTest extends WebTest {
                 new Endpoint(HttpMethod.POST, "/api/imports/shots?show=TST", null, EnumSet.of(PRODUCER)),
                 new Endpoint(HttpMethod.POST, "/api/imports/estimates?show=TST", null, EnumSet.of(PRODUCER)),
                 new Endpoint(HttpMethod.POST, "/api/imports/edl?show=TST&episode=EP101&workType=roto", null, EnumSet.of(PRODUCER)),
+                new Endpoint(HttpMethod.POST, "/api/imports/shots/revision?show=TST&dryRun=true", null, EnumSet.of(PRODUCER)),
+                new Endpoint(HttpMethod.POST, "/api/imports/edl/revision?show=TST&episode=EP101&workType=roto&dryRun=true",
+                        null, EnumSet.of(PRODUCER)),
                 new Endpoint(HttpMethod.POST, "/api/shows/TST/actuals", null, EnumSet.of(FINANCE)),
                 // scenarios and plans (invalid bodies or unknown ids: nothing changes, the role check still runs)
                 new Endpoint(HttpMethod.GET, "/api/shows/TST/scenarios", null, EVERYONE),
