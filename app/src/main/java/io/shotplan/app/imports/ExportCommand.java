@@ -30,10 +30,16 @@ public class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "A new or empty folder.")
     Path folder;
 
-    private final ImportService imports;
+    @Option(names = "--bid-sheet", description = "Also write the current plan as an Excel bid sheet (bid-sheet.xlsx) "
+            + "that 'import estimates' reads back.")
+    boolean bidSheet;
 
-    ExportCommand(ImportService imports) {
+    private final ImportService imports;
+    private final BidSheetExport bidSheets;
+
+    ExportCommand(ImportService imports, BidSheetExport bidSheets) {
         this.imports = imports;
+        this.bidSheets = bidSheets;
     }
 
     @Override
@@ -43,6 +49,11 @@ public class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException(folder + " is not empty; export into a new or empty folder");
         }
         imports.exportShow(show, folder); // an unknown show is bad input, said by the command line's failure handler
+        if (bidSheet) {
+            try (var out = Files.newOutputStream(folder.resolve("bid-sheet.xlsx"))) {
+                bidSheets.write(show, out);
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (Stream<Path> files = Files.list(folder)) {
             out.println("Exported show " + show + " to " + folder + ": "

@@ -162,13 +162,15 @@ public class ImportService {
     }
 
     /**
-     * Supervisors' hand bids ({@code estimates.csv}) for shots of a stored show: each shot the file names gets exactly
+     * Supervisors' hand bids ({@code estimates.csv}, a bid sheet CSV, or either as an Excel {@code .xlsx}) for shots
+     * of a stored show: each shot the file names gets exactly
      * the file's bids, replacing its earlier ones; the other shots keep theirs.
      */
     public ImportResult importEstimates(String showCode, Source csv) {
         ShowRepository shows = new ShowRepository(dsl);
         Show show = shows.load(showCode).orElseThrow(() -> new UnknownShowException(showCode));
-        Map<String, List<EstimateOverride>> bids = new EstimatesCsvReader(limits).read(csv, show);
+        Source table = BidSheet.isXlsx(csv.name()) ? BidSheet.asCsv(csv, limits) : csv;
+        Map<String, List<EstimateOverride>> bids = new EstimatesCsvReader(limits).read(table, show);
         if (bids.isEmpty()) {
             throw ImportProblems.of(Problem.ofFile(csv.name(), "has no bids"));
         }

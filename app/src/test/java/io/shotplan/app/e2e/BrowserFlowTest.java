@@ -272,6 +272,24 @@ class BrowserFlowTest {
                 assertThat(download.suggestedFilename()).startsWith("NVB").matches(".*\\.(" + format + "|zip)");
                 assertThat(Files.size(saved)).isGreaterThan(100);
             }
+
+            // editorial's revised shot list for EP103: preview the diff, then apply it
+            page.navigate(url("/import"));
+            Locator revision = page.locator("#revision-form");
+            revision.locator("input[name=file]").setInputFiles(EXAMPLE.resolve("revisions/EP103_shots_v2.csv"));
+            revision.locator("input[name=omitMissing]").check();
+            assertThat(page.locator("#revision-apply")).isDisabled();
+            revision.locator("button[type=submit]").click();
+            assertThat(page.locator("#revision-diff")).containsText("Dry run, nothing written");
+            assertThat(page.locator("#revision-diff")).containsText("1 added, 4 changed (0 to re-bid), 2 omitted");
+            assertThat(page.locator("#revision-diff")).containsText("~ EP103_010_0010  frame_count 110 → 134");
+            assertThat(page.locator("#revision-diff")).containsText("- EP103_020_0030  omitted");
+            shot(page, "09-revision-preview");
+            page.locator("#revision-apply").click();
+            assertThat(page.locator("#message")).containsText("Updated NVB: 1 added, 4 changed, 2 omitted.");
+            page.navigate(url("/shots?show=NVB"));
+            page.locator("#shot-filters select[name=episode]").selectOption("EP103");
+            assertThat(page.locator("#shot-count")).containsText("71");
         }
     }
 

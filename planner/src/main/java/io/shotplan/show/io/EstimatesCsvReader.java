@@ -23,8 +23,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a supervisor's per-shot hand bids ({@code estimates.csv}): one line per shot and mode, setting a
- * discipline's artist-days, an in-house capability's GPU-hours or an external vendor's quote. Every problem is
+ * Reads a supervisor's per-shot hand bids in either of two layouts. {@code estimates.csv}'s: one line per shot and
+ * mode, setting a discipline's artist-days, an in-house capability's GPU-hours or an external vendor's quote. A bid
+ * sheet's (a header without a {@code mode} column): one row per shot, a column per discipline (its code or name)
+ * with traditional artist-days, and optionally {@code gpu_hours} with the in-house capability in {@code ai_mode} and
+ * {@code vendor_quote} with the vendor's capability in {@code vendor_mode}. Both are checked alike: every problem is
  * reported with file, line, column and field; a file with any yields nothing. An AI bid on a shot that may not go
  * to AI (human-only, likeness without consent, policy) is an error: eligibility wins over a bid.
  */
@@ -54,6 +57,8 @@ public final class EstimatesCsvReader {
         List.of("artist_days", "days", "bid_days", "man_days").forEach(h -> c.put(h, "artist_days"));
         List.of("gpu_hours", "gpu_h").forEach(h -> c.put(h, "gpu_hours"));
         List.of("vendor_cost", "vendor_quote", "quote").forEach(h -> c.put(h, "vendor_cost"));
+        List.of("ai_mode", "ai_capability", "gpu_mode").forEach(h -> c.put(h, "ai_mode"));
+        List.of("vendor_mode", "vendor_capability").forEach(h -> c.put(h, "vendor_mode"));
         return Map.copyOf(c);
     }
 
@@ -81,17 +86,13 @@ public final class EstimatesCsvReader {
     private Map<String, List<EstimateOverride>> parseRecords(CSVParser parser, Rows rows) {
         Problems problems = rows.problems;
         CsvHeader header = null;
+        Map<Integer, String> disciplineColumns = Map.of();
         int count = 0;
         for (CsvLines.Line next : new CsvLines(parser, problems, "; expected cells separated by commas, quotes closed")) {
             if (header == null) {
                 header = CsvHeader.read(next.record(), next.line(), COLUMNS, problems);
-                header.require(next.line(), problems, "shot", "mode");
-                if (!header.has("artist_days") && !header.has("gpu_hours") && !header.has("vendor_cost")) {
-                    problems.add(next.line(), 0, "artist_days", "missing a column to bid: artist_days (with discipline), "
-                            + "gpu_hours or vendor_cost; the header is " + HEADER);
-                } else if (header.has("artist_days")) {
-                    header.require(next.line(), problems, "discipline");
-                }
+                disciplineColumns = header.has("mode") ? Map.of() : rows.disciplineColumns(next.record());
+                checkHeader(header, disciplineColumns, next.line(), problems);
                 if (!problems.isEmpty()) {
                     break;
                 }
@@ -102,12 +103,43 @@ public final class EstimatesCsvReader {
                         + limits.maxRows() + " per file (shotplan.import.max-rows)");
                 break;
             }
-            rows.read(next.record(), next.line(), header);
+            CSVRecord record = next.record();
+            int line = next.line();
+            CsvHeader h = header;
+            if (header.has("mode")) {
+                rows.read(line, field -> h.cell(record, line, field));
+            } else {
+                rows.readSheetRow(line, field -> h.cell(record, line, field), disciplineColumns, record);
+            }
         }
         if (header == null && problems.isEmpty()) {
             problems.add(0, 0, "", "is empty; expected the header line " + HEADER);
         }
         return rows.bids;
+    }
+
+    private static void checkHeader(CsvHeader header, Map<Integer, String> disciplineColumns, int line, Problems problems) {
+        if (!header.has("mode")) {
+            header.require(line, problems, "shot");
+            if (disciplineColumns.isEmpty() && !header.has("gpu_hours") && !header.has("vendor_cost")) {
+                problems.add(line, 0, "mode", "missing required column mode (estimates.csv: " + HEADER + "), or a "
+                        + "column per discipline, gpu_hours or vendor_quote (a bid sheet: one row per shot)");
+            }
+            if (header.has("gpu_hours")) {
+                header.require(line, problems, "ai_mode");
+            }
+            if (header.has("vendor_cost")) {
+                header.require(line, problems, "vendor_mode");
+            }
+            return;
+        }
+        header.require(line, problems, "shot", "mode");
+        if (!header.has("artist_days") && !header.has("gpu_hours") && !header.has("vendor_cost")) {
+            problems.add(line, 0, "artist_days", "missing a column to bid: artist_days (with discipline), "
+                    + "gpu_hours or vendor_cost; the header is " + HEADER);
+        } else if (header.has("artist_days")) {
+            header.require(line, problems, "discipline");
+        }
     }
 
     /** The lines of one file, checked against the show and against each other. */
@@ -129,14 +161,70 @@ public final class EstimatesCsvReader {
                     .collect(Collectors.toMap(AiCapability::code, Function.identity()));
         }
 
-        void read(CSVRecord record, int line, CsvHeader header) {
+        /** A bid sheet's columns that are disciplines: the header names the discipline's code or its name. */
+        Map<Integer, String> disciplineColumns(CSVRecord header) {
+            Map<String, String> byName = new HashMap<>();
+            show.disciplines().forEach(d -> {
+                byName.put(ShotColumn.normalize(d.code()), d.code());
+                byName.put(ShotColumn.normalize(d.name()), d.code());
+            });
+            Map<Integer, String> columns = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                String code = byName.get(ShotColumn.normalize(header.get(i).trim()));
+                if (code != null && !COLUMNS.containsKey(ShotColumn.normalize(header.get(i).trim()))) {
+                    columns.put(i, code);
+                }
+            }
+            return columns;
+        }
+
+        /**
+         * A bid sheet's row: each discipline cell is a traditional artist-days bid, {@code gpu_hours} one for the
+         * {@code ai_mode} capability and {@code vendor_quote} one for the {@code vendor_mode}; checked as the lines
+         * of estimates.csv that say the same.
+         */
+        void readSheetRow(int line, Function<String, Cell> cells, Map<Integer, String> disciplineColumns,
+                          CSVRecord record) {
+            Cell shot = cells.apply("shot");
+            if (shot.isBlank() && record.stream().allMatch(String::isBlank)) {
+                return; // an empty row between blocks of a sheet
+            }
+            if (shot(shot) == null) {
+                return; // reported once for the row, not once per cell
+            }
+            Cell blank = new Cell(line, 0, "", "");
+            Cell traditional = new Cell(line, 0, "mode", WorkMode.TRADITIONAL_CODE);
+            disciplineColumns.forEach((index, code) -> {
+                Cell days = new Cell(line, index + 1, code, index < record.size() ? record.get(index) : "");
+                if (!days.isBlank()) {
+                    Cell discipline = new Cell(days.line(), days.column(), days.field(), code);
+                    read(line, field -> switch (field) {
+                        case "shot" -> shot;
+                        case "mode" -> traditional;
+                        case "discipline" -> discipline;
+                        case "artist_days" -> days;
+                        default -> blank;
+                    });
+                }
+            });
+            for (String[] quantity : new String[][] {{"gpu_hours", "ai_mode"}, {"vendor_cost", "vendor_mode"}}) {
+                Cell amount = cells.apply(quantity[0]);
+                if (!amount.isBlank()) {
+                    Cell mode = cells.apply(quantity[1]);
+                    read(line, field -> field.equals("shot") ? shot : field.equals("mode") ? mode
+                            : field.equals(quantity[0]) ? amount : blank);
+                }
+            }
+        }
+
+        void read(int line, Function<String, Cell> cells) {
             int before = problems.count();
-            Shot shot = shot(header.cell(record, line, "shot"));
-            WorkMode mode = mode(header.cell(record, line, "mode"), shot);
-            Cell disciplineCell = header.cell(record, line, "discipline");
-            Cell daysCell = header.cell(record, line, "artist_days");
-            Cell gpuCell = header.cell(record, line, "gpu_hours");
-            Cell vendorCell = header.cell(record, line, "vendor_cost");
+            Shot shot = shot(cells.apply("shot"));
+            WorkMode mode = mode(cells.apply("mode"), shot);
+            Cell disciplineCell = cells.apply("discipline");
+            Cell daysCell = cells.apply("artist_days");
+            Cell gpuCell = cells.apply("gpu_hours");
+            Cell vendorCell = cells.apply("vendor_cost");
             if (daysCell.isBlank() && gpuCell.isBlank() && vendorCell.isBlank()) {
                 problems.add(line, 0, "", "bids nothing; expected artist_days (with a discipline), gpu_hours or vendor_cost");
                 return;

@@ -67,6 +67,18 @@ public final class Source {
         return java.util.Optional.ofNullable(path);
     }
 
+    /** The content as bytes (a spreadsheet), with the size limit enforced as it is read. */
+    public InputStream openBytes(ImportLimits limits) {
+        try {
+            if (path != null && Files.size(path) > limits.maxFileBytes()) {
+                throw tooLarge(limits);
+            }
+            return new LimitedInputStream(opener.open(), limits.maxFileBytes());
+        } catch (IOException e) {
+            throw unreadable(e, limits);
+        }
+    }
+
     /** The content as text, or an {@link ImportProblems} naming why it cannot be read. */
     BufferedReader openText(ImportLimits limits) {
         try {
@@ -90,7 +102,7 @@ public final class Source {
     }
 
     /** Turns a failure while reading into the problem the user sees. */
-    ImportProblems unreadable(IOException e, ImportLimits limits) {
+    public ImportProblems unreadable(IOException e, ImportLimits limits) {
         if (e instanceof LimitExceeded) {
             return tooLarge(limits);
         }
