@@ -80,7 +80,8 @@ public final class OtioReader {
         if (problems.isEmpty() && shots.isEmpty()) {
             problems.add(0, 0, "", "has no clips on a video track");
         }
-        ShotListRules.check(shots, context.withDefaultEpisode(options.episode()), problems, problems.isEmpty());
+        ShotListRules.check(shots, context.withDefaultEpisode(options.episode()), limits, problems,
+                problems.isEmpty());
         problems.throwIfAny();
         return shots;
     }

@@ -67,7 +67,7 @@ public final class ShotListCsvReader {
     public RevisedShots readRevision(Source source, ShotListContext context) {
         Problems problems = new Problems(source.name());
         List<LocatedShot> shots = parse(source, context, problems);
-        ShotListRules.check(shots, context, problems, problems.isEmpty());
+        ShotListRules.check(shots, context, limits, problems, problems.isEmpty());
         if (problems.isEmpty() && shots.isEmpty()) {
             problems.add(0, 0, "", "has no shots");
         }
