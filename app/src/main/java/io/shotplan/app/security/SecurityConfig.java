@@ -146,6 +146,8 @@ public class SecurityConfig {
             apiDocs.authenticated();
         }
         rules
+                // a show's calendar feed: its address's random token is the credential (calendar apps cannot log in)
+                .requestMatchers(HttpMethod.GET, "/calendar/*").permitAll()
                 // users and the audit log; your own password and API tokens
                 .requestMatchers("/api/me", "/api/me/**").authenticated()
                 .requestMatchers("/api/users/**", "/users").hasRole(ADMIN.name())
@@ -156,7 +158,7 @@ public class SecurityConfig {
                 // budgets, imports of shows, scenarios and plans: producers
                 .requestMatchers(HttpMethod.PUT, "/api/shows/*/episodes/*/budget").hasRole(PRODUCER.name())
                 .requestMatchers(HttpMethod.POST, "/api/imports", "/api/imports/**").hasRole(PRODUCER.name())
-                .requestMatchers(HttpMethod.POST, "/api/shows/*/scenarios").hasRole(PRODUCER.name())
+                .requestMatchers(HttpMethod.POST, "/api/shows/*/scenarios", "/api/shows/*/calendar").hasRole(PRODUCER.name())
                 .requestMatchers(HttpMethod.PUT, "/api/shows/*/scenarios/*").hasRole(PRODUCER.name())
                 .requestMatchers(HttpMethod.DELETE, "/api/shows/*/scenarios/*").hasRole(PRODUCER.name())
                 .requestMatchers(HttpMethod.POST, "/api/shows/*/plans", "/api/solves/*/stop",

@@ -73,6 +73,8 @@ class RoleMatrixTest extends WebTest {
                 new Endpoint(HttpMethod.POST, "/api/imports/estimates?show=TST", null, EnumSet.of(PRODUCER)),
                 new Endpoint(HttpMethod.POST, "/api/imports/edl?show=TST&episode=EP101&workType=roto", null, EnumSet.of(PRODUCER)),
                 new Endpoint(HttpMethod.POST, "/api/imports/shots/revision?show=TST&dryRun=true", null, EnumSet.of(PRODUCER)),
+                new Endpoint(HttpMethod.GET, "/api/shows/TST/bid-sheet.xlsx", null, EVERYONE),
+                new Endpoint(HttpMethod.POST, "/api/shows/TST/calendar", null, EnumSet.of(PRODUCER)),
                 new Endpoint(HttpMethod.POST, "/api/imports/edl/revision?show=TST&episode=EP101&workType=roto&dryRun=true",
                         null, EnumSet.of(PRODUCER)),
                 new Endpoint(HttpMethod.POST, "/api/shows/TST/actuals", null, EnumSet.of(FINANCE)),
