@@ -1,11 +1,14 @@
 package io.shotplan.app;
 
+import io.shotplan.generation.WorkerMain;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import picocli.CommandLine;
 
 /** One entry point for every command; only {@code serve} starts a web server. */
 @SpringBootApplication
@@ -13,8 +16,13 @@ public class ShotplanApplication {
 
     private static final Set<String> WEB_COMMANDS = Set.of("serve");
     static final String LOCAL_ONLY = "127.0.0.1";
+    private static final String WORKER_COMMAND = "worker";
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(WORKER_COMMAND)) {
+            // a worker is a small process of its own (one per GPU): its own pool, no web server, no Spring context
+            System.exit(new CommandLine(new WorkerMain()).execute(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication application = new SpringApplication(ShotplanApplication.class);
         String command = args.length > 0 ? args[0] : "";
         application.setWebApplicationType(WEB_COMMANDS.contains(command) ? WebApplicationType.SERVLET : WebApplicationType.NONE);

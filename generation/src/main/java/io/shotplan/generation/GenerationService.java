@@ -17,14 +17,15 @@ import io.shotplan.generation.queue.ModelFrameProcessor;
 import io.shotplan.generation.queue.PlanDispatcher;
 import io.shotplan.generation.queue.ShotProgress;
 import io.shotplan.generation.queue.WorkerPool;
+import io.shotplan.generation.queue.WorkerProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Set;
-import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.jooq.DSLContext;
 
 /**
@@ -86,10 +87,15 @@ public final class GenerationService implements AutoCloseable {
         return MissingModel.of(dispatcher.aiShots(dsl, planId), config.registry());
     }
 
-    /** Starts {@code count} in-process worker threads (the embedded default). */
+    /** Starts {@code count} in-process worker threads (the embedded default): on the CPU, for every pool. */
     public synchronized void startWorkers(int count) {
+        startWorkers(count, WorkerProfile.of(config.registry()), "in-process");
+    }
+
+    /** Starts {@code count} worker threads that claim only what {@code profile} can run. */
+    public synchronized void startWorkers(int count, WorkerProfile profile, String name) {
         if (workers == null || !workers.isRunning()) {
-            workers = new WorkerPool(jobs, processor, config.queue(), metrics, "in-process");
+            workers = new WorkerPool(jobs, processor, config.queue(), metrics, profile, name);
             workers.start(count);
         }
     }
@@ -100,6 +106,16 @@ public final class GenerationService implements AutoCloseable {
             workers.stop(Duration.ofMinutes(1));
             workers = null;
         }
+    }
+
+    /** Whether workers of this service are running (a worker process's liveness). */
+    public synchronized boolean workersRunning() {
+        return workers != null && workers.isRunning();
+    }
+
+    /** The running workers' lease owner prefix (host:pid:name), or empty when none run. */
+    public synchronized String workerName() {
+        return workers == null ? "" : workers.ownerPrefix();
     }
 
     public int pauseShow(long showId) {

@@ -1,118 +1,223 @@
 package io.shotplan.generation;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.shotplan.generation.image.FramePaths;
-import io.shotplan.generation.model.ModelPackageCache;
+import ai.djl.engine.Engine;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.shotplan.generation.model.ModelRegistry;
 import io.shotplan.generation.queue.FrameProcessor;
-import io.shotplan.generation.queue.GenerationMetrics;
-import io.shotplan.generation.queue.JobRepository;
-import io.shotplan.generation.queue.ModelFrameProcessor;
 import io.shotplan.generation.queue.QueueSettings;
-import io.shotplan.generation.queue.WorkerPool;
+import io.shotplan.generation.queue.WorkerProfile;
 import io.shotplan.sql.Database;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * A generation worker as its own process, for other machines sharing the PostgreSQL database
- * (the app exposes it as {@code shotplan worker}). Runs until terminated; on SIGTERM the job in hand goes back to
- * the queue, and a worker killed outright loses its lease and another worker takes the job over.
- *
- * <pre>
- * java -Dai.djl.offline=true -cp ... io.shotplan.generation.WorkerMain \
- *   --db-url jdbc:postgresql://db/shotplan --db-user shotplan [--db-password-env PGPASSWORD] [--schema public] \
- *   --data-dir /mnt/shotplan [--workers 1] [--models studio-models.json] [--lease-seconds 60]
- * </pre>
+ * A generation worker process, one per GPU: {@code shotplan worker --gpu N} (the app hands the command to this class
+ * before Spring starts, so a worker is a small process with its own pool). It claims only jobs it can run, refuses to
+ * start when it was meant for a GPU its engine cannot see, serves its health and metrics on a management port, and
+ * works until terminated; on SIGTERM the job in hand goes back to the queue, and a worker killed outright loses its
+ * lease and another worker takes the job over.
  */
-public final class WorkerMain {
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = {"Render queued AI jobs on this machine until Ctrl-C or SIGTERM: one process per GPU, against the "
+                + "studio's PostgreSQL (SHOTPLAN_DB_URL).",
+                "Health and Prometheus metrics on http://127.0.0.1:<management port>/actuator/{health/liveness,health/readiness,prometheus}."})
+public final class WorkerMain implements Callable<Integer> {
 
-    /**
-     * Options of a worker process.
-     *
-     * @param processorClass a {@link FrameProcessor} with a public no-argument constructor, or null for the model runner
-     */
-    public record Options(String dbUrl, String dbUser, String dbPassword, String schema, Path dataDir, int workers,
-                          Path modelsFile, QueueSettings queue, String processorClass) {
+    /** The first management port; a worker for GPU N listens on this + N unless told otherwise. */
+    public static final int MANAGEMENT_PORT_BASE = 9400;
+    private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:SHOTPLAN_DB_URL}",
+            description = "The shared database (default: SHOTPLAN_DB_URL, else the embedded H2 file of --data-dir).")
+    String dbUrl;
+
+    @Option(names = "--db-user", defaultValue = "${env:SHOTPLAN_DB_USER:-sa}",
+            description = "Database user (default: SHOTPLAN_DB_USER, else sa).")
+    String dbUser;
+
+    @Option(names = "--db-password-env", paramLabel = "VARIABLE", defaultValue = "SHOTPLAN_DB_PASSWORD",
+            description = "Environment variable that holds the database password (default: ${DEFAULT-VALUE}).")
+    String dbPasswordEnv;
+
+    @Option(names = "--schema", description = "Database schema (default: the user's).")
+    String schema;
+
+    @Option(names = "--data-dir", defaultValue = "${env:SHOTPLAN_DATA_DIR:-data}",
+            description = "Plates are read from and renders written to DIR/plates and DIR/renders (default: SHOTPLAN_DATA_DIR, else ./data).")
+    Path dataDir;
+
+    @Option(names = {"--threads", "--workers"}, defaultValue = "1",
+            description = "Jobs rendered at once in this process (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--gpu", paramLabel = "N",
+            description = "Run on the host's GPU N (./shotplan sets CUDA_VISIBLE_DEVICES=N); refuses to start if PyTorch does not see it. "
+                    + "Default: the single GPU of CUDA_VISIBLE_DEVICES, else the CPU.")
+    Integer gpu;
+
+    @Option(names = "--gpu-pool", paramLabel = "CODE", split = ",",
+            description = "Take only jobs of these GPU pools (and of none); default: every pool. A GPU pool needs --gpu.")
+    List<String> gpuPools = new ArrayList<>();
+
+    @Option(names = "--models", paramLabel = "FILE", description = "A models.json registry added to the built-in models.")
+    Path models;
+
+    @Option(names = "--lease-seconds", defaultValue = "60", description = "Lease of a claimed job (default: ${DEFAULT-VALUE}).")
+    double leaseSeconds;
+
+    @Option(names = "--heartbeat-seconds", defaultValue = "15", description = "Lease renewal period (default: ${DEFAULT-VALUE}).")
+    double heartbeatSeconds;
+
+    @Option(names = "--idle-poll-ms", defaultValue = "1000", description = "Wait of an idle worker before looking again (default: ${DEFAULT-VALUE}).")
+    long idlePollMillis;
+
+    @Option(names = "--management-port", paramLabel = "PORT",
+            description = "Health and metrics port (default: " + MANAGEMENT_PORT_BASE + " + the GPU index; 0: any free port).")
+    Integer managementPort;
+
+    @Option(names = "--management-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address of the management port (default: ${DEFAULT-VALUE}; 0.0.0.0 for a Prometheus on another host).")
+    String managementBind;
+
+    /** A {@link FrameProcessor} with a public no-argument constructor instead of the models (tests, benchmarks). */
+    @Option(names = "--processor", hidden = true)
+    String processorClass;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new WorkerMain()).execute(args));
     }
 
-    private WorkerMain() {
-    }
-
-    public static void main(String[] args) throws Exception {
-        Options options = parse(args);
+    @Override
+    public Integer call() throws Exception {
+        // before the first logger: a worker outside Spring logs warnings and its own progress, not every library's INFO
+        if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
+            System.setProperty(LOGBACK_CONFIGURATION, "io/shotplan/generation/worker-logback.xml");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Worker worker;
+        try {
+            worker = start(options(System.getenv("CUDA_VISIBLE_DEVICES")));
+        } catch (WorkerRefusedException e) {
+            spec.commandLine().getErr().println("shotplan worker: " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
-        Worker worker = start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             worker.close();
             stopped.countDown();
         }));
-        System.out.println("shotplan worker " + worker.pool().ownerPrefix() + " running " + options.workers()
-                + " worker(s) against " + options.dbUrl());
+        out.printf("shotplan worker %s on %s, %d thread(s), capabilities %s%s, against %s; health and metrics on http://%s/actuator%n",
+                worker.service().workerName(), worker.profile().device(), threads,
+                String.join(",", worker.profile().capabilities().stream().sorted().toList()),
+                worker.profile().gpuPools().isEmpty() ? "" : ", pools " + String.join(",", worker.profile().gpuPools()),
+                worker.databaseUrl(), worker.management().address());
+        out.flush();
         stopped.await();
+        return 0;
+    }
+
+    /** The options as a value; {@code cudaVisibleDevices} is the process's CUDA_VISIBLE_DEVICES (or null). */
+    Options options(String cudaVisibleDevices) {
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        String device = WorkerDevice.deviceFor(gpu, cudaVisibleDevices);
+        int port = managementPort != null ? managementPort
+                : MANAGEMENT_PORT_BASE + (WorkerProfile.isGpu(device) ? WorkerDevice.index(device) : 0);
+        QueueSettings d = QueueSettings.defaults();
+        QueueSettings queue = new QueueSettings(seconds(leaseSeconds), seconds(heartbeatSeconds),
+                Duration.ofMillis(idlePollMillis), d.backoffBase(), d.backoffMax(), d.framesPerJob(), d.maxAttempts());
+        String url = dbUrl != null ? dbUrl : Database.embeddedUrl(dataDir);
+        return new Options(url, dbUser, System.getenv().getOrDefault(dbPasswordEnv, ""), schema, dataDir, threads,
+                device, new LinkedHashSet<>(gpuPools), models, queue, processorClass, managementBind, port);
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofMillis(Math.round(s * 1000));
+    }
+
+    /**
+     * Options of a worker process.
+     *
+     * @param device         {@code cpu} or {@code cuda:N}, the device it was started for
+     * @param processorClass a {@link FrameProcessor} with a public no-argument constructor, or null for the models
+     * @param managementPort port of the health and metrics server (0: any free port)
+     */
+    public record Options(String dbUrl, String dbUser, String dbPassword, String schema, Path dataDir, int threads,
+                          String device, Set<String> gpuPools, Path modelsFile, QueueSettings queue,
+                          String processorClass, String managementBind, int managementPort) {
     }
 
     /** A started worker process's resources. */
-    public record Worker(Database database, WorkerPool pool, FrameProcessor processor) implements AutoCloseable {
+    public record Worker(Database database, GenerationService service, WorkerProfile profile,
+                         WorkerManagement management, String databaseUrl) implements AutoCloseable {
         @Override
         public void close() {
-            pool.close();
-            processor.close();
+            management.close();
+            service.close();
             database.close();
         }
     }
 
-    /** Opens the database (applying pending migrations) and starts the workers; for embedding in a CLI. */
-    public static Worker start(Options options) throws ReflectiveOperationException {
-        return start(options, new SimpleMeterRegistry());
-    }
-
-    /** Like {@link #start(Options)}, reporting the generation metrics to the given registry (e.g. Prometheus). */
-    public static Worker start(Options options, MeterRegistry meters) throws ReflectiveOperationException {
+    /**
+     * Opens the database (applying pending migrations), checks the worker may run on its device, starts the workers
+     * and the management server.
+     *
+     * @throws WorkerRefusedException when the worker was meant for a GPU it does not have
+     */
+    public static Worker start(Options options) throws ReflectiveOperationException, IOException {
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmGcMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
         Database database = Database.open(options.dbUrl(), options.dbUser(), options.dbPassword(), options.schema());
-        GenerationConfig defaults = GenerationConfig.defaults(options.dataDir());
-        ModelRegistry registry = options.modelsFile() == null ? defaults.registry()
-                : ModelRegistry.builtInWith(options.modelsFile());
-        GenerationConfig config = defaults.withRegistry(registry).withQueue(options.queue());
-        FrameProcessor processor = options.processorClass() == null
-                ? new ModelFrameProcessor(registry, ModelPackageCache.fromEnvironment(), config.frames())
-                : (FrameProcessor) Class.forName(options.processorClass()).getConstructor().newInstance();
-        JobRepository jobs = new JobRepository(database.dsl(), Clock.systemUTC());
-        WorkerPool pool = new WorkerPool(jobs, processor, options.queue(),
-                new GenerationMetrics(meters, jobs), "worker");
-        pool.start(options.workers());
-        return new Worker(database, pool, processor);
-    }
-
-    /** Parses {@code --name value} pairs (see the class comment); the app's {@code shotplan worker} can pass its arguments through. */
-    public static Options parse(String[] args) {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got: " + args[i]);
+        try {
+            GenerationConfig defaults = GenerationConfig.defaults(options.dataDir());
+            ModelRegistry registry = options.modelsFile() == null ? defaults.registry()
+                    : ModelRegistry.builtInWith(options.modelsFile());
+            GenerationConfig config = defaults.withRegistry(registry).withQueue(options.queue());
+            WorkerProfile profile = WorkerProfile.of(registry).forPools(options.gpuPools());
+            if (WorkerProfile.isGpu(options.device())) {
+                profile = profile.onGpu(WorkerDevice.index(options.device()));
             }
-            o.put(args[i].substring(2), args[++i]);
+            WorkerDevice.verify(profile, () -> Engine.getEngine("PyTorch").getGpuCount(),
+                    WorkerDevice.poolTypes(database.dsl(), profile.gpuPools()));
+            GenerationService service = options.processorClass() == null
+                    ? new GenerationService(database.dsl(), config, meters)
+                    : new GenerationService(database.dsl(), config, meters,
+                            (FrameProcessor) Class.forName(options.processorClass()).getConstructor().newInstance(),
+                            Clock.systemUTC());
+            String name = profile.onGpu() ? "gpu" + WorkerDevice.index(profile.device()) : "cpu";
+            service.startWorkers(options.threads(), profile, name);
+            WorkerManagement management = WorkerManagement.start(options.managementBind(), options.managementPort(),
+                    meters, service, database.dsl());
+            return new Worker(database, service, profile, management, options.dbUrl());
+        } catch (RuntimeException | ReflectiveOperationException | IOException e) {
+            database.close();
+            throw e;
         }
-        String url = o.getOrDefault("db-url", System.getenv("SHOTPLAN_DB_URL"));
-        if (url == null) {
-            throw new IllegalArgumentException("--db-url (or SHOTPLAN_DB_URL) is required");
-        }
-        String passwordEnv = o.getOrDefault("db-password-env", "SHOTPLAN_DB_PASSWORD");
-        String password = System.getenv().getOrDefault(passwordEnv, "");
-        QueueSettings d = QueueSettings.defaults();
-        QueueSettings queue = new QueueSettings(
-                o.containsKey("lease-seconds") ? Duration.ofMillis((long) (Double.parseDouble(o.get("lease-seconds")) * 1000)) : d.lease(),
-                o.containsKey("heartbeat-seconds") ? Duration.ofMillis((long) (Double.parseDouble(o.get("heartbeat-seconds")) * 1000)) : d.heartbeat(),
-                o.containsKey("idle-poll-ms") ? Duration.ofMillis(Long.parseLong(o.get("idle-poll-ms"))) : d.idlePoll(),
-                d.backoffBase(), d.backoffMax(), d.framesPerJob(), d.maxAttempts());
-        return new Options(url, o.getOrDefault("db-user", System.getenv().getOrDefault("SHOTPLAN_DB_USER", "sa")), password,
-                o.get("schema"), Path.of(o.getOrDefault("data-dir", "data")),
-                Integer.parseInt(o.getOrDefault("workers", "1")),
-                o.containsKey("models") ? Path.of(o.get("models")) : null, queue, o.get("processor"));
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
         description = "Plans VFX shots as AI or traditional work, schedules them, runs the AI shots and reports cost.",
         subcommands = {DemoCommand.class, ServeCommand.class, io.shotplan.app.imports.ImportCommand.class,
                 io.shotplan.app.imports.ExportCommand.class,
-                PlanCommand.class, DispatchCommand.class, ReportCommand.class, WorkerCommand.class, ArchiveCommand.class,
+                PlanCommand.class, DispatchCommand.class, ReportCommand.class, io.shotplan.generation.WorkerMain.class, ArchiveCommand.class,
                 BenchCommand.class})
 class ShotplanCommand {
 }

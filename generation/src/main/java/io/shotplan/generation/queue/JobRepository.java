@@ -3,6 +3,7 @@ package io.shotplan.generation.queue;
 import static io.shotplan.sql.schema.Tables.COST_LEDGER;
 import static io.shotplan.sql.schema.Tables.EPISODE;
 import static io.shotplan.sql.schema.Tables.GENERATION_JOB;
+import static io.shotplan.sql.schema.Tables.GPU_POOL;
 import static io.shotplan.sql.schema.Tables.RATE_CARD;
 import static io.shotplan.sql.schema.Tables.RATE_CARD_GPU_POOL;
 import static io.shotplan.sql.schema.Tables.SHOT;
@@ -11,6 +12,7 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
@@ -30,9 +32,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
  * The job queue in the {@code generation_job} table, and the ledger rows it appends.
@@ -53,6 +57,8 @@ public final class JobRepository {
 
     private static final int ERROR_LENGTH = 4000;
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+    /** The {@code gpu_type} of a pool of CPU hosts: the only pool whose rate applies to CPU time. */
+    public static final String CPU_POOL_TYPE = "CPU";
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -66,10 +72,19 @@ public final class JobRepository {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    /** Claims the next due job for {@code owner}, or nothing when none is due. */
+    /** Claims the next due job for {@code owner}, whatever its capability or pool (tests and tools). */
     public Optional<GenerationJob> claim(String owner, Duration lease) {
+        return claim(owner, lease, null);
+    }
+
+    /**
+     * Claims the next due job {@code profile} can run (its capabilities, its GPU pools) for {@code owner}, or nothing
+     * when none is due.
+     */
+    public Optional<GenerationJob> claim(String owner, Duration lease, WorkerProfile profile) {
+        Condition runnable = profile == null ? DSL.noCondition() : runnableBy(profile);
         while (true) {
-            ClaimOutcome outcome = dsl.transactionResult(cfg -> claimOnce(cfg.dsl(), owner, lease));
+            ClaimOutcome outcome = dsl.transactionResult(cfg -> claimOnce(cfg.dsl(), owner, lease, runnable));
             switch (outcome) {
                 case ClaimOutcome.None none -> {
                     return Optional.empty();
@@ -95,12 +110,24 @@ public final class JobRepository {
         }
     }
 
-    private ClaimOutcome claimOnce(DSLContext tx, String owner, Duration lease) {
+    /** Jobs of the profile's capabilities and, when it names pools, of those pools or of none. */
+    private static Condition runnableBy(WorkerProfile profile) {
+        var j = GENERATION_JOB;
+        Condition capability = j.CAPABILITY_CODE.in(profile.capabilities());
+        if (profile.gpuPools().isEmpty()) {
+            return capability;
+        }
+        return capability.and(j.GPU_POOL_ID.isNull()
+                .or(j.GPU_POOL_ID.in(select(GPU_POOL.ID).from(GPU_POOL).where(GPU_POOL.CODE.in(profile.gpuPools())))));
+    }
+
+    private ClaimOutcome claimOnce(DSLContext tx, String owner, Duration lease, Condition runnable) {
         OffsetDateTime now = now();
         var j = GENERATION_JOB;
         GenerationJobRecord row = tx.selectFrom(j)
-                .where(j.STATE.eq(JobState.QUEUED.name()).and(j.NEXT_ATTEMPT_AT.le(now)))
-                .or(j.STATE.eq(JobState.RUNNING.name()).and(j.LEASE_EXPIRES_AT.lt(now)))
+                .where(j.STATE.eq(JobState.QUEUED.name()).and(j.NEXT_ATTEMPT_AT.le(now))
+                        .or(j.STATE.eq(JobState.RUNNING.name()).and(j.LEASE_EXPIRES_AT.lt(now))))
+                .and(runnable)
                 .orderBy(j.NEXT_ATTEMPT_AT, j.ID)
                 .limit(1)
                 .forUpdate().skipLocked()
@@ -297,6 +324,7 @@ public final class JobRepository {
      * pool's hourly rate on the show's rate card in force today, or its first card before that takes effect (0 without
      * a pool or rate), and {@code billed_seconds} moved up to match. The first bill of a job is keyed by the job's
      * idempotency key, a later one (seconds that came after a cancel) by the key and the seconds billed before it.
+     * The rate applies when the device that ran the job is of the pool's kind (see {@link #billedAtPoolRate}).
      * {@code row} was read under the job's row lock, so its totals are final.
      *
      * @param completing a completed job gets its ledger row even at zero seconds (each finished job has one)
@@ -314,8 +342,9 @@ public final class JobRepository {
         BigDecimal amount = BigDecimal.ZERO.setScale(4);
         String currency = null;
         if (row.getGpuPoolId() != null) {
-            Record rate = tx.select(RATE_CARD_GPU_POOL.HOURLY_RATE, RATE_CARD.CURRENCY)
+            Record rate = tx.select(RATE_CARD_GPU_POOL.HOURLY_RATE, RATE_CARD.CURRENCY, GPU_POOL.GPU_TYPE)
                     .from(RATE_CARD_GPU_POOL).join(RATE_CARD).on(RATE_CARD.ID.eq(RATE_CARD_GPU_POOL.RATE_CARD_ID))
+                    .join(GPU_POOL).on(GPU_POOL.ID.eq(RATE_CARD_GPU_POOL.GPU_POOL_ID))
                     .where(RATE_CARD.SHOW_ID.eq(row.getShowId()))
                     .and(RATE_CARD_GPU_POOL.GPU_POOL_ID.eq(row.getGpuPoolId()))
                     // the card in force today; before the show's first card takes effect, that first card
@@ -323,9 +352,11 @@ public final class JobRepository {
                             RATE_CARD.EFFECTIVE_FROM.asc())
                     .limit(1).fetchOne();
             if (rate != null) {
-                amount = deviceSeconds.multiply(rate.get(RATE_CARD_GPU_POOL.HOURLY_RATE))
-                        .divide(SECONDS_PER_HOUR, 4, RoundingMode.HALF_EVEN);
                 currency = rate.get(RATE_CARD.CURRENCY);
+                if (billedAtPoolRate(row.getDevice(), rate.get(GPU_POOL.GPU_TYPE))) {
+                    amount = deviceSeconds.multiply(rate.get(RATE_CARD_GPU_POOL.HOURLY_RATE))
+                            .divide(SECONDS_PER_HOUR, 4, RoundingMode.HALF_EVEN);
+                }
             }
         }
         if (currency == null) {
@@ -338,6 +369,15 @@ public final class JobRepository {
                 .where(GENERATION_JOB.ID.eq(row.getId())).execute();
         row.setBilledSeconds(spent);
         return new LedgerRepository(tx).append(entry);
+    }
+
+    /**
+     * Whether a job that ran on {@code device} is charged at its pool's rate: a GPU pool's hourly rate is for GPU time,
+     * so a GPU pool's job that ran on a CPU (a host whose CUDA set-up failed, a laptop) is recorded with its device
+     * seconds and device {@code cpu} but charged nothing; a CPU pool ({@code gpu_type} CPU) charges CPU time.
+     */
+    static boolean billedAtPoolRate(String device, String poolGpuType) {
+        return WorkerProfile.isGpu(device) || CPU_POOL_TYPE.equalsIgnoreCase(poolGpuType);
     }
 
     /** Hands a job back untouched (a worker shutting down): QUEUED again, the attempt not counted. */

@@ -28,17 +28,23 @@ public final class WorkerPool implements AutoCloseable {
     private final FrameProcessor processor;
     private final QueueSettings settings;
     private final GenerationMetrics metrics;
+    private final WorkerProfile profile;
     private final String ownerPrefix;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
     private ScheduledExecutorService heartbeats;
 
+    /**
+     * @param profile what the workers claim (capabilities, pools) and the device they were started for
+     * @param name    the last part of the workers' lease owner, after host and process id
+     */
     public WorkerPool(JobRepository jobs, FrameProcessor processor, QueueSettings settings, GenerationMetrics metrics,
-                      String name) {
+                      WorkerProfile profile, String name) {
         this.jobs = jobs;
         this.processor = processor;
         this.settings = settings;
         this.metrics = metrics;
+        this.profile = profile;
         this.ownerPrefix = host() + ":" + ProcessHandle.current().pid() + ":" + name;
     }
 
@@ -95,7 +101,7 @@ public final class WorkerPool implements AutoCloseable {
         while (running.get()) {
             try {
                 long claimStart = System.nanoTime();
-                Optional<GenerationJob> claimed = jobs.claim(owner, settings.lease());
+                Optional<GenerationJob> claimed = jobs.claim(owner, settings.lease(), profile);
                 if (claimed.isEmpty()) {
                     sleep(settings.idlePoll());
                     continue;
@@ -135,7 +141,7 @@ public final class WorkerPool implements AutoCloseable {
                     metrics.outcome("released");
                     return;
                 }
-                FrameProcessor.FrameResult result = processor.process(job, frame);
+                FrameProcessor.FrameResult result = onDevice(processor.process(job, frame));
                 if (frame == job.frameTo()) {
                     last = result; // recorded by the completion's transaction
                     metrics.frameDone(result.deviceSeconds(), result.device());
@@ -168,6 +174,16 @@ public final class WorkerPool implements AutoCloseable {
         } finally {
             heartbeat.cancel(false);
         }
+    }
+
+    /**
+     * The frame's result with the device named as the host knows it: a process started for GPU N sees only that GPU
+     * (as its engine's device 0, through CUDA_VISIBLE_DEVICES), so a GPU result is recorded as {@code cuda:N}; a CPU
+     * result stays {@code cpu}, whatever the worker was started for, so that it is billed as CPU time.
+     */
+    private FrameProcessor.FrameResult onDevice(FrameProcessor.FrameResult result) {
+        return profile.onGpu() && WorkerProfile.isGpu(result.device())
+                ? new FrameProcessor.FrameResult(result.deviceSeconds(), profile.device()) : result;
     }
 
     private void failed(GenerationJob job, String owner, String error, boolean permanent, String model) {

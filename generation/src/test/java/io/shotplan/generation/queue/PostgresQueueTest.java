@@ -118,7 +118,7 @@ class PostgresQueueTest {
                 "--db-url", TestDatabases.POSTGRES_URL, "--db-user", TestDatabases.POSTGRES_USER,
                 "--db-password-env", "SHOTPLAN_TEST_PG_PASSWORD", "--schema", schema,
                 "--data-dir", dir.toString(), "--workers", "1", "--processor", FakeProcessor.class.getName(),
-                "--lease-seconds", "2", "--heartbeat-seconds", "0.4", "--idle-poll-ms", "20");
+                "--lease-seconds", "2", "--heartbeat-seconds", "0.4", "--idle-poll-ms", "20", "--management-port", "0");
         File log = dir.resolve(name + ".log").toFile();
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
