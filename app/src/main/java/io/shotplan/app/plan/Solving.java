@@ -3,6 +3,9 @@ package io.shotplan.app.plan;
 import static io.shotplan.sql.schema.Tables.PLAN_ITEM;
 import static io.shotplan.sql.schema.Tables.SHOT;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.shotplan.app.audit.AuditLog;
 import io.shotplan.app.scenario.Scenario;
 import io.shotplan.app.scenario.ScenarioChanges;
@@ -70,6 +73,7 @@ public class Solving {
             Thread.ofPlatform().name("solve-progress").daemon().factory());
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Duration maxLimit;
+    private final MeterRegistry meters;
 
     private final class Running {
         volatile SolveJob job;
@@ -98,7 +102,7 @@ public class Solving {
 
     public Solving(DSLContext dsl, ShowRepository shows, ShotQueries shotQueries, ScenarioRepository scenarios,
                    PlanStore store, AuditLog audit, @Value("${shotplan.plan.max-seconds:600}") int maxSeconds,
-                   @Value("${shotplan.plan.concurrent-solves:1}") int concurrentSolves) {
+                   @Value("${shotplan.plan.concurrent-solves:1}") int concurrentSolves, MeterRegistry meters) {
         this.dsl = dsl;
         this.audit = audit;
         this.shows = shows;
@@ -107,6 +111,10 @@ public class Solving {
         this.store = store;
         this.maxLimit = Duration.ofSeconds(maxSeconds);
         this.solvers = Executors.newFixedThreadPool(concurrentSolves, Thread.ofPlatform().name("solver-", 1).factory());
+        this.meters = meters;
+        Gauge.builder("shotplan.solves.running", running,
+                        r -> r.values().stream().filter(run -> run.job.state().equals("SOLVING")).count())
+                .description("solves in progress").register(meters);
     }
 
     /** Starts solving; the returned job's id follows it. */
@@ -132,6 +140,7 @@ public class Solving {
                 TimeUnit.MILLISECONDS);
         solvers.submit(() -> {
             run.thread = Thread.currentThread();
+            Timer.Sample solveTime = Timer.start(meters);
             try {
                 ShowPlan plan = run.stopRequested ? null : ShowPlanner.plan(show, request, score -> run.bestScore = score);
                 boolean stopped = run.stopRequested;
@@ -152,6 +161,8 @@ public class Solving {
                 progress.cancel(false);
                 run.publish(new Event("FAILED", run.job));
             } finally {
+                solveTime.stop(meters.timer("shotplan.solves", "outcome",
+                        run.job.state().equals("FAILED") ? "failed" : run.stopRequested ? "stopped" : "done"));
                 run.thread = null;
                 ticker.schedule(() -> running.remove(id), 10, TimeUnit.MINUTES);
             }

@@ -137,7 +137,10 @@ public class SecurityConfig {
             boolean publicApiDocs) {
         rules
                 // public: the login page, static files
-                .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg").permitAll();
+                .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg").permitAll()
+                // an orchestrator probes these without credentials; metrics and health details are the admins'
+                .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                .requestMatchers("/actuator/**").hasRole(ADMIN.name());
         // the API description: for any logged-in user, or for everyone where a setting says so
         var apiDocs = rules.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html");
         if (publicApiDocs) {
