@@ -1,18 +1,21 @@
 package io.shotplan.app.cli;
 
 import io.shotplan.generation.bench.GenerationBenchmark;
+import io.shotplan.generation.bench.ScaleOutBench;
 import io.shotplan.plan.shot.ShowScaleBench;
 import io.shotplan.psplib.PsplibBench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /** The benchmarks behind docs/benchmarks.md, each with the options of its own main class. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: psplib (planner engine on PSPLIB MRCPSP), scale (planner on generated seasons), generation (up-res speed and dispatch overhead).",
-        subcommands = {BenchCommand.Psplib.class, BenchCommand.Scale.class, BenchCommand.Generation.class})
+        subcommands = {BenchCommand.Psplib.class, BenchCommand.Scale.class, BenchCommand.Generation.class,
+                BenchCommand.ScaleOut.class})
 class BenchCommand {
 
     /** Arguments after the sub-command, handed to the benchmark's own parser. */
@@ -50,6 +53,14 @@ class BenchCommand {
         public Integer call() throws Exception {
             GenerationBenchmark.main(args());
             return 0;
+        }
+    }
+
+    @Command(name = "scale-out", description = "seed|run: the database side of generation/bench/scale-out.sh, which starts the worker processes.")
+    static class ScaleOut extends PassThrough {
+        @Override
+        public Integer call() {
+            return new CommandLine(new ScaleOutBench()).execute(args());
         }
     }
 }

@@ -308,6 +308,11 @@ public final class GenerationBenchmark {
     }
 
     private static long benchmarkShow(Database db, int shots) {
+        return benchmarkShow(db, shots, 2);
+    }
+
+    /** A show whose plan sends {@code shots} shots of {@code frames} frames each to upres-x2 on a priced CPU pool. */
+    static long benchmarkShow(Database db, int shots, int frames) {
         var dsl = db.dsl();
         LocalDate start = LocalDate.now();
         String code = "BENCH" + System.nanoTime() % 100000;
@@ -331,7 +336,7 @@ public final class GenerationBenchmark {
         long plan = dsl.insertInto(PLAN).set(PLAN.SHOW_ID, show).set(PLAN.VERSION, 1).returningResult(PLAN.ID).fetchSingle().value1();
         for (int s = 1; s <= shots; s++) {
             long shot = dsl.insertInto(SHOT).set(SHOT.SHOW_ID, show).set(SHOT.EPISODE_ID, episode)
-                    .set(SHOT.CODE, "B%03d".formatted(s)).set(SHOT.FRAME_COUNT, 2).set(SHOT.WIDTH, 512).set(SHOT.HEIGHT, 512)
+                    .set(SHOT.CODE, "B%03d".formatted(s)).set(SHOT.FRAME_COUNT, frames).set(SHOT.WIDTH, 512).set(SHOT.HEIGHT, 512)
                     .set(SHOT.WORK_TYPE, "upres").set(SHOT.COMPLEXITY, (short) 1).returningResult(SHOT.ID).fetchSingle().value1();
             dsl.insertInto(PLAN_ITEM).set(PLAN_ITEM.PLAN_ID, plan).set(PLAN_ITEM.SHOT_ID, shot).set(PLAN_ITEM.MODE, "AI")
                     .set(PLAN_ITEM.CAPABILITY_CODE, "upres-x2").set(PLAN_ITEM.START_DATE, start).set(PLAN_ITEM.END_DATE, start)
