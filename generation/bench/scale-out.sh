@@ -41,7 +41,8 @@ mkdir -p "$OUT"
 
 # the bench steps run from the jar without Spring: PropertiesLauncher reads BOOT-INF/classes and BOOT-INF/lib
 bench() {
-  "$JAVA" -Xmx256m --enable-native-access=ALL-UNNAMED -Dloader.main=io.shotplan.generation.bench.ScaleOutBench \
+  "$JAVA" -Xmx256m --enable-native-access=ALL-UNNAMED -Dlogback.configurationFile=io/shotplan/generation/worker-logback.xml \
+    -Dloader.main=io.shotplan.generation.bench.ScaleOutBench \
     -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher "$@"
 }
 
@@ -90,7 +91,7 @@ run() { # N workers, N x JOBS_PER_WORKER jobs; with "failure": kill -9 two worke
   local jobs=$((n * JOBS_PER_WORKER))
   local plan
   plan="$(bench seed --db-url "jdbc:postgresql://127.0.0.1:5432/$PG_DB" --db-user "$PG_USER" --schema "$schema" \
-    --jobs "$jobs" --frames "$FRAMES" | tail -n1)"
+    --jobs "$jobs" --frames "$FRAMES" | sed -n 's/^plan //p')"
   WORKERS=()
   for i in $(seq 1 "$n"); do start_worker "$i" "$schema" "$lease" "$heartbeat"; done
   for i in $(seq 1 "$n"); do # every worker ready (polling the empty queue) before the jobs appear

@@ -67,7 +67,7 @@ public final class ScaleOutBench {
         public Integer call() {
             try (Database db = connection.open()) {
                 long show = GenerationBenchmark.benchmarkShow(db, jobs, frames);
-                System.out.println(db.dsl().select(PLAN.ID).from(PLAN).where(PLAN.SHOW_ID.eq(show)).fetchSingle(PLAN.ID));
+                System.out.println("plan " + db.dsl().select(PLAN.ID).from(PLAN).where(PLAN.SHOW_ID.eq(show)).fetchSingle(PLAN.ID));
             }
             return 0;
         }
