@@ -63,7 +63,7 @@ class PostgresQueueTest {
             String victimOwner = ":" + victim.pid() + ":";
 
             // the victim has claimed a job and finished one of its frames: kill it in the middle of the job
-            long victimJob = awaitJobInProgressBy(db, victimOwner, Duration.ofSeconds(60));
+            long victimJob = awaitJobInProgressBy(db, victimOwner, Duration.ofSeconds(120)); // a JVM start on a busy host
             service.startWorkers(3);
             victim.destroyForcibly().waitFor();
 
