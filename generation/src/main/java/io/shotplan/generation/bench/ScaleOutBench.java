@@ -9,13 +9,14 @@ import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.sum;
 
-import io.shotplan.generation.model.ModelRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shotplan.generation.GenerationConfig;
+import io.shotplan.generation.GenerationService;
 import io.shotplan.generation.queue.DispatchResult;
 import io.shotplan.generation.queue.JobState;
-import io.shotplan.generation.queue.PlanDispatcher;
-import io.shotplan.generation.queue.QueueSettings;
 import io.shotplan.sql.Database;
 import io.shotplan.sql.ledger.LedgerSource;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.concurrent.Callable;
@@ -87,8 +88,11 @@ public final class ScaleOutBench {
         @Override
         public Integer call() throws InterruptedException {
             try (Database db = connection.open()) {
-                DispatchResult dispatched = new PlanDispatcher(db.dsl(), QueueSettings.defaults(), ModelRegistry.builtIn())
-                        .dispatch(plan);
+                DispatchResult dispatched;
+                try (GenerationService generation = new GenerationService(db.dsl(),
+                        GenerationConfig.defaults(Path.of("bench-data")), new SimpleMeterRegistry())) {
+                    dispatched = generation.dispatchPlan(plan);
+                }
                 long show = db.dsl().select(PLAN.SHOW_ID).from(PLAN).where(PLAN.ID.eq(plan)).fetchSingle(PLAN.SHOW_ID);
                 long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
                 while (unfinished(db, show) > 0) {

@@ -117,7 +117,10 @@ class WorkerClaimTest {
 
     private static QueueFixtures dispatched(DSLContext dsl, String code, int shots, String capability) {
         QueueFixtures show = QueueFixtures.create(dsl, code, shots, 2, 1, capability);
-        new PlanDispatcher(dsl, QueueTest.FAST, ModelRegistry.builtIn()).dispatch(show.planId());
+        try (GenerationService generation = new GenerationService(dsl, GenerationConfig.defaults(Path.of("target")),
+                new SimpleMeterRegistry())) {
+            generation.dispatchPlan(show.planId());
+        }
         return show;
     }
 
