@@ -103,10 +103,14 @@ run() { # N workers, N x JOBS_PER_WORKER jobs; with "failure": kill -9 two worke
   echo "== N=$n: $jobs jobs x $FRAMES frames x $FRAME_MS ms, ${mode:-steady}; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   if [ -n "$mode" ]; then
     (
-      sleep 12
+      # mid-job: wait until workers 1 and 2 each hold a job with frames done (their owner names their pid)
+      until [ "$(psql -h 127.0.0.1 -U "$PG_USER" -d "$PG_DB" -Atc "SELECT count(DISTINCT lease_owner) FROM $schema.generation_job
+                 WHERE state = 'RUNNING' AND frames_done >= 2 AND (lease_owner LIKE '%:${WORKERS[0]}:%' OR lease_owner LIKE '%:${WORKERS[1]}:%')" 2>/dev/null)" = 2 ]; do
+        sleep 0.5
+      done
       echo "-- kill -9 workers 1 and 2 (pids ${WORKERS[0]} ${WORKERS[1]}) at $(date +%T)"
       kill -9 "${WORKERS[0]}" "${WORKERS[1]}"
-      sleep 8
+      sleep 5
       echo "-- restarting PostgreSQL at $(date +%T)"
       pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main restart
       echo "-- PostgreSQL back at $(date +%T)"
