@@ -281,12 +281,16 @@ class BrowserFlowTest {
             assertThat(page.locator("#revision-apply")).isDisabled();
             revision.locator("button[type=submit]").click();
             assertThat(page.locator("#revision-diff")).containsText("Dry run, nothing written");
-            assertThat(page.locator("#revision-diff")).containsText("1 added, 4 changed (0 to re-bid), 2 omitted");
+            // the shots rendered earlier in this flow are DONE by now (how many depends on the workers), and the file
+            // lists them as not started: they count among the changed ones
+            assertThat(page.locator("#revision-diff")).containsText(
+                    Pattern.compile("1 added, (4|[5-9]|\\d\\d) changed \\(0 to re-bid\\), 2 omitted"));
             assertThat(page.locator("#revision-diff")).containsText("~ EP103_010_0010  frame_count 110 → 134");
             assertThat(page.locator("#revision-diff")).containsText("- EP103_020_0030  omitted");
             shot(page, "09-revision-preview");
             page.locator("#revision-apply").click();
-            assertThat(page.locator("#message")).containsText("Updated NVB: 1 added, 4 changed, 2 omitted.");
+            assertThat(page.locator("#message")).containsText(
+                    Pattern.compile("Updated NVB: 1 added, (4|[5-9]|\\d\\d) changed, 2 omitted\\."));
         }
     }
 

@@ -147,10 +147,11 @@ class ShotRevisionsTest {
             ShowPlan fresh = ShowPlanner.plan(revised, quick);
             long freshChanges = fresh.shots().stream().filter(s -> was.containsKey(s.shotCode()))
                     .filter(s -> !was.get(s.shotCode()).modeLabel().equals(s.modeLabel())).count();
-            // the re-plan starts from the current plan and pays churn for every change: it still takes cost savings
-            // its weights say are worth a change, but far fewer than a plan from scratch would make
+            // the re-plan starts from the current plan and pays churn for every change: it may take a saving its
+            // weights say is worth a change, but never more changes than a plan from scratch, and only a few
             assertThat(modeChanges).as("mode changes against the current plan, with it as the previous plan (%d) and"
-                    + " without (%d)", modeChanges, freshChanges).isLessThan(freshChanges / 2);
+                    + " without (%d)", modeChanges, freshChanges).isLessThanOrEqualTo(freshChanges)
+                    .isLessThanOrEqualTo(was.size() / 20);
         }
     }
 }
