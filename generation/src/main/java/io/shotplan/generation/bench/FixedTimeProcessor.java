@@ -12,10 +12,27 @@ import java.nio.file.Path;
  * settings are system properties: {@code shotplan.bench.frame-millis} (default 500) and {@code shotplan.bench.out}
  * (default {@code bench-out}), frames going to {@code OUT/SHOW/SHOT/fNNNN.txt}.
  */
-public final class FixedTimeProcessor implements FrameProcessor {
+public class FixedTimeProcessor implements FrameProcessor {
 
-    private final Path out = Path.of(System.getProperty("shotplan.bench.out", "bench-out"));
-    private final long frameMillis = Long.getLong("shotplan.bench.frame-millis", 500);
+    private final Path out;
+    private final long frameMillis;
+    private final String device;
+
+    public FixedTimeProcessor() {
+        this(Path.of(System.getProperty("shotplan.bench.out", "bench-out")),
+                Long.getLong("shotplan.bench.frame-millis", 500), "cpu");
+    }
+
+    protected FixedTimeProcessor(Path out, long frameMillis, String device) {
+        this.out = out;
+        this.frameMillis = frameMillis;
+        this.device = device;
+    }
+
+    /** Where a frame's file goes under the output folder. */
+    protected Path frameFile(Path out, GenerationJob job, int frame) {
+        return out.resolve(job.showCode()).resolve(job.shotCode()).resolve("f%04d.txt".formatted(frame));
+    }
 
     @Override
     public FrameResult process(GenerationJob job, int frame) {
@@ -26,8 +43,8 @@ public final class FixedTimeProcessor implements FrameProcessor {
             Thread.currentThread().interrupt();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        ImageCodec.writeAtomically(out.resolve(job.showCode()).resolve(job.shotCode()).resolve("f%04d.txt".formatted(frame)),
+        ImageCodec.writeAtomically(frameFile(out, job, frame),
                 o -> o.write((job.idempotencyKey() + " frame " + frame + "\n").getBytes(StandardCharsets.UTF_8)));
-        return new FrameResult(seconds, "cpu");
+        return new FrameResult(seconds, device);
     }
 }
