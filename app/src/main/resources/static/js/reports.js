@@ -9,6 +9,7 @@
   const charts = {};
   (await api(base + '/episodes')).forEach(e => form.episode.add(new Option(e.code + (e.title ? ' — ' + e.title : ''), e.code)));
   form.asOf.value = new Date().toISOString().slice(0, 10);
+  document.getElementById('ms-project').href = base + '/ms-project.xml';
   const n = v => Number(v || 0);
 
   function chart(id, option) {
@@ -32,7 +33,7 @@
   async function load() {
     hideMessage();
     const q = query();
-    document.querySelectorAll('#downloads a').forEach(a => { a.href = base + '/report.' + a.dataset.format + '?' + q; });
+    document.querySelectorAll('#downloads a[data-format]').forEach(a => { a.href = base + '/report.' + a.dataset.format + '?' + q; });
     let report;
     try { report = await api(base + '/report?' + q); } catch (e) { showError(e); return; }
     const c = report.show.currency;

@@ -1,5 +1,7 @@
 package io.shotplan.app.imports;
 
+import io.shotplan.app.schedule.MsProjectExport;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,12 +36,18 @@ public class ExportCommand implements Callable<Integer> {
             + "that 'import estimates' reads back.")
     boolean bidSheet;
 
+    @Option(names = "--ms-project", description = "Also write the current plan as MS Project XML (schedule.xml): "
+            + "a task per shot under its episode, disciplines and GPU pools as resources, dependencies, deliveries.")
+    boolean msProject;
+
     private final ImportService imports;
     private final BidSheetExport bidSheets;
+    private final MsProjectExport schedules;
 
-    ExportCommand(ImportService imports, BidSheetExport bidSheets) {
+    ExportCommand(ImportService imports, BidSheetExport bidSheets, MsProjectExport schedules) {
         this.imports = imports;
         this.bidSheets = bidSheets;
+        this.schedules = schedules;
     }
 
     @Override
@@ -48,11 +56,18 @@ public class ExportCommand implements Callable<Integer> {
         if (Files.isDirectory(folder) && !isEmpty(folder)) {
             throw new IllegalArgumentException(folder + " is not empty; export into a new or empty folder");
         }
+        ByteArrayOutputStream schedule = new ByteArrayOutputStream();
+        if (msProject) { // before anything is written: a show without a plan leaves no half-exported folder
+            schedules.writeCurrent(show, schedule);
+        }
         imports.exportShow(show, folder); // an unknown show is bad input, said by the command line's failure handler
         if (bidSheet) {
             try (var out = Files.newOutputStream(folder.resolve("bid-sheet.xlsx"))) {
                 bidSheets.write(show, out);
             }
+        }
+        if (msProject) {
+            Files.write(folder.resolve("schedule.xml"), schedule.toByteArray());
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Stream<Path> files = Files.list(folder)) {

@@ -11,6 +11,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import net.sf.mpxj.ProjectFile;
+import net.sf.mpxj.Task;
+import net.sf.mpxj.mspdi.MSPDIReader;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +86,18 @@ class CommandLineTest extends WebTest {
         assertThat(out.toString().strip()).startsWith("Exported show TST to " + folder + ": ")
                 .contains("shots.csv").contains("show.yaml");
         ShowComparison.assertSameShow(new ShowFolderReader().read(folder), shows.load(SHOW).orElseThrow());
+    }
+
+    @Test
+    void exportWritesTheCurrentPlanAsMsProjectXml() throws Exception {
+        run("plan", "--show", SHOW, "--seconds", "1");
+        Path folder = dir.resolve("TST");
+
+        assertThat(run("export", "--show", SHOW, "--ms-project", folder.toString())).isZero();
+
+        assertThat(out.toString()).contains("schedule.xml");
+        ProjectFile schedule = new MSPDIReader().read(folder.resolve("schedule.xml").toFile());
+        assertThat(schedule.getTasks()).extracting(Task::getName).contains("EP101_010_0010", "EP101 delivery");
     }
 
     @Test

@@ -272,6 +272,8 @@ class BrowserFlowTest {
                 assertThat(download.suggestedFilename()).startsWith("NVB").matches(".*\\.(" + format + "|zip)");
                 assertThat(Files.size(saved)).isGreaterThan(100);
             }
+            Download schedule = page.waitForDownload(() -> page.locator("#downloads #ms-project").click());
+            assertThat(schedule.suggestedFilename()).isEqualTo("NVB-schedule.xml");
 
             // editorial's revised shot list for EP103: preview the diff, then apply it
             page.navigate(url("/import"));
