@@ -20,6 +20,7 @@ import static org.jooq.impl.DSL.when;
 import io.shotplan.sql.ledger.LedgerEntry;
 import io.shotplan.sql.ledger.LedgerRepository;
 import io.shotplan.sql.ledger.LedgerSource;
+import io.shotplan.sql.money.RateCardsInForce;
 import io.shotplan.sql.schema.tables.records.GenerationJobRecord;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -321,8 +322,8 @@ public final class JobRepository {
 
     /**
      * Bills the job's device seconds the ledger does not have yet: one row of (device seconds − billed seconds) × the
-     * pool's hourly rate on the show's rate card in force today, or its first card before that takes effect (0 without
-     * a pool or rate), and {@code billed_seconds} moved up to match. The first bill of a job is keyed by the job's
+     * pool's hourly rate on the show's rate card in force today ({@link RateCardsInForce}, the rule planning prices
+     * days by; 0 without a pool or rate), in the card's currency (the ledger converts it to the show's), and {@code billed_seconds} moved up to match. The first bill of a job is keyed by the job's
      * idempotency key, a later one (seconds that came after a cancel) by the key and the seconds billed before it.
      * The rate applies when the device that ran the job is of the pool's kind (see {@link #billedAtPoolRate}).
      * {@code row} was read under the job's row lock, so its totals are final.
@@ -342,15 +343,13 @@ public final class JobRepository {
         BigDecimal amount = BigDecimal.ZERO.setScale(4);
         String currency = null;
         if (row.getGpuPoolId() != null) {
-            Record rate = tx.select(RATE_CARD_GPU_POOL.HOURLY_RATE, RATE_CARD.CURRENCY, GPU_POOL.GPU_TYPE)
-                    .from(RATE_CARD_GPU_POOL).join(RATE_CARD).on(RATE_CARD.ID.eq(RATE_CARD_GPU_POOL.RATE_CARD_ID))
-                    .join(GPU_POOL).on(GPU_POOL.ID.eq(RATE_CARD_GPU_POOL.GPU_POOL_ID))
-                    .where(RATE_CARD.SHOW_ID.eq(row.getShowId()))
-                    .and(RATE_CARD_GPU_POOL.GPU_POOL_ID.eq(row.getGpuPoolId()))
-                    // the card in force today; before the show's first card takes effect, that first card
-                    .orderBy(when(RATE_CARD.EFFECTIVE_FROM.le(today), RATE_CARD.EFFECTIVE_FROM).desc().nullsLast(),
-                            RATE_CARD.EFFECTIVE_FROM.asc())
-                    .limit(1).fetchOne();
+            Record rate = RateCardsInForce.cardOn(tx, row.getShowId(), today)
+                    .map(card -> tx.select(RATE_CARD_GPU_POOL.HOURLY_RATE, RATE_CARD.CURRENCY, GPU_POOL.GPU_TYPE)
+                            .from(RATE_CARD_GPU_POOL).join(RATE_CARD).on(RATE_CARD.ID.eq(RATE_CARD_GPU_POOL.RATE_CARD_ID))
+                            .join(GPU_POOL).on(GPU_POOL.ID.eq(RATE_CARD_GPU_POOL.GPU_POOL_ID))
+                            .where(RATE_CARD.ID.eq(card), RATE_CARD_GPU_POOL.GPU_POOL_ID.eq(row.getGpuPoolId()))
+                            .fetchOne())
+                    .orElse(null);
             if (rate != null) {
                 currency = rate.get(RATE_CARD.CURRENCY);
                 if (billedAtPoolRate(row.getDevice(), rate.get(GPU_POOL.GPU_TYPE))) {

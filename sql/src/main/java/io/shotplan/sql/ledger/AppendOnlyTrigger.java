@@ -14,16 +14,17 @@ public final class AppendOnlyTrigger implements Trigger {
     /** The SQLSTATE both databases raise: PostgreSQL's "restrict violation". */
     public static final String SQL_STATE = "23001";
 
-    private String table;
+    /** The ledger's name, not the one H2 passes to {@link #init}: after an ALTER TABLE that is the copy's name. */
+    private static final String TABLE = "cost_ledger";
 
     @Override
     public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before, int type) {
-        this.table = tableName;
+        // nothing to keep: the trigger guards the cost ledger only
     }
 
     @Override
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
-        throw new SQLException(message(table, newRow == null ? "DELETE" : "UPDATE"), SQL_STATE);
+        throw new SQLException(message(TABLE, newRow == null ? "DELETE" : "UPDATE"), SQL_STATE);
     }
 
     /** The one wording of the refusal, on H2 and PostgreSQL alike. */

@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shotplan.sql.Database;
+import io.shotplan.sql.money.ExchangeRate;
+import io.shotplan.sql.money.ExchangeRateRepository;
 import io.shotplan.sql.TestDatabases;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -48,6 +50,7 @@ class LedgerRollupTest {
         try (Database db = databases.get()) {
             Fixture f = fixture(db.dsl());
             var ledger = new LedgerRepository(db.dsl());
+            euroRate(db.dsl(), f);
             appendAMix(ledger, f);
 
             assertThat(rollup(db.dsl())).isEqualTo(ledgerByLineAndWeek(db.dsl())).hasSize(8);
@@ -155,6 +158,7 @@ class LedgerRollupTest {
                     db.dsl().fetchValue(DSL.select(DSL.max(SHOT.ID)).from(SHOT)),
                     db.dsl().fetchValue(DSL.select(DSL.max(DISCIPLINE.ID)).from(DISCIPLINE)),
                     db.dsl().fetchValue(DSL.select(DSL.max(GPU_POOL.ID)).from(GPU_POOL)));
+            euroRate(db.dsl(), f);
             appendAMix(new LedgerRepository(db.dsl()), f);
             assertThat(rollup(db.dsl())).isEqualTo(ledgerByLineAndWeek(db.dsl()));
             assertThat(periods(db.dsl())).isEqualTo(ledgerByLine(db.dsl(), LedgerRepository::periodStart));
@@ -172,6 +176,12 @@ class LedgerRollupTest {
                 .set(COST_LEDGER.REFERENCE, e.reference()).set(COST_LEDGER.REVERSES_ID, reverses)
                 .set(COST_LEDGER.IDEMPOTENCY_KEY, e.idempotencyKey())
                 .returningResult(COST_LEDGER.ID).fetchSingle(COST_LEDGER.ID);
+    }
+
+    /** The AI vendor of {@link #appendAMix} bills in euros: its rows are booked in dollars at this rate. */
+    private static void euroRate(DSLContext dsl, Fixture f) {
+        new ExchangeRateRepository(dsl).store(f.show(), List.of(new ExchangeRate("EUR", SUNDAY.minusWeeks(10),
+                new BigDecimal("0.92"))), "rates.csv", "finance");
     }
 
     /** Rows over two weeks, in every kind of line, with repeats and reversals. */
