@@ -4,7 +4,11 @@ import static io.shotplan.sql.schema.Tables.COST_LEDGER;
 import static io.shotplan.sql.schema.Tables.DISCIPLINE;
 import static io.shotplan.sql.schema.Tables.SHOT;
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.sum;
 
 import io.shotplan.sql.schema.tables.CostLedger;
 import io.shotplan.sql.schema.tables.Discipline;
@@ -23,6 +27,11 @@ final class LedgerQueries {
     /** A booked row and the episode of its shot. */
     record Correction(Long episodeId, long id, LocalDate occurredOn, String source, String shot, String discipline,
                       BigDecimal amount, String reference, Optional<Long> reversesId) {
+    }
+
+    /** Ledger rows to date booked from another currency, summed per currency and rate; amounts exact. */
+    record RateRow(String currency, BigDecimal rate, LocalDate firstDay, LocalDate lastDay, long rows,
+                   BigDecimal originalAmount, BigDecimal amount) {
     }
 
     private final ReportScope scope;
@@ -63,5 +72,21 @@ final class LedgerQueries {
                 .fetch(x -> new Correction(x.value1(), x.value2(), x.value3(), x.value4(),
                         x.value5() == null ? "" : x.value5(), x.value6() == null ? "" : x.value6(), x.value7(),
                         x.value8() == null ? "" : x.value8(), Optional.ofNullable(x.value9())));
+    }
+
+    /** The exchange rates the actuals in scope were booked at, with what each converted. */
+    List<RateRow> ratesUsed() {
+        CostLedger l = COST_LEDGER.as("l");
+        Shot s = SHOT.as("s");
+        Field<LocalDate> first = min(l.OCCURRED_ON);
+        return scope.dsl()
+                .select(l.ORIGINAL_CURRENCY, l.EXCHANGE_RATE, first, max(l.OCCURRED_ON), count(),
+                        sum(l.ORIGINAL_AMOUNT), sum(l.AMOUNT))
+                .from(l).leftJoin(s).on(s.ID.eq(l.SHOT_ID))
+                .where(scope.actuals(l), l.ORIGINAL_CURRENCY.isNotNull(), scope.inScope(s.EPISODE_ID))
+                .groupBy(l.ORIGINAL_CURRENCY, l.EXCHANGE_RATE)
+                .orderBy(l.ORIGINAL_CURRENCY, first)
+                .fetch(r -> new RateRow(r.value1().trim(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7()));
     }
 }

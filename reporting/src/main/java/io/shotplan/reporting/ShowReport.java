@@ -21,13 +21,25 @@ import java.util.Optional;
  * @param episodes    one entry per episode, in episode code order
  * @param unallocated ledger rows to date that name no shot: they count in the show's actuals and EAC, in no episode
  * @param utilisation GPU and crew load per week, show-wide (pools and crews are shared between episodes)
+ * @param ratesUsed   the exchange rates the actuals in scope were booked at, by currency and first day: where the
+ *                    figures in the show's currency came from, with the original amounts
  */
 public record ShowReport(
         ShowInfo show,
         Breakdown total,
         List<EpisodeReport> episodes,
         CostLine unallocated,
-        List<UtilisationWeek> utilisation) {
+        List<UtilisationWeek> utilisation,
+        List<RateUsed> ratesUsed) {
+
+    /**
+     * One exchange rate ledger rows were converted at (units of {@code currency} per unit of the show's currency) and
+     * what it converted: {@code originalAmount} in {@code currency}, rounded to that currency's minor unit, and
+     * {@code amount}, the part of the actuals it accounts for in the show's currency.
+     */
+    public record RateUsed(String currency, BigDecimal rate, LocalDate firstDay, LocalDate lastDay, long rows,
+                           BigDecimal originalAmount, BigDecimal amount) {
+    }
 
     /** The episode with this code, if the report holds it. */
     public Optional<EpisodeReport> episode(String code) {

@@ -230,9 +230,11 @@ public final class ShowReportQuery {
             });
             CostQueries.Result costRows;
             List<GenerationQueries.GenerationRow> generationRows;
+            List<LedgerQueries.RateRow> rateRows;
             try {
                 costRows = timed("costs", () -> new CostQueries(scope).run(scope.options().driversPerEpisode()));
                 generationRows = timed("generation", new GenerationQueries(scope)::generation);
+                rateRows = timed("rates used", new LedgerQueries(scope)::ratesUsed);
             } catch (RuntimeException e) {
                 siblingRows.exceptionally(ignored -> null).join(); // its transaction must end before this one
                 throw e;
@@ -279,7 +281,8 @@ public final class ShowReportQuery {
                     cells.stream().filter(c -> c.episodeId() == null).toList());
             ShowInfo info = new ShowInfo(show.getCode(), show.getName(), scope.currency(), scope.asOf(),
                     show.getContingencyPercent(), show.getReviewBufferDays(), baseline, current);
-            return new ShowReport(info, total, episodes, unallocated, utilisation(weekRows.load()));
+            return new ShowReport(info, total, episodes, unallocated, utilisation(weekRows.load()),
+                    rateRows.stream().map(this::rateUsed).toList());
         }
 
         private Breakdown breakdown(List<Cell> cells, List<RoundedMode> modeRows, BigDecimal budget,
@@ -454,6 +457,13 @@ public final class ShowReportQuery {
                     sumQuantity(rows.stream().map(r -> Rounding.quantity(r.plannedGpuHours()))), cost,
                     shots == 0 ? rounding.zero()
                             : cost.divide(BigDecimal.valueOf(shots), rounding.moneyScale(), RoundingMode.HALF_EVEN));
+        }
+
+        private ShowReport.RateUsed rateUsed(LedgerQueries.RateRow r) {
+            BigDecimal rate = r.rate().stripTrailingZeros();
+            return new ShowReport.RateUsed(r.currency(), rate.scale() < 0 ? rate.setScale(0) : rate, r.firstDay(),
+                    r.lastDay(),
+                    r.rows(), Rounding.forCurrency(r.currency()).money(r.originalAmount()), rounding.money(r.amount()));
         }
 
         private LedgerLine ledgerLine(LedgerQueries.Correction c) {

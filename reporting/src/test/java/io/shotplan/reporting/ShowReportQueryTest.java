@@ -302,16 +302,36 @@ class ShowReportQueryTest {
 
     @ParameterizedTest
     @MethodSource("io.shotplan.sql.TestDatabases#both")
-    void refusesToSumAnotherCurrency(Supplier<Database> databases) {
+    void aTwoCurrencyShowReportsToTheCentInItsCurrencyAndListsTheRatesUsed(Supplier<Database> databases) {
         try (Database db = databases.get()) {
             long show = SmallShow.create(db.dsl());
-            new io.shotplan.sql.ledger.LedgerRepository(db.dsl()).appendNew(io.shotplan.sql.ledger.LedgerEntry.money(
-                    show, null, io.shotplan.sql.ledger.LedgerSource.INVOICE, m("10.00"), "EUR",
-                    LocalDate.of(2026, 2, 1), "euro invoice", "eur-1"));
-            assertThatThrownBy(() -> new ShowReportQuery(db.dsl()).build(SmallShow.CODE, Optional.empty(),
-                    SmallShow.OPTIONS))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("[EUR]")
-                    .hasMessageContaining("USD");
+            var query = new ShowReportQuery(db.dsl());
+            BigDecimal before = query.build(SmallShow.CODE, Optional.empty(), SmallShow.OPTIONS).total().figures()
+                    .actualCost();
+            db.dsl().transaction(tx -> new io.shotplan.sql.money.ExchangeRateRepository(tx.dsl()).store(show, List.of(
+                    new io.shotplan.sql.money.ExchangeRate("ARS", LocalDate.of(2026, 1, 1), m("1050")),
+                    new io.shotplan.sql.money.ExchangeRate("ARS", LocalDate.of(2026, 2, 9), m("1100"))),
+                    "rates.csv", "finance"));
+            var ledger = new io.shotplan.sql.ledger.LedgerRepository(db.dsl());
+            for (String[] row : List.of(new String[] {"2026-02-02", "1000000"}, new String[] {"2026-02-10", "500000"},
+                    new String[] {"2026-02-13", "250000.50"}, new String[] {"2026-03-02", "999999"})) {
+                ledger.append(io.shotplan.sql.ledger.LedgerEntry.money(show, null,
+                        io.shotplan.sql.ledger.LedgerSource.INVOICE, m(row[1]), "ARS", LocalDate.parse(row[0]),
+                        "pesos " + row[0], "ars:" + row[0]));
+            }
+
+            ShowReport report = query.build(SmallShow.CODE, Optional.empty(), SmallShow.OPTIONS);
+            // 1,000,000 / 1,050 = 952.3810, then 500,000 / 1,100 = 454.5455 and 250,000.50 / 1,100 = 227.2732, each row
+            // rounded once to the ledger's 4 places; their sum 1,634.1997 is 1,634.20. March is after the as-of date.
+            assertThat(report.total().figures().actualCost().subtract(before)).isEqualTo(m("1634.20"));
+            assertThat(report.ratesUsed()).extracting(ShowReport.RateUsed::currency, r -> r.rate().toPlainString(),
+                            ShowReport.RateUsed::firstDay, ShowReport.RateUsed::lastDay, ShowReport.RateUsed::rows,
+                            ShowReport.RateUsed::originalAmount, ShowReport.RateUsed::amount)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("ARS", "1050", LocalDate.of(2026, 2, 2),
+                                    LocalDate.of(2026, 2, 2), 1L, m("1000000.00"), m("952.38")),
+                            org.assertj.core.groups.Tuple.tuple("ARS", "1100", LocalDate.of(2026, 2, 10),
+                                    LocalDate.of(2026, 2, 13), 2L, m("750000.50"), m("681.82")));
         }
     }
 
