@@ -19,37 +19,57 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Show reports for the API, built once per state of the data however many people ask:
+ * Show reports for the API, built once per state of the data however many people ask and however often it changes:
  * <ul>
- * <li><b>one build per state.</b> A report is keyed by show, episode, day and the data's version: the show's current
- * plan and baseline, the newest ledger row and the newest audit entry (every change to budgets, pins, eligibility,
- * plans and imports writes one). Requests for a key being built wait for that build; a key already built is answered
- * from memory. Any change makes a new key, so an answer is never older than the data was when it was asked;</li>
+ * <li><b>never older than the question.</b> An answer is a build that read the data after the request arrived, or
+ * the newest build if nothing changed since it was made. The data's version is the show's current plan and baseline,
+ * the newest ledger row and the newest audit entry (every change to budgets, pins, eligibility, plans and imports
+ * writes one);</li>
+ * <li><b>at most one build running and one waiting per report.</b> While a build runs, everyone who asks after it
+ * started joins the one build queued behind it. A studio writes budgets and pins every second or so: without this,
+ * each write queued one more build of the same report, and under load the queue grew faster than it drained;</li>
  * <li><b>few builds at once.</b> A build on PostgreSQL holds two pooled connections (it splits its queries over two
- * connections sharing one snapshot). Ten builds at once on a pool of ten each held one and waited for a second:
- * the pool deadlocked. At most {@code shotplan.report.concurrent-builds} builds run at once, so they hold at most
- * twice that many connections and the rest of the pool serves everything else; a build that cannot start within
- * {@code shotplan.report.max-wait} is a 503.</li>
+ * connections sharing one snapshot). At most {@code shotplan.report.concurrent-builds} builds run at once, so they
+ * hold at most twice that many connections and the rest of the pool serves everything else; a build that cannot
+ * start within {@code shotplan.report.max-wait} is a 503.</li>
  * </ul>
  */
 @Service
 class Reports {
 
-    /** Versions kept per show, episode and day (the newest); older ones are dropped when a newer one is built. */
-    private static final int MAX_CACHED = 64;
+    /** Reports (show, episode, day) kept; idle ones are dropped beyond this. */
+    private static final int MAX_KEPT = 256;
 
     record Version(long currentPlan, long baseline, long ledger, long audit) {
     }
 
-    record Key(String show, Optional<String> episode, LocalDate asOf, Version version) {
-        boolean sameReport(Key other) {
-            return show.equals(other.show) && episode.equals(other.episode) && asOf.equals(other.asOf);
+    record Key(String show, Optional<String> episode, LocalDate asOf) {
+    }
+
+    /** A build, numbered by when it read the data's version (from {@link #clock}). */
+    private record Build(long startedAt, Version version, CompletableFuture<ShowReport> report) {
+
+        /** Whether this build read the data after the request arrived, or read the same version of it. */
+        boolean answers(long arrived, Version asked) {
+            return startedAt > arrived || version.equals(asked);
+        }
+    }
+
+    /** One report's builds: the newest finished one, the one running and the one queued behind it. */
+    private static final class Slot {
+        Build latest;
+        Build running;
+        CompletableFuture<ShowReport> queued;
+
+        boolean idle() {
+            return running == null && queued == null;
         }
     }
 
@@ -57,7 +77,9 @@ class Reports {
     private final ShowReportQuery query;
     private final Semaphore builds;
     private final Duration maxWait;
-    private final Map<Key, CompletableFuture<ShowReport>> reports = new ConcurrentHashMap<>();
+    private final Map<Key, Slot> slots = new ConcurrentHashMap<>();
+    /** Orders requests and builds: a build that started after a request arrived answers it. */
+    private final AtomicLong clock = new AtomicLong();
 
     Reports(DSLContext dsl, @Value("${shotplan.report.concurrent-builds:2}") int concurrentBuilds,
             @Value("${shotplan.report.max-wait:20s}") Duration maxWait) {
@@ -68,24 +90,74 @@ class Reports {
     }
 
     ShowReport report(String show, Optional<String> episode, LocalDate asOf) {
-        Key key = new Key(show, episode, asOf, version(show));
-        CompletableFuture<ShowReport> mine = new CompletableFuture<>();
-        CompletableFuture<ShowReport> earlier = reports.putIfAbsent(key, mine);
-        if (earlier != null) {
-            return joined(earlier);
+        long arrived = clock.incrementAndGet();
+        Version now = version(show);
+        Key key = new Key(show, episode, asOf);
+        Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+        CompletableFuture<ShowReport> answer;
+        CompletableFuture<ShowReport> ahead = null;
+        boolean mine = false;
+        synchronized (slot) {
+            if (slot.latest != null && slot.latest.answers(arrived, now)) {
+                return joined(slot.latest.report());
+            }
+            if (slot.running != null && slot.running.answers(arrived, now)) {
+                answer = slot.running.report();
+            } else if (slot.queued != null) {
+                answer = slot.queued;
+            } else {
+                answer = slot.queued = new CompletableFuture<>();
+                ahead = slot.running == null ? null : slot.running.report();
+                mine = true;
+            }
         }
+        if (mine) {
+            buildQueued(key, slot, ahead);
+        }
+        forgetIdle(key);
+        return joined(answer);
+    }
+
+    /** Runs the slot's queued build once the one ahead of it is done, on the thread that queued it. */
+    private void buildQueued(Key key, Slot slot, CompletableFuture<ShowReport> ahead) {
+        if (ahead != null) {
+            ahead.exceptionally(failure -> null).join();
+        }
+        Build build;
         try {
-            mine.complete(build(key));
-            reports.keySet().removeIf(other -> other.sameReport(key) && !other.equals(key));
-            if (reports.size() > MAX_CACHED) {
-                reports.keySet().removeIf(other -> !other.equals(key) && reports.get(other) != null
-                        && reports.get(other).isDone());
+            long startedAt = clock.incrementAndGet();
+            Version version = version(key.show());
+            synchronized (slot) {
+                build = new Build(startedAt, version, slot.queued);
+                slot.running = build;
+                slot.queued = null;
             }
         } catch (RuntimeException | Error e) {
-            reports.remove(key, mine);
-            mine.completeExceptionally(e);
+            CompletableFuture<ShowReport> queued;
+            synchronized (slot) {
+                queued = slot.queued;
+                slot.queued = null;
+            }
+            queued.completeExceptionally(e);
+            return;
         }
-        return joined(mine);
+        try {
+            ShowReport report = build(key);
+            synchronized (slot) {
+                if (slot.latest == null || slot.latest.startedAt() < build.startedAt()) {
+                    slot.latest = build;
+                }
+            }
+            build.report().complete(report);
+        } catch (RuntimeException | Error e) {
+            build.report().completeExceptionally(e);
+        } finally {
+            synchronized (slot) {
+                if (slot.running == build) {
+                    slot.running = null;
+                }
+            }
+        }
     }
 
     private ShowReport build(Key key) {
@@ -103,6 +175,16 @@ class Reports {
             return query.build(key.show(), key.episode(), ReportOptions.asOf(key.asOf()));
         } finally {
             builds.release();
+        }
+    }
+
+    private void forgetIdle(Key current) {
+        if (slots.size() > MAX_KEPT) {
+            slots.entrySet().removeIf(entry -> {
+                synchronized (entry.getValue()) {
+                    return !entry.getKey().equals(current) && entry.getValue().idle();
+                }
+            });
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,6 +41,7 @@ class PasswordConfig {
         private final PasswordEncoder bcrypt;
         private final byte[] key = new byte[32];
         private final Map<String, Boolean> verified;
+        private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
 
         RememberingEncoder(PasswordEncoder bcrypt, int remembered) {
             this.bcrypt = bcrypt;
@@ -65,11 +68,25 @@ class PasswordConfig {
             if (verified.containsKey(pair)) {
                 return true;
             }
-            boolean matches = bcrypt.matches(rawPassword, encodedPassword);
-            if (matches) {
-                verified.put(pair, Boolean.TRUE);
+            // a script's many clients start at once with one password: one bcrypt for all of them, not one each
+            CompletableFuture<Boolean> mine = new CompletableFuture<>();
+            CompletableFuture<Boolean> checking = inFlight.putIfAbsent(pair, mine);
+            if (checking != null) {
+                return checking.join();
             }
-            return matches;
+            try {
+                boolean matches = bcrypt.matches(rawPassword, encodedPassword);
+                if (matches) {
+                    verified.put(pair, Boolean.TRUE);
+                }
+                mine.complete(matches);
+                return matches;
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+                throw e;
+            } finally {
+                inFlight.remove(pair, mine);
+            }
         }
 
         @Override

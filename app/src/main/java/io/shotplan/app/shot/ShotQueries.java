@@ -11,6 +11,7 @@ import static io.shotplan.sql.schema.Tables.SHOT;
 import static io.shotplan.sql.schema.Tables.SHOT_ESTIMATE_OVERRIDE;
 import static io.shotplan.sql.schema.Tables.SHOW;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.multiset;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -34,6 +36,10 @@ import org.springframework.stereotype.Repository;
 /** Reads shows, episodes and shots, with each shot's place in the show's current plan. */
 @Repository
 public class ShotQueries {
+
+    /** The plan the shots list shows: the locked baseline, else the newest plan. */
+    private static final Field<Long> CURRENT_PLAN = coalesce(SHOW.BASELINE_PLAN_ID,
+            field(select(max(PLAN.ID)).from(PLAN).where(PLAN.SHOW_ID.eq(SHOW.ID))));
 
     private final DSLContext dsl;
 
@@ -74,27 +80,33 @@ public class ShotQueries {
                         r.value6().longValue()));
     }
 
-    /** The plan the shots list shows: the locked baseline, else the newest plan. */
     public Optional<Long> currentPlanId(long showId) {
-        Long baseline = dsl.select(SHOW.BASELINE_PLAN_ID).from(SHOW).where(SHOW.ID.eq(showId)).fetchOne(SHOW.BASELINE_PLAN_ID);
-        if (baseline != null) {
-            return Optional.of(baseline);
-        }
-        return Optional.ofNullable(dsl.select(max(PLAN.ID)).from(PLAN).where(PLAN.SHOW_ID.eq(showId)).fetchOne(0, Long.class));
+        return dsl.select(CURRENT_PLAN).from(SHOW).where(SHOW.ID.eq(showId)).fetchOptional(CURRENT_PLAN);
+    }
+
+    /** A show and the plan its shots list shows (-1 for none), in one query: the shots page is the busiest request. */
+    private record ShowAndPlan(long showId, long planId) {
+    }
+
+    private ShowAndPlan showAndPlan(String code) {
+        return dsl.select(SHOW.ID, CURRENT_PLAN).from(SHOW).where(SHOW.CODE.eq(code))
+                .fetchOptional(r -> new ShowAndPlan(r.value1(), r.value2() == null ? -1 : r.value2()))
+                .orElseThrow(() -> new NotFoundException("show", code));
     }
 
     public PageOf<ShotRow> shots(String showCode, ShotFilter filter, int page, int size) {
-        return shots(showId(showCode), DSL.noCondition(), filter, page, size);
+        return shots(showAndPlan(showCode), DSL.noCondition(), filter, page, size);
     }
 
     public ShotRow shot(String showCode, String shotCode) {
-        return shots(showId(showCode), SHOT.CODE.eq(shotCode), new ShotFilter(null, null, null, null), 0, 1)
+        return shots(showAndPlan(showCode), SHOT.CODE.eq(shotCode), new ShotFilter(null, null, null, null), 0, 1)
                 .items().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("shot", showCode + "/" + shotCode));
     }
 
-    private PageOf<ShotRow> shots(long showId, Condition extra, ShotFilter filter, int page, int size) {
-        long planId = currentPlanId(showId).orElse(-1L);
+    private PageOf<ShotRow> shots(ShowAndPlan show, Condition extra, ShotFilter filter, int page, int size) {
+        long showId = show.showId();
+        long planId = show.planId();
         Condition where = SHOT.SHOW_ID.eq(showId).and(extra);
         if (filter.episode() != null && !filter.episode().isBlank()) {
             where = where.and(EPISODE.CODE.eq(filter.episode()));

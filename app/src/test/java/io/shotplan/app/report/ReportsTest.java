@@ -12,10 +12,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** One build per state of the data: many readers at once share it, a change makes the next read a new build. */
+/**
+ * One build per state of the data: many readers at once share it, a change makes the next read a new build, and a
+ * reader never gets a build older than its question while others keep writing.
+ */
 class ReportsTest extends WebTest {
 
     static final LocalDate AS_OF = LocalDate.of(2027, 3, 1);
@@ -56,6 +61,46 @@ class ReportsTest extends WebTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void readersWhileBudgetsChangeAlwaysSeeTheBudgetWrittenBeforeTheyAsked() throws Exception {
+        ShowReport first = reports.report(SHOW, Optional.empty(), AS_OF);
+        String episode = first.episodes().getFirst().code();
+        BigDecimal before = first.episodes().getFirst().figures().budget();
+        AtomicReference<BigDecimal> written = new AtomicReference<>(before);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> readers = java.util.stream.IntStream.range(0, 8).mapToObj(i -> pool.submit(() -> {
+                int reads = 0;
+                while (writing.get()) {
+                    BigDecimal asked = written.get();
+                    BigDecimal answered = reports.report(SHOW, Optional.empty(), AS_OF).episodes().getFirst()
+                            .figures().budget();
+                    // budgets only grow in this test: an answer below the budget written before asking is stale
+                    assertThat(answered).isGreaterThanOrEqualTo(asked);
+                    reads++;
+                }
+                return reads;
+            })).toList();
+            for (int change = 1; change <= 15; change++) {
+                BigDecimal budget = before.add(BigDecimal.valueOf(change * 1000L));
+                edits.budget(SHOW, episode, budget);
+                written.set(budget);
+                Thread.sleep(20);
+            }
+            writing.set(false);
+            for (Future<Integer> reader : readers) {
+                assertThat(reader.get()).isPositive();
+            }
+            assertThat(reports.report(SHOW, Optional.empty(), AS_OF).episodes().getFirst().figures().budget())
+                    .isEqualByComparingTo(written.get());
+        } finally {
+            writing.set(false);
+            pool.shutdownNow();
+            edits.budget(SHOW, episode, before);
         }
     }
 }
