@@ -7,8 +7,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
@@ -25,13 +23,15 @@ final class PdfLayout {
     private static final float MAX_COLUMN_WIDTH = 78;
 
     private final PDDocument document;
-    private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private final PdfTypeface regular;
+    private final PdfTypeface bold;
     private PDPageContentStream content;
     private float y;
 
     PdfLayout(PDDocument document) throws IOException {
         this.document = document;
+        this.regular = PdfTypeface.regular(document);
+        this.bold = PdfTypeface.bold(document);
         newPage();
     }
 
@@ -115,51 +115,35 @@ final class PdfLayout {
         content.stroke();
     }
 
-    private void cell(PDType1Font font, String text, int column, float label, float width, boolean right)
+    private void cell(PdfTypeface font, String text, int column, float label, float width, boolean right)
             throws IOException {
         float left = column == 0 ? MARGIN : MARGIN + label + width * (column - 1);
         float room = (column == 0 ? label : width) - 4;
-        String fitted = fit(font, safe(font, text), room);
-        float textWidth = width(font, fitted);
+        String fitted = fit(font, text, room);
+        float textWidth = font.width(fitted, TEXT_SIZE);
         float x = right ? left + room - textWidth : left;
         write(font, TEXT_SIZE, x, y - TEXT_SIZE, fitted);
     }
 
-    private String fit(PDType1Font font, String text, float room) throws IOException {
-        if (width(font, text) <= room) {
+    private static String fit(PdfTypeface font, String text, float room) throws IOException {
+        if (font.width(text, TEXT_SIZE) <= room) {
             return text;
         }
         String cut = text;
-        while (!cut.isEmpty() && width(font, cut + "...") > room) {
-            cut = cut.substring(0, cut.length() - 1);
+        while (!cut.isEmpty() && font.width(cut + "...", TEXT_SIZE) > room) {
+            cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
         }
         return cut + "...";
     }
 
-    private static float width(PDType1Font font, String text) throws IOException {
-        return font.getStringWidth(text) / 1000 * TEXT_SIZE;
-    }
-
-    /** Replaces characters the standard fonts cannot encode (WinAnsi) with '?'. */
-    private static String safe(PDType1Font font, String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            String ch = new String(Character.toChars(cp));
-            try {
-                font.encode(ch);
-                out.append(ch);
-            } catch (IOException | IllegalArgumentException e) {
-                out.append('?');
-            }
-        });
-        return out.toString();
-    }
-
-    private void write(PDType1Font font, float size, float x, float baseline, String text) throws IOException {
+    /** The text in runs, each in the font of the typeface that has its characters. */
+    private void write(PdfTypeface font, float size, float x, float baseline, String text) throws IOException {
         content.beginText();
-        content.setFont(font, size);
         content.newLineAtOffset(x, baseline);
-        content.showText(safe(font, text));
+        for (PdfTypeface.Run run : font.runs(text)) {
+            content.setFont(run.font(), size);
+            content.showText(run.text());
+        }
         content.endText();
     }
 
