@@ -446,9 +446,7 @@ public class ShowRepository {
             List<org.jooq.Query> updates = new ArrayList<>(shots.size());
             for (Shot s : shots) {
                 long id = storedShots.get(s.code());
-                // the file's NOT_STARTED does not undo what generation or a tracker recorded since
-                String status = s.status() == ShotStatus.NOT_STARTED && !statuses.get(id).equals(ShotStatus.OMITTED.name())
-                        ? statuses.get(id) : s.status().name();
+                String status = ShotStatus.valueOf(statuses.get(id)).revisedBy(s.status()).name();
                 updates.add(db.update(SHOT).set(SHOT.EPISODE_ID, episodeIds.get(s.episode()))
                         .set(SHOT.SEQUENCE_ID, s.sequence() == null ? null : sequenceIds.get(s.sequence()))
                         .set(SHOT.DESCRIPTION, s.description()).set(SHOT.FRAME_COUNT, s.frameCount()).set(SHOT.FPS, s.fps())

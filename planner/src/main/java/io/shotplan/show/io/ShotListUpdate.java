@@ -16,8 +16,8 @@ import java.util.TreeSet;
 /**
  * Works out what a revised shot list or pull does to a stored show, without writing anything. A stored shot the
  * file names takes the file's frame count, cut in and out, description, status and dependencies — each only where
- * the file gives it (a pull has no statuses); its work type, complexity, flags and hand bids stay. A shot the file
- * brings back from OMITTED starts again unless the file gives its status. With omit-missing, the stored shots of the
+ * the file gives it (a pull has no statuses), and by {@link ShotStatus#revisedBy} for the status; its work type,
+ * complexity, flags and hand bids stay. With omit-missing, the stored shots of the
  * file's episodes that the file no longer has become OMITTED. A shot in progress or done whose frames change is
  * flagged for re-bid. Problems (a shot moved to another episode, a dependency cycle through stored shots) are
  * reported with the file's lines, like any import problem.
@@ -86,8 +86,8 @@ public final class ShotListUpdate {
 
     private static Shot revise(Shot before, Shot file, RevisedShots revised) {
         String description = file.description() != null ? file.description() : before.description();
-        ShotStatus status = revised.gives(ShotColumn.STATUS) ? file.status()
-                : before.status() == ShotStatus.OMITTED ? ShotStatus.NOT_STARTED : before.status();
+        ShotStatus status = before.status().revisedBy(revised.gives(ShotColumn.STATUS) ? file.status()
+                : ShotStatus.NOT_STARTED);
         List<String> dependsOn = revised.gives(ShotColumn.DEPENDS_ON) ? file.dependsOn() : before.dependsOn();
         Map<String, String> notes = new LinkedHashMap<>(before.notes());
         notes.putAll(file.notes());

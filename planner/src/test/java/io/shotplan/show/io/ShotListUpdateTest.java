@@ -66,6 +66,18 @@ class ShotListUpdateTest {
     }
 
     @Test
+    void aShotListsNotStartedDoesNotSendAFinishedShotBackButAStatusItGivesCounts() {
+        Show finished = withStatus(withStatus(SEASON, "EP103_010_0030", ShotStatus.DONE), "EP103_010_0020",
+                ShotStatus.DONE);
+
+        ShotDiff diff = ShotListUpdate.diff(finished, csv(finished, REVISIONS.resolve("EP103_shots_v2.csv")), false);
+
+        assertThat(diff.changed()).extracting(ShotDiff.Changed::code, c -> c.after().status())
+                .contains(Tuple.tuple("EP103_010_0030", ShotStatus.DONE),
+                        Tuple.tuple("EP103_010_0020", ShotStatus.IN_PROGRESS));
+    }
+
+    @Test
     void aRevisionThatClosesACycleThroughStoredShotsIsRefused() {
         // stored: EP103_010_0040 waits for EP103_010_0030; the file makes 0030 wait for 0040
         String csv = "code,episode,frame_count,work_type,complexity,depends_on\n"
