@@ -52,6 +52,7 @@
         detail.episodes.some(e => e.late) ? 'bad' : 'good'),
       card('Score', s.feasible ? 'feasible' : 'infeasible', s.score || '', s.feasible ? 'good' : 'bad'));
     drawGauges(detail.episodes);
+    showFixes(id, s, detail.episodes);
     await showQuality(id, s, detail.episodes);
     const chosen = episodeSelect.value;
     episodeSelect.replaceChildren(new Option('all', ''), ...detail.episodes.map(e => new Option(e.code, e.code)));
@@ -83,6 +84,49 @@
         'no plan within the policy costs less than ' + money(q.costLowerBound, show.currency))),
       table,
       ...q.unavoidable.map(line => el('p', { class: 'alert', text: line })));
+  }
+
+  // what would fix a plan that misses a budget or a delivery: asked for by a producer, re-solved on the server
+  const fixesSection = document.getElementById('fixes');
+  const findFixes = document.getElementById('find-fixes');
+  function showFixes(id, s, episodes) {
+    fixesSection.hidden = s.feasible && !episodes.some(e => e.late || e.overBudget);
+    document.getElementById('misses-table').hidden = true;
+    document.getElementById('fixes-list').replaceChildren();
+    document.getElementById('fixes-progress').textContent = producer ? '' : 'A producer can ask what would fix it.';
+    findFixes.hidden = !producer;
+    findFixes.disabled = false;
+    findFixes.onclick = () => askForFixes(id).catch(e => { findFixes.disabled = false; showError(e); });
+  }
+  async function askForFixes(id) {
+    findFixes.disabled = true;
+    const seconds = Number(document.getElementById('seconds').value) || 10;
+    let run = await api('/api/plans/' + id + '/fixes', { method: 'POST', json: { seconds } });
+    drawFixes(run);
+    while (run.state === 'RUNNING' && planSelect.value === String(id)) {
+      await new Promise(resolve => setTimeout(resolve, 1000));
+      run = await api('/api/fixes/' + run.id);
+      drawFixes(run);
+    }
+  }
+  function drawFixes(run) {
+    const misses = document.getElementById('misses-table');
+    misses.hidden = !run.misses.length;
+    misses.querySelector('tbody').replaceChildren(...run.misses.map(m => el('tr', { 'data-episode': m.episode },
+      el('td', { text: m.episode }), el('td', { class: 'num', text: money(m.cost) }), el('td', { class: 'num', text: money(m.budget) }),
+      el('td', { class: 'num ' + (Number(m.overBudgetBy) > 0 ? 'bad' : ''), text: money(m.overBudgetBy) }),
+      el('td', { text: m.finish || '—' }), el('td', { text: m.delivery || '—' }),
+      el('td', { class: 'num ' + (m.daysLate > 0 ? 'bad' : ''), text: String(m.daysLate) }))));
+    document.getElementById('fixes-progress').textContent =
+      run.state === 'RUNNING' ? 'Re-solving with more ' + (run.resolving || run.relaxations[run.fixes.length]) + ': '
+        + run.fixes.length + ' of ' + run.relaxations.length + ' re-solves done (' + run.secondsPerResolve + ' s each)…'
+      : run.state === 'FAILED' ? 'Finding the fixes failed: ' + run.error
+      : run.relaxations.length ? 'Each fix is proven by its relaxed re-solve.' : 'This plan meets every budget and delivery.';
+    document.getElementById('fixes-list').replaceChildren(...run.fixes.map(f => el('li', { 'data-limit': f.limit },
+      el('strong', { text: f.description }), f.fixesEverything ? el('span', { class: 'good', text: ' — meets every budget and delivery' }) : '',
+      el('div', { class: 'small muted', text: 'relaxed plan: ' + money(f.relaxedCost, show.currency) + '; '
+        + f.relaxedEpisodes.map(e => e.code + ' ' + money(e.cost) + ' of ' + money(e.budget) + ', finish ' + e.finish
+          + (e.slackDays < 0 ? ' (' + (-e.slackDays) + ' days late)' : '')).join('; ') }))));
   }
 
   async function showEpisode(episodes) {

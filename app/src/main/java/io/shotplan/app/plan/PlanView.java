@@ -1,5 +1,6 @@
 package io.shotplan.app.plan;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.shotplan.plan.shot.Baseline;
 import io.shotplan.plan.shot.ShowPlan;
 import java.math.BigDecimal;
@@ -27,10 +28,12 @@ public final class PlanView {
     /** One episode in a plan: its budget against what the plan spends, and its delivery against the plan's finish. */
     public record EpisodeLine(String code, String title, BigDecimal budget, BigDecimal plannedCost,
                               LocalDate deliveryDate, LocalDate finish, int shots, int aiShots) {
+        @JsonProperty // the Plan page colours and counts episodes by these; a record writes only its components
         public boolean overBudget() {
             return plannedCost.compareTo(budget) > 0;
         }
 
+        @JsonProperty
         public boolean late() {
             return finish != null && finish.isAfter(deliveryDate);
         }

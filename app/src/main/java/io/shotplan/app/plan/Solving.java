@@ -131,7 +131,7 @@ public class Solving {
         Show stored = shows.load(showId);
         dropIneligiblePins(showCode, showId, stored);
         Show show = scenario.map(Scenario::changes).orElse(ScenarioChanges.NONE).applyTo(stored);
-        PlanRequest request = PlanRequest.of(limit).withPins(pins(showId, show)).withPrevious(previous(showId, show));
+        PlanRequest request = request(showId, show, limit);
         String actor = AuditLog.currentActor();
         String id = UUID.randomUUID().toString();
         Running run = new Running(SolveJob.started(id, showCode, scenario.map(Scenario::name).orElse(null), limit));
@@ -168,6 +168,11 @@ public class Solving {
             }
         });
         return run.job;
+    }
+
+    /** What a solve of the show starts from: its supervisors' pins and the current plan (to change no more than needed). */
+    PlanRequest request(long showId, Show show, Duration limit) {
+        return PlanRequest.of(limit).withPins(pins(showId, show)).withPrevious(previous(showId, show));
     }
 
     public SolveJob get(String id) {

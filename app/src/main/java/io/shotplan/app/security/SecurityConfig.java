@@ -165,7 +165,7 @@ public class SecurityConfig {
                 .requestMatchers(HttpMethod.PUT, "/api/shows/*/scenarios/*").hasRole(PRODUCER.name())
                 .requestMatchers(HttpMethod.DELETE, "/api/shows/*/scenarios/*").hasRole(PRODUCER.name())
                 .requestMatchers(HttpMethod.POST, "/api/shows/*/plans", "/api/solves/*/stop",
-                        "/api/plans/*/baseline").hasRole(PRODUCER.name())
+                        "/api/plans/*/baseline", "/api/plans/*/fixes").hasRole(PRODUCER.name())
                 // actuals: finance
                 .requestMatchers(HttpMethod.POST, "/api/shows/*/actuals").hasRole(FINANCE.name())
                 // dispatch: producers and supervisors

@@ -213,7 +213,7 @@ class BrowserFlowTest {
             page.navigate(url("/scenarios?show=NVB"));
             Locator scenario = page.locator("#scenario-form");
             scenario.locator("input[name=name]").fill("lean budget");
-            scenario.locator("input[name=budgetPercent]").fill("80");
+            scenario.locator("input[name=budgetPercent]").fill("50");
             scenario.locator("button[type=submit]").click();
             assertThat(page.locator("#scenarios-table tbody")).containsText("lean budget");
             page.navigate(url("/plan?show=NVB"));
@@ -222,6 +222,16 @@ class BrowserFlowTest {
             page.locator("#solve").click();
             assertThat(page.locator("#solve-state")).hasText(Pattern.compile("Solved.*"), new com.microsoft.playwright.assertions
                     .LocatorAssertions.HasTextOptions().setTimeout(120_000));
+            // half the budget is missed: the producer asks what would fix it, each fix re-solved on the server
+            assertThat(page.locator("#fixes")).isVisible();
+            page.locator("#seconds").fill("1");
+            page.locator("#find-fixes").click();
+            assertThat(page.locator("#misses-table tbody tr").first()).isVisible();
+            assertThat(page.locator("#fixes-list li")).hasCount(3, new com.microsoft.playwright.assertions
+                    .LocatorAssertions.HasCountOptions().setTimeout(120_000));
+            assertThat(page.locator("#fixes-list li[data-limit=budget]")).containsText("More money");
+            assertThat(page.locator("#fixes-progress")).containsText("proven by its relaxed re-solve");
+            shot(page, "05b-fixes");
             page.navigate(url("/scenarios?show=NVB"));
             Locator plans = page.locator("#plans-table tbody tr");
             assertThat(plans).hasCount(2);

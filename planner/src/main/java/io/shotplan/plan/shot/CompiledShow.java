@@ -101,8 +101,7 @@ public final class CompiledShow {
         this.duePeriod = new int[episodes.size()];
         int lastDue = 0;
         for (int e = 0; e < episodes.size(); e++) {
-            // finish (exclusive) by the working day before delivery less the review buffer
-            duePeriod[e] = Math.max(0, days.periodsBefore(episodes.get(e).deliveryDate()) - show.reviewBufferDays());
+            duePeriod[e] = days.duePeriod(episodes.get(e).deliveryDate(), show.reviewBufferDays());
             lastDue = Math.max(lastDue, duePeriod[e] + show.reviewBufferDays());
         }
         int profileLength = lastDue + CALENDAR_TAIL_DAYS;

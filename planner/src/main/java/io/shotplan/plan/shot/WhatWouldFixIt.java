@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import io.shotplan.show.CrewPlan;
 import io.shotplan.show.GpuPool;
@@ -38,6 +39,10 @@ public final class WhatWouldFixIt {
             ShowPlan relaxedPlan) {
     }
 
+    /** One relaxed re-solve, named for the limit it relaxes, to run when the caller chooses (one at a time, with progress). */
+    public record Relaxation(String limit, Supplier<Fix> resolve) {
+    }
+
     private WhatWouldFixIt() {
     }
 
@@ -45,13 +50,18 @@ public final class WhatWouldFixIt {
         if (plan.withinLimits()) {
             return List.of();
         }
-        List<Fix> fixes = new ArrayList<>();
-        fixes.add(budget(show, request));
-        fixes.add(artists(show, request));
+        return relaxations(show, request).stream().map(r -> r.resolve().get()).toList();
+    }
+
+    /** The re-solves that find the fixes of a plan that misses a budget or a delivery: money, artists, GPUs (if any). */
+    public static List<Relaxation> relaxations(Show show, PlanRequest request) {
+        List<Relaxation> relaxations = new ArrayList<>();
+        relaxations.add(new Relaxation("budget", () -> budget(show, request)));
+        relaxations.add(new Relaxation("artists", () -> artists(show, request)));
         if (!show.gpuPools().isEmpty()) {
-            fixes.add(gpus(show, request));
+            relaxations.add(new Relaxation("GPUs", () -> gpus(show, request)));
         }
-        return fixes;
+        return relaxations;
     }
 
     static Fix budget(Show show, PlanRequest request) {

@@ -62,4 +62,20 @@ public final class WorkingDays {
     public LocalDate lastDay(int finishPeriod) {
         return date(Math.max(0, finishPeriod - 1));
     }
+
+    /**
+     * The period an episode must finish before (exclusive): the working day before its delivery less the review
+     * buffer, when the client reviews the finished episode.
+     */
+    public int duePeriod(LocalDate delivery, int reviewBufferDays) {
+        return Math.max(0, periodsBefore(delivery) - reviewBufferDays);
+    }
+
+    /**
+     * How many working days before its due period an episode whose last shot ends on {@code lastDay} finishes
+     * (negative: late), as {@link EpisodePlan#slackDays()} says for an episode with shots.
+     */
+    public int slackDays(LocalDate lastDay, LocalDate delivery, int reviewBufferDays) {
+        return duePeriod(delivery, reviewBufferDays) - (periodOnOrAfter(lastDay) + 1);
+    }
 }

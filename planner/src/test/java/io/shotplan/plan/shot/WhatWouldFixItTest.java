@@ -67,6 +67,18 @@ class WhatWouldFixItTest {
         assertThat(artists.amounts().get("comp")).isEqualByComparingTo(bd("5"));
         WhatWouldFixIt.Fix money = fixes.stream().filter(f -> f.limit().equals("budget")).findFirst().orElseThrow();
         assertThat(money.fixesEverything()).isFalse();
+
+        // a stored plan keeps only dates: the working-day rule gives back the planner's own slack from them (an
+        // episode without shots has no last day to read)
+        WorkingDays days = new WorkingDays(show.startDate());
+        for (ShowPlan p : List.of(plan, artists.relaxedPlan())) {
+            for (EpisodePlan e : p.episodes().stream().filter(e -> e.aiShots() + e.traditionalShots() > 0).toList()) {
+                assertThat(days.slackDays(e.finish(), e.delivery(), show.reviewBufferDays())).as(e.code())
+                        .isEqualTo(e.slackDays());
+            }
+        }
+        assertThat(WhatWouldFixIt.relaxations(show, ShowPlannerTest.quick()))
+                .extracting(WhatWouldFixIt.Relaxation::limit).containsExactly("budget", "artists", "GPUs");
     }
 
     @Test
