@@ -3,6 +3,7 @@ package io.shotplan.show;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Optional;
  * Prices a shot in each of its modes from the show's bid template, rate card, GPU pools and AI capabilities, and
  * from the shot's hand bids where a supervisor gave them.
  * The one estimator behind plans, "what the other mode would have cost" and the all-traditional comparison.
+ * {@link #traditional} and {@link #ai} price at the show's first rate card; {@link #pricedOver} prices the same
+ * quantities on the working days the shot takes, each day at the card in force that day.
  */
 public final class ShotEstimator {
 
@@ -23,11 +26,58 @@ public final class ShotEstimator {
     private final Show show;
     private final Map<String, Discipline> disciplines;
     private final Map<String, GpuPool> gpuPools;
+    private final RateCards rateCards;
 
     public ShotEstimator(Show show) {
         this.show = show;
         this.disciplines = show.disciplinesByCode();
         this.gpuPools = show.gpuPoolsByCode();
+        this.rateCards = show.rateCards();
+    }
+
+    /**
+     * The estimate with its quantities priced on {@code days}, the working days the shot takes: the work is spread
+     * evenly over them, as the plan books the crew and the GPUs, so each discipline's artist-days cost their number
+     * times the mean of the day rates in force on those days, and the GPU-hours likewise; the expected redo is the
+     * traditional estimate priced on the same days. Each cost is rounded once. Without rate changes this is the
+     * estimate as it is.
+     */
+    public ModeEstimate pricedOver(Shot shot, ModeEstimate estimate, List<LocalDate> days) {
+        if (!rateCards.change()) {
+            return estimate;
+        }
+        if (days.isEmpty()) {
+            throw new IllegalArgumentException("shot " + shot.code() + ": no working days to price");
+        }
+        BigDecimal n = BigDecimal.valueOf(days.size());
+        Map<String, BigDecimal> artistCost = new LinkedHashMap<>();
+        estimate.artistDays().forEach((discipline, d) -> artistCost.put(discipline,
+                meanCost(d, days.stream().map(day -> rateCards.dayRate(discipline, day)), n)));
+        BigDecimal gpuCost = estimate.gpuCost();
+        BigDecimal expectedRedo = estimate.expectedRedoCost();
+        switch (estimate.mode()) {
+            case WorkMode.InHouseAi inHouse -> {
+                gpuCost = meanCost(estimate.gpuHours(),
+                        days.stream().map(day -> rateCards.hourlyRate(inHouse.capability().gpuPool(), day)), n);
+                expectedRedo = redo(shot, inHouse.capability(), days);
+            }
+            case WorkMode.VendorAi vendor -> expectedRedo = redo(shot, vendor.capability(), days);
+            case WorkMode.Traditional traditional -> {
+            }
+        }
+        return new ModeEstimate(estimate.mode(), estimate.artistDays(), artistCost, estimate.gpuHours(), gpuCost,
+                estimate.vendorCost(), expectedRedo, estimate.overrides());
+    }
+
+    private BigDecimal redo(Shot shot, AiCapability capability, List<LocalDate> days) {
+        return capability.rejectionRisk().multiply(pricedOver(shot, traditional(shot), days).totalCost())
+                .setScale(SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    /** quantity × (the sum of the day's rates ÷ the number of days), rounded once. */
+    private static BigDecimal meanCost(BigDecimal quantity, java.util.stream.Stream<BigDecimal> rates, BigDecimal days) {
+        return quantity.multiply(rates.reduce(BigDecimal.ZERO, BigDecimal::add))
+                .divide(days, SCALE, RoundingMode.HALF_EVEN);
     }
 
     /**

@@ -11,6 +11,11 @@ import java.util.stream.Collectors;
 /**
  * A show as a producer describes it: its calendar, money, crews, GPUs, AI capabilities, bid template and shot list.
  * Everything the planner needs and nothing about how it is stored.
+ *
+ * @param disciplines each with its day rate on the show's first rate card, in force from the start
+ * @param gpuPools    each with its hourly rate on that first card
+ * @param rateChanges the later rate cards, each in force from its date ({@link RateCards}); empty when one card
+ *                    prices the whole show
  */
 public record Show(
         String code,
@@ -26,14 +31,30 @@ public record Show(
         BidTemplate bidTemplate,
         AiPolicy policy,
         CrewPlan crew,
-        List<Shot> shots) {
+        List<Shot> shots,
+        List<RateCard> rateChanges) {
 
     public Show {
+        rateChanges = List.copyOf(rateChanges);
         episodes = List.copyOf(episodes);
         disciplines = List.copyOf(disciplines);
         gpuPools = List.copyOf(gpuPools);
         capabilities = List.copyOf(capabilities);
         shots = List.copyOf(shots);
+    }
+
+    /** A show priced by one rate card from its start. */
+    public Show(String code, String name, String currency, LocalDate startDate, BigDecimal contingencyPercent,
+                int reviewBufferDays, List<Episode> episodes, List<Discipline> disciplines, List<GpuPool> gpuPools,
+                List<AiCapability> capabilities, BidTemplate bidTemplate, AiPolicy policy, CrewPlan crew,
+                List<Shot> shots) {
+        this(code, name, currency, startDate, contingencyPercent, reviewBufferDays, episodes, disciplines, gpuPools,
+                capabilities, bidTemplate, policy, crew, shots, List.of());
+    }
+
+    /** The show's rate cards, complete and in date order, with the rule for the card in force on a day. */
+    public RateCards rateCards() {
+        return new RateCards(this);
     }
 
     public Optional<Episode> episode(String episodeCode) {
@@ -69,6 +90,6 @@ public record Show(
     /** The same show with another shot list: scenarios and re-plans work on variants. */
     public Show withShots(List<Shot> newShots) {
         return new Show(code, name, currency, startDate, contingencyPercent, reviewBufferDays, episodes, disciplines,
-                gpuPools, capabilities, bidTemplate, policy, crew, newShots);
+                gpuPools, capabilities, bidTemplate, policy, crew, newShots, rateChanges);
     }
 }

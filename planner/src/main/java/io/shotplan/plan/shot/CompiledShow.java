@@ -28,6 +28,10 @@ import io.shotplan.show.WorkMode;
  * eligible estimate, renewable resources for each discipline (artists per working day, in hundredths so half an
  * artist counts) and each GPU pool (GPU-hours per day, in hundredths), non-renewable budgets per episode and for the
  * show (in cents). Keeps the maps back from engine indices to shots and estimates.
+ *
+ * <p>Where the show's rates change during the season, a mode is priced on working days ({@link
+ * ShotEstimator#pricedOver}): the search prices it on the days it would take from the shot's earliest start (its
+ * pinned or fixed start, else its plate date), and the plan on the days the schedule gives it ({@link #pricedAt}).
  */
 public final class CompiledShow {
 
@@ -42,6 +46,8 @@ public final class CompiledShow {
     private final List<Shot> shots = new ArrayList<>();
     private final List<List<ModeEstimate>> estimates = new ArrayList<>();
     private final List<ModeEstimate> estimateByKey = new ArrayList<>();
+    private final List<Shot> shotByKey = new ArrayList<>();
+    private final ShotEstimator estimator;
     private final List<String> assumptions = new ArrayList<>();
     private final Map<String, Integer> shotIndex = new HashMap<>();
     private final List<Episode> episodes;
@@ -68,7 +74,7 @@ public final class CompiledShow {
         this.request = request;
         this.days = new WorkingDays(show.startDate());
         this.episodes = show.episodes();
-        ShotEstimator estimator = new ShotEstimator(show);
+        this.estimator = new ShotEstimator(show);
         Map<String, Integer> episodeIndex = new HashMap<>();
         for (int e = 0; e < episodes.size(); e++) {
             episodeIndex.put(episodes.get(e).code(), e);
@@ -192,11 +198,17 @@ public final class CompiledShow {
                     pinnedStart[i] = true;
                 }
             }
-            estimates.add(candidates);
+            int release = shot.plateReadyDate() == null ? 0 : days.periodOnOrAfter(shot.plateReadyDate());
+            List<ModeEstimate> priced = new ArrayList<>();
             List<ExecutionMode> modes = new ArrayList<>();
-            for (ModeEstimate estimate : candidates) {
+            for (ModeEstimate candidate : candidates) {
                 int key = estimateByKey.size();
+                int duration = duration(candidate);
+                ModeEstimate estimate = estimator.pricedOver(shot, candidate,
+                        workingDays(fixedStart >= 0 ? fixedStart : release, duration));
+                priced.add(estimate);
                 estimateByKey.add(estimate);
+                shotByKey.add(shot);
                 long cents = cents(estimate.totalCost());
                 costs.add(cents);
                 ai.add(!(estimate.mode() instanceof WorkMode.Traditional));
@@ -207,8 +219,9 @@ public final class CompiledShow {
                 if (!(estimate.mode() instanceof WorkMode.Traditional)) {
                     nonRenewable[episodes.size() + 1 + e] = 1;
                 }
-                modes.add(toMode(key, shot, estimate, resourceIndex, nonRenewable));
+                modes.add(toMode(key, shot, estimate, duration, resourceIndex, nonRenewable));
             }
+            estimates.add(priced);
             previousKey[i] = -1;
             if (previous.isPresent()) {
                 for (int m = 0; m < candidates.size(); m++) {
@@ -218,7 +231,6 @@ public final class CompiledShow {
                 }
                 previousStart[i] = days.periodOnOrAfter(previous.get().start());
             }
-            int release = shot.plateReadyDate() == null ? 0 : days.periodOnOrAfter(shot.plateReadyDate());
             Activity activity = new Activity(i, shot.code(), modes,
                     predecessors.get(i).stream().mapToInt(Integer::intValue).toArray(),
                     successors.get(i).stream().mapToInt(Integer::intValue).toArray(), release, fixedStart);
@@ -284,19 +296,33 @@ public final class CompiledShow {
         schedule.getSequence().getActivities().addAll(ordered);
     }
 
-    private ExecutionMode toMode(int key, Shot shot, ModeEstimate estimate, Map<String, Integer> resourceIndex,
-            long[] nonRenewable) {
+    /** The estimate of a mode priced on the working days it takes when it starts at {@code start}. */
+    public ModeEstimate pricedAt(ExecutionMode mode, int start) {
+        return estimator.pricedOver(shotByKey.get(mode.getKey()), estimateByKey.get(mode.getKey()),
+                workingDays(start, mode.getDuration()));
+    }
+
+    private List<LocalDate> workingDays(int start, int duration) {
+        List<LocalDate> dates = new ArrayList<>(duration);
+        for (int t = start; t < start + duration; t++) {
+            dates.add(days.date(t));
+        }
+        return dates;
+    }
+
+    /**
+     * Working days a mode takes: its longest discipline's artist-days, and at least the days its GPU pool needs or the
+     * vendor's turnaround.
+     */
+    private int duration(ModeEstimate estimate) {
         BigDecimal longest = BigDecimal.ONE;
         for (BigDecimal d : estimate.artistDays().values()) {
             longest = longest.max(d);
         }
         int duration = longest.setScale(0, RoundingMode.CEILING).intValueExact();
-        int[] demand = new int[resourceNames.length];
-        String poolCode = null;
         switch (estimate.mode()) {
             case WorkMode.InHouseAi inHouse -> {
-                poolCode = inHouse.capability().gpuPool();
-                GpuPool pool = show.gpuPoolsByCode().get(poolCode);
+                GpuPool pool = show.gpuPoolsByCode().get(inHouse.capability().gpuPool());
                 // the whole pool may work on one shot, so a day of the pool is the shortest a render can take
                 if (estimate.gpuHours().signum() > 0 && pool.gpuHoursPerDay().signum() > 0) {
                     duration = Math.max(duration, estimate.gpuHours().divide(pool.gpuHoursPerDay(), 0, RoundingMode.CEILING).intValueExact());
@@ -306,7 +332,13 @@ public final class CompiledShow {
             case WorkMode.Traditional traditional -> {
             }
         }
-        duration = Math.max(1, duration);
+        return Math.max(1, duration);
+    }
+
+    private ExecutionMode toMode(int key, Shot shot, ModeEstimate estimate, int duration,
+            Map<String, Integer> resourceIndex, long[] nonRenewable) {
+        int[] demand = new int[resourceNames.length];
+        String poolCode = estimate.mode() instanceof WorkMode.InHouseAi inHouse ? inHouse.capability().gpuPool() : null;
         BigDecimal periods = BigDecimal.valueOf(duration);
         for (Map.Entry<String, BigDecimal> entry : estimate.artistDays().entrySet()) {
             Integer r = resourceIndex.get("discipline:" + entry.getKey());

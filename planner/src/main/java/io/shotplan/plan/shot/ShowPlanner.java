@@ -99,8 +99,9 @@ public final class ShowPlanner {
     /** A rule-of-thumb plan summed up like the plan itself: cost, late episodes and days, money over budget. */
     static Baseline baseline(String name, CompiledShow compiled, ProjectSolver.Result result) {
         ExecutionMode[] modes = result.modes().toArray(ExecutionMode[]::new);
+        int[] start = result.starts().stream().mapToInt(Integer::intValue).toArray();
         int[] finish = result.finishes().stream().mapToInt(Integer::intValue).toArray();
-        List<EpisodePlan> episodes = episodePlans(compiled, modes, finish);
+        List<EpisodePlan> episodes = episodePlans(compiled, modes, start, finish);
         int late = 0;
         int days = 0;
         BigDecimal over = BigDecimal.ZERO;
@@ -120,8 +121,11 @@ public final class ShowPlanner {
         return new Baseline(name, total, late, days, over, ai, result.score().toString());
     }
 
-    /** Each episode's cost (its shots' estimates, in cents as the plan prints them), finish and slack. */
-    static List<EpisodePlan> episodePlans(CompiledShow compiled, ExecutionMode[] modes, int[] finish) {
+    /**
+     * Each episode's cost (its shots' estimates priced on their scheduled days, in cents as the plan prints them),
+     * finish and slack.
+     */
+    static List<EpisodePlan> episodePlans(CompiledShow compiled, ExecutionMode[] modes, int[] start, int[] finish) {
         WorkingDays days = compiled.days();
         List<Shot> shots = compiled.shots();
         List<EpisodePlan> episodes = new ArrayList<>();
@@ -133,7 +137,7 @@ public final class ShowPlanner {
             int traditional = 0;
             for (int i = 0; i < shots.size(); i++) {
                 if (compiled.episodeOf(i) == e) {
-                    ModeEstimate estimate = compiled.estimate(modes[i]);
+                    ModeEstimate estimate = compiled.pricedAt(modes[i], start[i]);
                     cost = cost.add(estimate.totalCost().setScale(2, RoundingMode.HALF_EVEN));
                     episodeFinish = Math.max(episodeFinish, finish[i]);
                     if (estimate.mode() instanceof io.shotplan.show.WorkMode.Traditional) {
@@ -184,7 +188,7 @@ public final class ShowPlanner {
         for (int i = 0; i < shots.size(); i++) {
             Shot shot = shots.get(i);
             ExecutionMode mode = modes[i];
-            ModeEstimate estimate = compiled.estimate(mode);
+            ModeEstimate estimate = compiled.pricedAt(mode, start[i]);
             ModeReason reason = withHandBids(reason(compiled, result, i, modes, score, rescore, decoder),
                     compiled.estimates(i));
             planned.add(new PlannedShot(shot.code(), shot.episode(), estimate.mode().label(), estimate.mode().kind(),
@@ -193,7 +197,7 @@ public final class ShowPlanner {
                     estimate.artistDays(), estimate.gpuHours(), compiled.isFixed(i),
                     compiled.isPinnedMode(i) || compiled.isPinnedStart(i), reason));
         }
-        List<EpisodePlan> episodes = episodePlans(compiled, modes, finish);
+        List<EpisodePlan> episodes = episodePlans(compiled, modes, start, finish);
         BigDecimal total = planned.stream().map(PlannedShot::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
         boolean feasible = score.hardScore() == 0;
         boolean withinLimits = feasible && parts.episodeOverBudgetCents() == 0 && parts.showOverBudgetCents() == 0

@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param shot       the shot's code; null for a cost of the show as a whole
  * @param discipline the discipline's code; null when the line names none (AI vendors, some invoices)
- * @param amount     in the show's currency; for a timesheet without one, artist-days times the day rate
+ * @param amount     in {@code currency}; for a timesheet without one, artist-days times the day rate in force that day
+ * @param currency   the amount's currency: the show's unless the line names another
  * @param seconds    seconds of footage an AI vendor processed (zero for traditional work)
  * @param credits    credits an AI vendor charged (zero when it bills by the second)
  * @param reference  the invoice, timesheet or usage id: with kind, shot and discipline the line's identity,
@@ -22,6 +23,7 @@ public record Actual(
         String discipline,
         BigDecimal artistDays,
         BigDecimal amount,
+        String currency,
         BigDecimal seconds,
         BigDecimal credits,
         String vendor,

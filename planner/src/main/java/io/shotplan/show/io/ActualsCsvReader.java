@@ -21,7 +21,9 @@ import org.apache.commons.csv.CSVRecord;
  * Reads actual costs from CSV. A file with a {@code seconds} or {@code credits} column is an external AI vendor's
  * usage report (shot, seconds or credits, amount, date, reference); any other is timesheets or vendor invoices
  * (shot, discipline, artist-days or amount, date, reference). A timesheet line without an amount costs its
- * artist-days at the rate card's day rate. Every problem is reported; a file with any yields no lines.
+ * artist-days at the day rate of the rate card in force on its date. An amount is in the show's currency unless the
+ * line's {@code currency} names another (the ledger converts it at the rate in force on the line's date). Every
+ * problem is reported; a file with any yields no lines.
  */
 public final class ActualsCsvReader {
 
@@ -142,9 +144,9 @@ public final class ActualsCsvReader {
         }
         Cell disciplineCell = header.cell(record, line, "discipline");
         String discipline = disciplineCell.isBlank() ? null : disciplineCell.text();
-        if (discipline != null && !context.dayRates().containsKey(discipline)) {
+        if (discipline != null && !context.disciplines().contains(discipline)) {
             problems.add(disciplineCell, "unknown discipline '" + Problems.abbreviate(discipline) + "'; the show has "
-                    + String.join(", ", new TreeSet<>(context.dayRates().keySet())));
+                    + String.join(", ", new TreeSet<>(context.disciplines())));
             discipline = null;
         }
         Cell dateCell = header.cell(record, line, "date");
@@ -156,12 +158,9 @@ public final class ActualsCsvReader {
             problems.add(referenceCell, "is " + reference.length() + " characters long; at most 100 fit");
         }
         Cell currencyCell = header.cell(record, line, "currency");
-        if (!currencyCell.isBlank() && !currencyCell.text().equalsIgnoreCase(context.currency())) {
-            problems.add(currencyCell, "currency " + Problems.abbreviate(currencyCell.text()) + " does not match the show's currency "
-                    + context.currency() + "; convert the amount first");
-        }
+        String currency = currencyCell.isBlank() ? context.currency() : currency(currencyCell, problems);
         Cell amountCell = header.cell(record, line, "amount");
-        BigDecimal amount = amountCell.isBlank() ? null : problems.money(amountCell, context.currency());
+        BigDecimal amount = amountCell.isBlank() || currency == null ? null : problems.money(amountCell, currency);
         Cell vendorCell = header.cell(record, line, "vendor");
         String vendor = vendorCell.isBlank() ? null : problems.text(vendorCell, 100);
         Actual.Kind kind;
@@ -207,8 +206,13 @@ public final class ActualsCsvReader {
                 if (daysCell.isBlank() || (days != null && days.signum() == 0)) {
                     problems.add(daysCell, "expected artist-days above 0 on a timesheet line, such as 1.5 or 4 d");
                 }
-                if (amount == null && days != null && discipline != null && amountCell.isBlank()) {
-                    amount = days.multiply(context.dayRates().get(discipline)).setScale(4, RoundingMode.HALF_EVEN);
+                if (amount == null && days != null && discipline != null && date != null && amountCell.isBlank()) {
+                    if (!context.currency().equals(currency)) {
+                        problems.add(currencyCell, "a timesheet line without an amount is priced at the rate card, in"
+                                + " the show's currency " + context.currency() + "; expected that currency or an amount");
+                    }
+                    amount = days.multiply(context.rateCards().dayRate(discipline, date))
+                            .setScale(4, RoundingMode.HALF_EVEN);
                 }
             } else if (amountCell.isBlank()) {
                 problems.add(amountCell, "is empty; expected the invoiced amount");
@@ -217,6 +221,22 @@ public final class ActualsCsvReader {
         if (problems.count() > before) {
             return null;
         }
-        return new Actual(kind, line, shot, discipline, days, amount, seconds, credits, vendor, date, reference);
+        return new Actual(kind, line, shot, discipline, days, amount, currency, seconds, credits, vendor, date,
+                reference);
+    }
+
+    /** An amount's currency: any ISO 4217 code; one other than the show's is converted when it is booked. */
+    private static String currency(Cell cell, Problems problems) {
+        String code = cell.text().trim().toUpperCase(Locale.ROOT);
+        try {
+            if (code.length() == 3) {
+                return java.util.Currency.getInstance(code).getCurrencyCode();
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        problems.add(cell, "expected an ISO 4217 currency code such as USD, EUR or ARS, got '"
+                + Problems.abbreviate(cell.text()) + "'");
+        return null;
     }
 }

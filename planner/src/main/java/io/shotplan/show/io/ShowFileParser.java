@@ -7,6 +7,8 @@ import io.shotplan.show.CrewPlan;
 import io.shotplan.show.Discipline;
 import io.shotplan.show.Episode;
 import io.shotplan.show.GpuPool;
+import io.shotplan.show.RateCard;
+import io.shotplan.show.RateCards;
 import io.shotplan.show.Resolution;
 import io.shotplan.show.Shot;
 import io.shotplan.show.Show;
@@ -246,8 +248,8 @@ final class ShowFileParser {
 
     private Show show(Node root) {
         onlyKeys(root, "code", "name", "currency", "start_date", "contingency_percent", "review_buffer_days", "episodes",
-                "disciplines", "crew", "calendar_exceptions", "gpu_pools", "ai_capabilities", "bid_template", "policy",
-                "shot_list");
+                "disciplines", "crew", "calendar_exceptions", "gpu_pools", "rate_cards", "ai_capabilities", "bid_template",
+                "policy", "shot_list");
         String code = code(cell(root, "code"), "the show's code");
         Cell nameCell = cell(root, "name");
         String name = problems.required(nameCell, "the show's name") == null ? null : problems.text(nameCell, 200);
@@ -266,12 +268,13 @@ final class ShowFileParser {
         disciplines.forEach(d -> disciplineCodes.add(d.code()));
         CrewPlan crew = crew(root, disciplineCodes);
         List<GpuPool> pools = gpuPools(root, currency);
+        List<RateCard> rateChanges = rateChanges(root, currency, start, disciplineCodes, pools);
         BidTemplate bid = bidTemplate(root, disciplineCodes);
         List<AiCapability> capabilities = capabilities(root, currency, pools, disciplineCodes, bid);
         AiPolicy policy = policy(root);
         if (problems.isEmpty()) {
             return new Show(code, name, currency, start, contingency, buffer, episodes, disciplines, pools, capabilities,
-                    bid, policy, crew, List.of());
+                    bid, policy, crew, List.of(), rateChanges);
         }
         // Not a show anyone will store: just enough to check the shot list against.
         return new Show(Objects.requireNonNullElse(code, ""), "", "", LocalDate.EPOCH, BigDecimal.ZERO, 0, episodes,
@@ -424,6 +427,76 @@ final class ShowFileParser {
             }
         }
         return pools;
+    }
+
+    /**
+     * The later rate cards: each names the day and hourly rates that change from its date on (the disciplines' and
+     * pools' rates are the card in force from the start), in the show's currency.
+     */
+    private List<RateCard> rateChanges(Node root, String currency, LocalDate start, Set<String> disciplines,
+                                       List<GpuPool> pools) {
+        Set<String> poolCodes = new HashSet<>();
+        pools.forEach(p -> poolCodes.add(p.code()));
+        List<RateCard> cards = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Set<LocalDate> dates = new HashSet<>();
+        names.add(RateCards.FIRST);
+        for (Node c : entries(root, "rate_cards", false)) {
+            onlyKeys(c, "name", "effective_from", "day_rates", "hourly_rates");
+            Cell nameCell = cell(c, "name");
+            String name = problems.required(nameCell, "the rate card's name") == null ? null : problems.text(nameCell, 200);
+            if (name != null && !names.add(name)) {
+                problems.add(nameCell, "a second rate card named '" + Problems.abbreviate(name) + "'"
+                        + (name.equals(RateCards.FIRST) ? " (the disciplines' and GPU pools' rates are that card)" : "")
+                        + "; expected a name of its own");
+            }
+            Cell fromCell = cell(c, "effective_from");
+            LocalDate from = problems.required(fromCell, "the first day the card prices, as YYYY-MM-DD") == null ? null
+                    : problems.date(fromCell);
+            if (from != null && start != null && !from.isAfter(start)) {
+                problems.add(fromCell, "the card takes effect on " + from + ", not after the show starts on " + start
+                        + "; the disciplines' and GPU pools' rates are the card in force from the start");
+            } else if (from != null && !dates.add(from)) {
+                problems.add(fromCell, "a second rate card taking effect on " + from + "; keep one");
+            }
+            Map<String, BigDecimal> dayRates = rates(c, "day_rates", currency, disciplines, "discipline");
+            Map<String, BigDecimal> hourlyRates = rates(c, "hourly_rates", currency, poolCodes, "GPU pool");
+            if (c.child("day_rates").missing() && c.child("hourly_rates").missing()) {
+                problem(c, "rate card " + (name == null ? "" : name + " ")
+                        + "changes no rate; expected day_rates: { comp: 650 } or hourly_rates: { render-a: 2.10 }");
+            }
+            if (name != null && from != null) {
+                cards.add(new RateCard(name, from, dayRates, hourlyRates));
+            }
+        }
+        return cards;
+    }
+
+    /** A rate card's mapping of discipline or GPU pool code to rate. */
+    private Map<String, BigDecimal> rates(Node card, String key, String currency, Set<String> known, String what) {
+        Node rates = card.child(key);
+        Map<String, BigDecimal> byCode = new LinkedHashMap<>();
+        if (rates.missing()) {
+            return byCode;
+        }
+        if (!rates.json().isObject() || rates.json().isEmpty()) {
+            problem(rates, "expected a mapping of " + what + " code to rate, such as { "
+                    + (what.equals("discipline") ? "comp: 650" : "render-a: 2.10") + " }");
+            return byCode;
+        }
+        for (String code : rates.json().propertyNames()) {
+            Cell rateCell = cell(rates, code);
+            if (!known.contains(code)) {
+                problems.add(rateCell, "unknown " + what + " '" + Problems.abbreviate(code) + "'; the show has "
+                        + String.join(", ", new java.util.TreeSet<>(known)));
+                continue;
+            }
+            BigDecimal rate = money(rateCell, currency, "the rate");
+            if (rate != null) {
+                byCode.put(code, rate);
+            }
+        }
+        return byCode;
     }
 
     private BidTemplate bidTemplate(Node root, Set<String> disciplines) {

@@ -6,6 +6,7 @@ import io.shotplan.show.CrewPlan;
 import io.shotplan.show.Discipline;
 import io.shotplan.show.Episode;
 import io.shotplan.show.GpuPool;
+import io.shotplan.show.RateCard;
 import io.shotplan.show.Show;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,6 +64,9 @@ public final class ShowFolderWriter {
         file.put("crew", show.crew().capacities().stream().map(ShowFolderWriter::capacity).toList());
         file.put("calendar_exceptions", show.crew().exceptions().stream().map(ShowFolderWriter::exception).toList());
         file.put("gpu_pools", show.gpuPools().stream().map(ShowFolderWriter::pool).toList());
+        if (!show.rateChanges().isEmpty()) {
+            file.put("rate_cards", show.rateChanges().stream().map(ShowFolderWriter::rateCard).toList());
+        }
         file.put("ai_capabilities", show.capabilities().stream().map(ShowFolderWriter::capability).toList());
         file.put("bid_template", show.bidTemplate().entries().stream().map(ShowFolderWriter::bid).toList());
         Map<String, Object> policy = new LinkedHashMap<>();
@@ -96,6 +100,17 @@ public final class ShowFolderWriter {
     private static Map<String, Object> pool(GpuPool p) {
         return entries("code", p.code(), "gpu_type", p.gpuType(), "count", p.gpuCount(), "hourly_rate", p.hourlyRate(),
                 "hours_per_day", p.hoursPerDay());
+    }
+
+    private static Map<String, Object> rateCard(RateCard c) {
+        Map<String, Object> card = entries("name", c.name(), "effective_from", c.effectiveFrom().toString());
+        if (!c.dayRates().isEmpty()) {
+            card.put("day_rates", new java.util.TreeMap<>(c.dayRates()));
+        }
+        if (!c.hourlyRates().isEmpty()) {
+            card.put("hourly_rates", new java.util.TreeMap<>(c.hourlyRates()));
+        }
+        return card;
     }
 
     private static Map<String, Object> capability(AiCapability c) {

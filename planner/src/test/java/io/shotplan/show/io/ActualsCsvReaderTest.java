@@ -26,7 +26,7 @@ class ActualsCsvReaderTest {
 
         assertThat(lines).hasSize(6).allMatch(a -> a.kind() == Actual.Kind.TIMESHEET);
         assertThat(lines.get(0)).isEqualTo(new Actual(Actual.Kind.TIMESHEET, 2, "EP101_010_0010", "paint",
-                new BigDecimal("1.5"), new BigDecimal("600.0000"), BigDecimal.ZERO, BigDecimal.ZERO, null,
+                new BigDecimal("1.5"), new BigDecimal("600.0000"), "USD", BigDecimal.ZERO, BigDecimal.ZERO, null,
                 LocalDate.of(2027, 3, 1), "TS-2027-09-0001"));
         assertThat(lines.get(1).artistDays()).isEqualByComparingTo("0.5");
         assertThat(lines.get(1).amount()).isEqualByComparingTo("310");
@@ -55,10 +55,31 @@ class ActualsCsvReaderTest {
     }
 
     @Test
-    void aCurrencyThatIsNotTheShowsIsReported() {
-        assertThat(problems("reference,date,shot,amount,currency\nINV-1,2027-04-30,EP101_010_0010,1200.00,EUR\n"))
+    void anAmountInAnotherCurrencyKeepsItsCurrencyForTheLedgerToConvert() {
+        List<Actual> lines = new ActualsCsvReader().read(Source.of("actuals.csv",
+                "reference,date,shot,amount,currency\nINV-1,2027-04-30,EP101_010_0010,\"1,200,000.00\",ars\n"
+                        .getBytes(StandardCharsets.UTF_8)), SEASON);
+
+        assertThat(lines).singleElement().extracting(Actual::amount, Actual::currency)
+                .containsExactly(new BigDecimal("1200000.00"), "ARS");
+    }
+
+    @Test
+    void aCurrencyThatIsNoIsoCodeIsReported() {
+        assertThat(problems("reference,date,shot,amount,currency\nINV-1,2027-04-30,EP101_010_0010,1200.00,PESOS\n"))
                 .singleElement().isEqualTo(new Problem("actuals.csv", 2, 5, "currency",
-                        "currency EUR does not match the show's currency USD; convert the amount first"));
+                        "expected an ISO 4217 currency code such as USD, EUR or ARS, got 'PESOS'"));
+    }
+
+    @Test
+    void aTimesheetDayIsCostedAtTheRateCardInForceThatDay() {
+        // the example's comp day rate is 620 until the May wage round, 650 from Monday 3 May 2027
+        List<Actual> lines = new ActualsCsvReader().read(Source.of("actuals.csv",
+                "reference,date,shot,discipline,artist_days\nTS-1,2027-04-30,EP101_010_0010,comp,2\nTS-2,2027-05-03,EP101_010_0010,comp,2\n"
+                        .getBytes(StandardCharsets.UTF_8)), SEASON);
+
+        assertThat(lines).extracting(Actual::amount).containsExactly(new BigDecimal("1240.0000"),
+                new BigDecimal("1300.0000"));
     }
 
     @Test

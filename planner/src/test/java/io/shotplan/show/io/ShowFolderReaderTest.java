@@ -91,9 +91,51 @@ class ShowFolderReaderTest {
                 org.assertj.core.groups.Tuple.tuple(13, "unknown discipline 'rotoscoping'; the show has comp"),
                 org.assertj.core.groups.Tuple.tuple(14, "unknown key 'colour'; expected one of code, name, currency, start_date,"
                         + " contingency_percent, review_buffer_days, episodes, disciplines, crew, calendar_exceptions,"
-                        + " gpu_pools, ai_capabilities, bid_template, policy, shot_list"));
+                        + " gpu_pools, rate_cards, ai_capabilities, bid_template, policy, shot_list"));
         assertThat(problems.problems()).allMatch(p -> p.file().equals("show.yaml") && p.column() > 0);
         assertThat(problems.problems().get(0).field()).isEqualTo("episodes[1]");
+    }
+
+    @Test
+    void aRateCardIsCheckedAgainstTheShowsDisciplinesPoolsAndStart() throws IOException {
+        Files.writeString(dir.resolve("show.yaml"), """
+                code: TST
+                name: Test show
+                currency: USD
+                start_date: 2027-02-01
+                episodes:
+                  - { code: EP1, delivery_date: 2027-06-01, budget: 1000 }
+                disciplines:
+                  - { code: comp, day_rate: 600 }
+                gpu_pools:
+                  - { code: render-a, gpu_type: L40S, count: 4, hourly_rate: 1.90, hours_per_day: 20 }
+                rate_cards:
+                  - { name: May, effective_from: 2027-05-03, day_rates: { comp: 650, rotoscoping: 400 } }
+                  - { name: Early, effective_from: 2027-01-04, hourly_rates: { render-a: 2.10 } }
+                  - { name: June, effective_from: 2027-06-01 }
+                bid_template:
+                  - { work_type: roto, complexity: 2, days_per_100_frames: { comp: 2 } }
+                """);
+
+        ImportProblems problems = catchThrowableOfType(ImportProblems.class, () -> new ShowFolderReader().read(dir));
+
+        assertThat(problems.problems()).extracting(Problem::line, Problem::field, Problem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(12, "rate_cards[0].day_rates.rotoscoping",
+                        "unknown discipline 'rotoscoping'; the show has comp"),
+                org.assertj.core.groups.Tuple.tuple(13, "rate_cards[1].effective_from", "the card takes effect on"
+                        + " 2027-01-04, not after the show starts on 2027-02-01; the disciplines' and GPU pools' rates"
+                        + " are the card in force from the start"),
+                org.assertj.core.groups.Tuple.tuple(14, "rate_cards[2]", "rate card June changes no rate; expected"
+                        + " day_rates: { comp: 650 } or hourly_rates: { render-a: 2.10 }"));
+    }
+
+    @Test
+    void theExamplesRateCardsAreWrittenBackAsTheyWereRead() throws IOException {
+        Show show = new ShowFolderReader().read(EXAMPLE);
+        new ShowFolderWriter().write(show, dir);
+
+        assertThat(show.rateChanges()).isNotEmpty();
+        assertThat(new ShowFolderReader().read(dir).rateChanges()).isEqualTo(show.rateChanges());
     }
 
     @Test

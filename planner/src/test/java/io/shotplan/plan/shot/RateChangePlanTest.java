@@ -1,0 +1,66 @@
+package io.shotplan.plan.shot;
+
+import static io.shotplan.plan.shot.ShowFixtures.bd;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shotplan.show.AiPolicy;
+import io.shotplan.show.RateCard;
+import io.shotplan.show.Show;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RateChangePlanTest {
+
+    /** Comp goes from 800 to 1,000 a day on Monday 18 January. */
+    private static final LocalDate CHANGE = LocalDate.of(2027, 1, 18);
+
+    @Test
+    void aRateChangeMidSeasonPricesTheDaysOnEachSideAtTheirCard() {
+        // comp work of complexity 1 is 3 comp-days per 100 frames: three working days at one artist a day
+        Show fixture = ShowFixtures.show(List.of(ShowFixtures.shot("BEFORE", "E1", "comp", 1, 100),
+                        ShowFixtures.shot("ACROSS", "E1", "comp", 1, 100), ShowFixtures.shot("AFTER", "E1", "comp", 1, 100)),
+                bd("100000"), new AiPolicy(bd("0.5"), Set.of()), ShowFixtures.crew("2", "2", "3"));
+        Show show = new Show(fixture.code(), fixture.name(), fixture.currency(), fixture.startDate(),
+                fixture.contingencyPercent(), fixture.reviewBufferDays(), fixture.episodes(), fixture.disciplines(),
+                fixture.gpuPools(), fixture.capabilities(), fixture.bidTemplate(), fixture.policy(), fixture.crew(),
+                fixture.shots(), List.of(new RateCard("2027 raise", CHANGE, Map.of("comp", bd("1000")), Map.of())));
+
+        ShowPlan plan = ShowPlanner.plan(show, PlanRequest.of(Duration.ofSeconds(5)).withMoveLimit(200).withPins(List.of(
+                Pin.start("BEFORE", LocalDate.of(2027, 1, 11)),     // Mon 11 – Wed 13: 3 × 800
+                Pin.start("ACROSS", LocalDate.of(2027, 1, 14)),     // Thu 14, Fri 15 at 800, Mon 18 at 1,000
+                Pin.start("AFTER", CHANGE))));                       // Mon 18 – Wed 20: 3 × 1,000
+
+        assertThat(plan.shots()).extracting(PlannedShot::shotCode, PlannedShot::start, PlannedShot::cost).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("ACROSS", LocalDate.of(2027, 1, 14), bd("2600.00")),
+                org.assertj.core.groups.Tuple.tuple("AFTER", CHANGE, bd("3000.00")),
+                org.assertj.core.groups.Tuple.tuple("BEFORE", LocalDate.of(2027, 1, 11), bd("2400.00")));
+        assertThat(plan.shots()).filteredOn(s -> s.shotCode().equals("ACROSS")).singleElement()
+                .satisfies(s -> assertThat(s.costByDiscipline()).containsExactly(Map.entry("comp", bd("2600.0000"))));
+        assertThat(plan.episodes()).extracting(EpisodePlan::cost).first().isEqualTo(bd("8000.00"));
+        assertThat(plan.totalCost()).isEqualTo(bd("8000.00"));
+    }
+
+    @Test
+    void theCardInForceIsTheLastThatStartedOnOrBeforeTheDayAndTheFirstBeforeThat() {
+        Show show = ShowFixtures.smallShow();
+        Show changed = new Show(show.code(), show.name(), show.currency(), show.startDate(), show.contingencyPercent(),
+                show.reviewBufferDays(), show.episodes(), show.disciplines(), show.gpuPools(), show.capabilities(),
+                show.bidTemplate(), show.policy(), show.crew(), show.shots(),
+                List.of(new RateCard("late", CHANGE.plusWeeks(4), Map.of(), Map.of("a100", bd("4"))),
+                        new RateCard("raise", CHANGE, Map.of("comp", bd("1000")), Map.of())));
+        var cards = changed.rateCards();
+
+        assertThat(cards.on(show.startDate().minusDays(3)).name()).isEqualTo("default");
+        assertThat(cards.on(CHANGE.minusDays(1)).name()).isEqualTo("default");
+        assertThat(cards.on(CHANGE).name()).isEqualTo("raise");
+        assertThat(cards.dayRate("comp", CHANGE.plusWeeks(5))).isEqualTo(bd("1000"));   // carried on to the later card
+        assertThat(cards.hourlyRate("a100", CHANGE.plusWeeks(5))).isEqualTo(bd("4"));
+        assertThat(cards.hourlyRate("a100", CHANGE)).isEqualTo(bd("3"));
+        assertThat(Optional.of(cards.all().size())).contains(3);
+    }
+}
