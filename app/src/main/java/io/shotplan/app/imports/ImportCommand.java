@@ -17,13 +17,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shotplan import show|shots|edl|estimates|actuals}: each reads its file whole, and either writes all of it in one
+ * {@code shotplan import show|shots|edl|estimates|actuals|rates}: each reads its file whole, and either writes all of it in one
  * transaction or writes nothing and prints every problem, one a line, exiting with 2.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import a show folder, a shot list CSV, an editorial EDL, hand-bid estimates or actual costs.",
+        description = "Import a show folder, a shot list CSV, an editorial EDL, hand-bid estimates, actual costs or "
+                + "exchange rates.",
         subcommands = {ImportCommand.ShowFolder.class, ImportCommand.Shots.class, ImportCommand.Edl.class,
-                ImportCommand.Estimates.class, ImportCommand.Actuals.class})
+                ImportCommand.Estimates.class, ImportCommand.Actuals.class, ImportCommand.Rates.class})
 public class ImportCommand implements Callable<Integer> {
 
     static final int BAD_INPUT = 2;
@@ -275,6 +276,20 @@ public class ImportCommand implements Callable<Integer> {
         }
     }
 
+    @Command(name = "rates", mixinStandardHelpOptions = true,
+            description = "Store dated exchange rates (currency,effective_from,rate: units of the currency per one unit "
+                    + "of the show's currency); costs booked in that currency convert at the rate in force on their day.")
+    static class Rates extends IntoShow {
+        Rates(ImportService imports) {
+            super(imports);
+        }
+
+        @Override
+        ImportResult importFile() {
+            return imports.importExchangeRates(show, Source.of(file));
+        }
+    }
+
     /** For tests and embedding: the command tree with its sub-commands built on the import services. */
     public static CommandLine commandLine(ImportService imports, ShotRevisions revisions) {
         return new CommandLine(new ImportCommand(), new CommandLine.IFactory() {
@@ -294,6 +309,9 @@ public class ImportCommand implements Callable<Integer> {
                 }
                 if (type == Actuals.class) {
                     return type.cast(new Actuals(imports));
+                }
+                if (type == Rates.class) {
+                    return type.cast(new Rates(imports));
                 }
                 return CommandLine.defaultFactory().create(type);
             }

@@ -10,8 +10,10 @@ import java.util.List;
  * @param file                      the file's name as given
  * @param shotsAdded                codes of the shots added, in file order (all of them for a show); for hand bids,
  *                                  the shots whose bids were replaced
- * @param ledgerRowsAdded           actuals rows appended to the cost ledger
- * @param ledgerRowsAlreadyRecorded actuals rows skipped because an earlier import recorded them (same reference)
+ * @param ledgerRowsAdded           actuals rows appended to the cost ledger; for exchange rates, the rates new to
+ *                                  the show
+ * @param ledgerRowsAlreadyRecorded actuals rows skipped because an earlier import recorded them (same reference);
+ *                                  for exchange rates, the rates of a currency and day that replaced a stored one
  * @param replaced                  a show of the same code was replaced, with everything under it
  */
 public record ImportResult(Kind kind, String showCode, String file, List<String> shotsAdded, int ledgerRowsAdded,
@@ -22,7 +24,8 @@ public record ImportResult(Kind kind, String showCode, String file, List<String>
         SHOTS,
         EDL,
         ESTIMATES,
-        ACTUALS
+        ACTUALS,
+        EXCHANGE_RATES
     }
 
     public ImportResult {
@@ -40,6 +43,10 @@ public record ImportResult(Kind kind, String showCode, String file, List<String>
             case ACTUALS -> "Recorded " + ledgerRowsAdded + " cost lines from " + file + " for show " + showCode
                     + (ledgerRowsAlreadyRecorded > 0 ? "; " + ledgerRowsAlreadyRecorded
                     + " were already recorded by an earlier import and were skipped." : ".");
+            case EXCHANGE_RATES -> "Stored " + (ledgerRowsAdded + ledgerRowsAlreadyRecorded) + " exchange rates from "
+                    + file + " for show " + showCode + (ledgerRowsAlreadyRecorded > 0 ? "; " + ledgerRowsAlreadyRecorded
+                    + " replaced a rate of the same currency and day (booked costs keep the rate they were booked at)."
+                    : ".");
         };
     }
 }

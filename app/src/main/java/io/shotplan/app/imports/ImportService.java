@@ -1,6 +1,7 @@
 package io.shotplan.app.imports;
 
 import static io.shotplan.sql.schema.Tables.COST_LEDGER;
+import static org.jooq.impl.DSL.coalesce;
 
 import io.shotplan.app.audit.AuditLog;
 import io.shotplan.app.show.ReplaceRefusedException;
@@ -15,6 +16,8 @@ import io.shotplan.show.io.ActualsCsvReader;
 import io.shotplan.show.io.EdlOptions;
 import io.shotplan.show.io.Editorial;
 import io.shotplan.show.io.EstimatesCsvReader;
+import io.shotplan.show.io.ExchangeRateLine;
+import io.shotplan.show.io.ExchangeRatesCsvReader;
 import io.shotplan.show.io.ImportLimits;
 import io.shotplan.show.io.ImportProblems;
 import io.shotplan.show.io.Problem;
@@ -27,6 +30,9 @@ import io.shotplan.show.io.Source;
 import io.shotplan.sql.ledger.LedgerEntry;
 import io.shotplan.sql.ledger.LedgerRepository;
 import io.shotplan.sql.ledger.LedgerSource;
+import io.shotplan.sql.money.ExchangeRate;
+import io.shotplan.sql.money.ExchangeRateRepository;
+import io.shotplan.sql.money.MissingExchangeRateException;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -39,7 +45,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 
@@ -189,6 +197,8 @@ public class ImportService {
      * Actual costs (timesheets, vendor invoices, an AI vendor's usage report) appended to the show's cost ledger.
      * A line an earlier import recorded (same kind, reference, shot and discipline) is skipped, so importing the
      * same file twice records it once; the same line with another amount is a problem: correct it with a reversal.
+     * A line in another currency than the show's is booked at the exchange rate in force on its date; a line with
+     * none is a problem, and nothing of the file is booked.
      */
     public ImportResult importActuals(String showCode, Source csv) {
         ShowRepository shows = new ShowRepository(dsl);
@@ -207,21 +217,27 @@ public class ImportService {
             List<Problem> problems = new ArrayList<>();
             int added = 0;
             int skipped = 0;
-            BigDecimal amountAdded = BigDecimal.ZERO;
+            Map<String, BigDecimal> amountAdded = new TreeMap<>();
             for (Actual actual : actuals) {
                 LedgerEntry entry = new LedgerEntry(showId, actual.shotCode().map(shotIds::get).orElse(null),
-                        source(actual.kind()), actual.amount(), show.currency(), BigDecimal.ZERO, actual.artistDays(),
+                        source(actual.kind()), actual.amount(), actual.currency(), BigDecimal.ZERO, actual.artistDays(),
                         actual.disciplineCode().map(disciplineIds::get).orElse(null), null,
                         actual.kind() == Actual.Kind.AI_VENDOR ? actual.vendor() : null, null, actual.date(),
                         actual.reference(), null, idempotencyKey(showCode, actual));
-                if (ledger.append(entry).isPresent()) {
-                    added++;
-                    amountAdded = amountAdded.add(actual.amount());
+                try {
+                    if (ledger.append(entry).isPresent()) {
+                        added++;
+                        amountAdded.merge(actual.currency(), actual.amount(), BigDecimal::add);
+                        continue;
+                    }
+                } catch (MissingExchangeRateException e) {
+                    problems.add(new Problem(csv.name(), actual.line(), 0, "currency", e.getMessage()));
                     continue;
                 }
                 skipped++;
-                BigDecimal recorded = db.select(COST_LEDGER.AMOUNT).from(COST_LEDGER)
-                        .where(COST_LEDGER.IDEMPOTENCY_KEY.eq(entry.idempotencyKey())).fetchSingle(COST_LEDGER.AMOUNT);
+                BigDecimal recorded = db.select(coalesce(COST_LEDGER.ORIGINAL_AMOUNT, COST_LEDGER.AMOUNT))
+                        .from(COST_LEDGER).where(COST_LEDGER.IDEMPOTENCY_KEY.eq(entry.idempotencyKey()))
+                        .fetchSingle().value1();
                 if (recorded.compareTo(actual.amount()) != 0) {
                     problems.add(new Problem(csv.name(), actual.line(), 0, "reference", "reference " + actual.reference()
                             + " was recorded before with amount " + recorded.stripTrailingZeros().toPlainString()
@@ -234,8 +250,33 @@ public class ImportService {
             }
             ImportResult result = new ImportResult(ImportResult.Kind.ACTUALS, showCode, csv.name(), List.of(), added,
                     skipped, false);
-            audit.record(db, "IMPORT", "ledger", showCode, result.summary() + " Amount added: " + plain(amountAdded)
-                    + " " + show.currency() + ".");
+            audit.record(db, "IMPORT", "ledger", showCode, result.summary() + " Amount added: "
+                    + (amountAdded.isEmpty() ? "0 " + show.currency() : amountAdded.entrySet().stream()
+                            .map(a -> plain(a.getValue()) + " " + a.getKey()).collect(Collectors.joining(", ")))
+                    + ".");
+            return result;
+        });
+    }
+
+    /**
+     * Dated exchange rates of the show's other currencies, stored in one transaction with the audit entry that names
+     * them: the ledger converts each cost booked from now on at the rate in force on its day. A file with any problem
+     * stores nothing.
+     */
+    public ImportResult importExchangeRates(String showCode, Source csv) {
+        Show show = new ShowRepository(dsl).load(showCode).orElseThrow(() -> new UnknownShowException(showCode));
+        List<ExchangeRateLine> lines = new ExchangeRatesCsvReader(limits).read(csv, show.currency());
+        return dsl.transactionResult(tx -> {
+            DSLContext db = tx.dsl();
+            long showId = new ShowRepository(db).findId(showCode).orElseThrow(() -> new UnknownShowException(showCode));
+            int added = new ExchangeRateRepository(db).store(showId, lines.stream()
+                            .map(l -> new ExchangeRate(l.currency(), l.effectiveFrom(), l.rate())).toList(),
+                    csv.name(), AuditLog.currentActor());
+            ImportResult result = new ImportResult(ImportResult.Kind.EXCHANGE_RATES, showCode, csv.name(), List.of(),
+                    added, lines.size() - added, false);
+            audit.record(db, "IMPORT", "exchange_rate", showCode, result.summary() + " Rates per " + show.currency()
+                    + ": " + lines.stream().map(l -> l.currency() + " " + plain(l.rate()) + " from " + l.effectiveFrom())
+                    .collect(Collectors.joining(", ")) + ".");
             return result;
         });
     }

@@ -167,7 +167,8 @@ public class SecurityConfig {
                 .requestMatchers(HttpMethod.POST, "/api/shows/*/plans", "/api/solves/*/stop",
                         "/api/plans/*/baseline", "/api/plans/*/fixes").hasRole(PRODUCER.name())
                 // actuals: finance
-                .requestMatchers(HttpMethod.POST, "/api/shows/*/actuals").hasRole(FINANCE.name())
+                .requestMatchers(HttpMethod.POST, "/api/shows/*/actuals", "/api/shows/*/exchange-rates")
+                .hasRole(FINANCE.name())
                 // dispatch: producers and supervisors
                 .requestMatchers(HttpMethod.POST, "/api/plans/*/dispatch", "/api/shows/*/generation/**")
                 .hasAnyRole(PRODUCER.name(), SUPERVISOR.name())

@@ -32,11 +32,13 @@ import io.shotplan.show.Discipline;
 import io.shotplan.show.Episode;
 import io.shotplan.show.EstimateOverride;
 import io.shotplan.show.GpuPool;
+import io.shotplan.show.RateCard;
 import io.shotplan.show.Resolution;
 import io.shotplan.show.Shot;
 import io.shotplan.show.ShotStatus;
 import io.shotplan.show.Show;
 import io.shotplan.show.io.ShotDiff;
+import io.shotplan.sql.money.RateCardsInForce;
 import io.shotplan.sql.schema.tables.records.ShotEstimateOverrideRecord;
 import io.shotplan.sql.schema.tables.records.ShotRecord;
 import java.math.BigDecimal;
@@ -52,6 +54,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
+import org.jooq.TableField;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -62,7 +65,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ShowRepository {
 
-    private static final String DEFAULT_RATE_CARD = "default";
     private static final int DEPENDENCIES_PER_INSERT = 5_000;
 
     private final DSLContext dsl;
@@ -178,24 +180,26 @@ public class ShowRepository {
         var show = dsl.selectFrom(SHOW).where(SHOW.ID.eq(showId)).fetchSingle();
         Map<Long, String> disciplineCodes = dsl.select(DISCIPLINE.ID, DISCIPLINE.CODE).from(DISCIPLINE)
                 .where(DISCIPLINE.SHOW_ID.eq(showId)).fetchMap(DISCIPLINE.ID, DISCIPLINE.CODE);
-        long rateCard = dsl.select(RATE_CARD.ID).from(RATE_CARD).where(RATE_CARD.SHOW_ID.eq(showId))
-                .orderBy(RATE_CARD.EFFECTIVE_FROM.desc()).limit(1).fetchSingle(RATE_CARD.ID);
+        List<RateCardsInForce.Span> cards = RateCardsInForce.ofShow(dsl, showId);
 
         List<Episode> episodes = dsl.selectFrom(EPISODE).where(EPISODE.SHOW_ID.eq(showId)).orderBy(EPISODE.CODE)
                 .fetch(e -> new Episode(e.getCode(), e.getTitle(), e.getDeliveryDate(), e.getBudget()));
-        List<Discipline> disciplines = dsl.select(DISCIPLINE.CODE, DISCIPLINE.NAME, RATE_CARD_DISCIPLINE.DAY_RATE)
-                .from(DISCIPLINE).join(RATE_CARD_DISCIPLINE).on(RATE_CARD_DISCIPLINE.DISCIPLINE_ID.eq(DISCIPLINE.ID)
-                        .and(RATE_CARD_DISCIPLINE.RATE_CARD_ID.eq(rateCard)))
+        Map<String, Map<String, BigDecimal>> dayRates = rates(cards, RATE_CARD_DISCIPLINE.RATE_CARD_ID,
+                RATE_CARD_DISCIPLINE.DAY_RATE, DISCIPLINE.CODE, DISCIPLINE.ID.eq(RATE_CARD_DISCIPLINE.DISCIPLINE_ID));
+        Map<String, Map<String, BigDecimal>> hourlyRates = rates(cards, RATE_CARD_GPU_POOL.RATE_CARD_ID,
+                RATE_CARD_GPU_POOL.HOURLY_RATE, GPU_POOL.CODE, GPU_POOL.ID.eq(RATE_CARD_GPU_POOL.GPU_POOL_ID));
+        String first = cards.getFirst().name();
+        List<Discipline> disciplines = dsl.select(DISCIPLINE.CODE, DISCIPLINE.NAME).from(DISCIPLINE)
                 .where(DISCIPLINE.SHOW_ID.eq(showId)).orderBy(DISCIPLINE.ID)
-                .fetch(r -> new Discipline(r.value1(), r.value2(), r.value3()));
+                .fetch(r -> new Discipline(r.value1(), r.value2(), dayRates.get(first).get(r.value1())));
         Map<Long, String> poolCodes = dsl.select(GPU_POOL.ID, GPU_POOL.CODE).from(GPU_POOL)
                 .where(GPU_POOL.SHOW_ID.eq(showId)).fetchMap(GPU_POOL.ID, GPU_POOL.CODE);
-        List<GpuPool> pools = dsl.select(GPU_POOL.CODE, GPU_POOL.GPU_TYPE, GPU_POOL.GPU_COUNT,
-                        RATE_CARD_GPU_POOL.HOURLY_RATE, GPU_POOL.HOURS_PER_DAY)
-                .from(GPU_POOL).join(RATE_CARD_GPU_POOL).on(RATE_CARD_GPU_POOL.GPU_POOL_ID.eq(GPU_POOL.ID)
-                        .and(RATE_CARD_GPU_POOL.RATE_CARD_ID.eq(rateCard)))
-                .where(GPU_POOL.SHOW_ID.eq(showId)).orderBy(GPU_POOL.ID)
-                .fetch(r -> new GpuPool(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        List<GpuPool> pools = dsl.select(GPU_POOL.CODE, GPU_POOL.GPU_TYPE, GPU_POOL.GPU_COUNT, GPU_POOL.HOURS_PER_DAY)
+                .from(GPU_POOL).where(GPU_POOL.SHOW_ID.eq(showId)).orderBy(GPU_POOL.ID)
+                .fetch(r -> new GpuPool(r.value1(), r.value2(), r.value3(), hourlyRates.get(first).get(r.value1()),
+                        r.value4()));
+        List<RateCard> rateChanges = cards.stream().skip(1).map(c -> new RateCard(c.name(), c.effectiveFrom(),
+                dayRates.get(c.name()), hourlyRates.get(c.name()))).toList();
         List<AiCapability> capabilities = dsl.selectFrom(AI_CAPABILITY).where(AI_CAPABILITY.SHOW_ID.eq(showId))
                 .orderBy(AI_CAPABILITY.ID)
                 .fetch(c -> new AiCapability(c.getCode(), c.getWorkType(), c.getTier(), poolCodes.get(c.getGpuPoolId()),
@@ -225,7 +229,24 @@ public class ShowRepository {
                                 x.getArtists(), x.getReason())));
         return new Show(show.getCode(), show.getName(), show.getCurrency(), show.getStartDate(),
                 show.getContingencyPercent(), show.getReviewBufferDays(), episodes, disciplines, pools, capabilities,
-                bidTemplate, policy, crew, loadShots(showId));
+                bidTemplate, policy, crew, loadShots(showId), rateChanges);
+    }
+
+    /**
+     * The rates of each card (in the order {@link RateCardsInForce} puts them, which decides the card in force on a
+     * day for planning and metering alike) by card name and discipline or pool code.
+     */
+    private Map<String, Map<String, BigDecimal>> rates(List<RateCardsInForce.Span> cards,
+                                                       TableField<?, Long> cardId, TableField<?, BigDecimal> rate,
+                                                       TableField<?, String> code, org.jooq.Condition joined) {
+        Map<Long, String> names = cards.stream()
+                .collect(Collectors.toMap(RateCardsInForce.Span::cardId, RateCardsInForce.Span::name));
+        Map<String, Map<String, BigDecimal>> byCard = new HashMap<>();
+        cards.forEach(c -> byCard.put(c.name(), new HashMap<>()));
+        dsl.select(cardId, code, rate).from(cardId.getTable()).join(code.getTable()).on(joined)
+                .where(cardId.in(names.keySet()))
+                .forEach(r -> byCard.get(names.get(r.value1())).put(r.value2(), r.value3()));
+        return byCard;
     }
 
     private List<Shot> loadShots(long showId) {
@@ -341,11 +362,13 @@ public class ShowRepository {
                     .set(SHOW.MAX_AI_SHARE, show.policy().maxAiSharePerEpisode())
                     .where(SHOW.ID.eq(showId)).execute();
             episodes();
-            long rateCard = rateCard();
-            disciplines(rateCard);
+            // the file states the rate cards whole; metering reads them when it bills, so none is kept
+            db.deleteFrom(RATE_CARD).where(RATE_CARD.SHOW_ID.eq(showId)).execute();
+            disciplines();
             db.deleteFrom(DISCIPLINE).where(DISCIPLINE.ID.in(removedDisciplines.values())).execute();
-            Map<String, Long> poolIds = pools(rateCard);
+            Map<String, Long> poolIds = pools();
             db.deleteFrom(GPU_POOL).where(GPU_POOL.ID.in(removedPools.values())).execute();
+            writer.writeRateCards(showId, show, poolIds);
             // what the file states whole: written again
             db.deleteFrom(CREW_CAPACITY).where(CREW_CAPACITY.DISCIPLINE_ID.in(writer.disciplineIds.values())).execute();
             db.deleteFrom(CALENDAR_EXCEPTION).where(CALENDAR_EXCEPTION.SHOW_ID.eq(showId)).execute();
@@ -393,45 +416,32 @@ public class ShowRepository {
             }
         }
 
-        /** The show's rate card in force, moved to the file's currency and start; its rates are the file's. */
-        private long rateCard() {
-            long rateCard = db.select(RATE_CARD.ID).from(RATE_CARD).where(RATE_CARD.SHOW_ID.eq(showId))
-                    .orderBy(RATE_CARD.EFFECTIVE_FROM.desc()).limit(1).fetchSingle(RATE_CARD.ID);
-            db.update(RATE_CARD).set(RATE_CARD.CURRENCY, show.currency()).set(RATE_CARD.EFFECTIVE_FROM, show.startDate())
-                    .where(RATE_CARD.ID.eq(rateCard)).execute();
-            db.deleteFrom(RATE_CARD_DISCIPLINE).where(RATE_CARD_DISCIPLINE.RATE_CARD_ID.eq(rateCard)).execute();
-            db.deleteFrom(RATE_CARD_GPU_POOL).where(RATE_CARD_GPU_POOL.RATE_CARD_ID.eq(rateCard)).execute();
-            return rateCard;
-        }
-
-        private void disciplines(long rateCard) {
+        private void disciplines() {
             Map<String, Long> stored = db.select(DISCIPLINE.CODE, DISCIPLINE.ID).from(DISCIPLINE)
                     .where(DISCIPLINE.SHOW_ID.eq(showId)).fetchMap(DISCIPLINE.CODE, DISCIPLINE.ID);
             for (Discipline d : show.disciplines()) {
                 Long id = stored.get(d.code());
                 if (id == null) {
-                    writer.insertDiscipline(showId, rateCard, d);
+                    writer.insertDiscipline(showId, d);
                     continue;
                 }
                 db.update(DISCIPLINE).set(DISCIPLINE.NAME, d.name()).where(DISCIPLINE.ID.eq(id)).execute();
                 writer.disciplineIds.put(d.code(), id);
-                writer.rate(rateCard, id, d);
             }
         }
 
-        private Map<String, Long> pools(long rateCard) {
+        private Map<String, Long> pools() {
             Map<String, Long> stored = db.select(GPU_POOL.CODE, GPU_POOL.ID).from(GPU_POOL)
                     .where(GPU_POOL.SHOW_ID.eq(showId)).fetchMap(GPU_POOL.CODE, GPU_POOL.ID);
             Map<String, Long> ids = new HashMap<>();
             for (GpuPool p : show.gpuPools()) {
                 Long id = stored.get(p.code());
                 if (id == null) {
-                    ids.put(p.code(), writer.insertPool(showId, rateCard, p));
+                    ids.put(p.code(), writer.insertPool(showId, p));
                     continue;
                 }
                 db.update(GPU_POOL).set(GPU_POOL.GPU_TYPE, p.gpuType()).set(GPU_POOL.GPU_COUNT, p.gpuCount())
                         .set(GPU_POOL.HOURS_PER_DAY, p.hoursPerDay()).where(GPU_POOL.ID.eq(id)).execute();
-                writer.rate(rateCard, id, p);
                 ids.put(p.code(), id);
             }
             return ids;
@@ -484,16 +494,14 @@ public class ShowRepository {
             for (Episode e : show.episodes()) {
                 insertEpisode(showId, e);
             }
-            long rateCard = db.insertInto(RATE_CARD).set(RATE_CARD.SHOW_ID, showId).set(RATE_CARD.NAME, DEFAULT_RATE_CARD)
-                    .set(RATE_CARD.CURRENCY, show.currency()).set(RATE_CARD.EFFECTIVE_FROM, show.startDate())
-                    .returningResult(RATE_CARD.ID).fetchSingle(RATE_CARD.ID);
             for (Discipline d : show.disciplines()) {
-                insertDiscipline(showId, rateCard, d);
+                insertDiscipline(showId, d);
             }
             Map<String, Long> poolIds = new HashMap<>();
             for (GpuPool p : show.gpuPools()) {
-                poolIds.put(p.code(), insertPool(showId, rateCard, p));
+                poolIds.put(p.code(), insertPool(showId, p));
             }
+            writeRateCards(showId, show, poolIds);
             writeSettings(showId, show, poolIds);
             writeShots(showId, show.shots());
             return showId;
@@ -505,30 +513,35 @@ public class ShowRepository {
                     .set(EPISODE.BUDGET, e.budget()).execute();
         }
 
-        void insertDiscipline(long showId, long rateCard, Discipline d) {
+        void insertDiscipline(long showId, Discipline d) {
             long id = db.insertInto(DISCIPLINE).set(DISCIPLINE.SHOW_ID, showId).set(DISCIPLINE.CODE, d.code())
                     .set(DISCIPLINE.NAME, d.name()).returningResult(DISCIPLINE.ID).fetchSingle(DISCIPLINE.ID);
             disciplineIds.put(d.code(), id);
-            rate(rateCard, id, d);
         }
 
-        void rate(long rateCard, long disciplineId, Discipline d) {
-            db.insertInto(RATE_CARD_DISCIPLINE).set(RATE_CARD_DISCIPLINE.RATE_CARD_ID, rateCard)
-                    .set(RATE_CARD_DISCIPLINE.DISCIPLINE_ID, disciplineId).set(RATE_CARD_DISCIPLINE.DAY_RATE, d.dayRate())
-                    .execute();
-        }
-
-        long insertPool(long showId, long rateCard, GpuPool p) {
-            long id = db.insertInto(GPU_POOL).set(GPU_POOL.SHOW_ID, showId).set(GPU_POOL.CODE, p.code())
+        long insertPool(long showId, GpuPool p) {
+            return db.insertInto(GPU_POOL).set(GPU_POOL.SHOW_ID, showId).set(GPU_POOL.CODE, p.code())
                     .set(GPU_POOL.GPU_TYPE, p.gpuType()).set(GPU_POOL.GPU_COUNT, p.gpuCount())
                     .set(GPU_POOL.HOURS_PER_DAY, p.hoursPerDay()).returningResult(GPU_POOL.ID).fetchSingle(GPU_POOL.ID);
-            rate(rateCard, id, p);
-            return id;
         }
 
-        void rate(long rateCard, long poolId, GpuPool p) {
-            db.insertInto(RATE_CARD_GPU_POOL).set(RATE_CARD_GPU_POOL.RATE_CARD_ID, rateCard)
-                    .set(RATE_CARD_GPU_POOL.GPU_POOL_ID, poolId).set(RATE_CARD_GPU_POOL.HOURLY_RATE, p.hourlyRate()).execute();
+        /**
+         * Every rate card of the show, each whole (a rate of every discipline and GPU pool), so that whichever card
+         * {@link RateCardsInForce} finds in force on a day prices all the work of that day.
+         */
+        void writeRateCards(long showId, Show show, Map<String, Long> poolIds) {
+            for (RateCard card : show.rateCards().all()) {
+                long id = db.insertInto(RATE_CARD).set(RATE_CARD.SHOW_ID, showId).set(RATE_CARD.NAME, card.name())
+                        .set(RATE_CARD.CURRENCY, show.currency()).set(RATE_CARD.EFFECTIVE_FROM, card.effectiveFrom())
+                        .returningResult(RATE_CARD.ID).fetchSingle(RATE_CARD.ID);
+                card.dayRates().forEach((discipline, rate) -> db.insertInto(RATE_CARD_DISCIPLINE)
+                        .set(RATE_CARD_DISCIPLINE.RATE_CARD_ID, id)
+                        .set(RATE_CARD_DISCIPLINE.DISCIPLINE_ID, disciplineId(discipline))
+                        .set(RATE_CARD_DISCIPLINE.DAY_RATE, rate).execute());
+                card.hourlyRates().forEach((pool, rate) -> db.insertInto(RATE_CARD_GPU_POOL)
+                        .set(RATE_CARD_GPU_POOL.RATE_CARD_ID, id).set(RATE_CARD_GPU_POOL.GPU_POOL_ID, poolIds.get(pool))
+                        .set(RATE_CARD_GPU_POOL.HOURLY_RATE, rate).execute());
+            }
         }
 
         /** Crew, calendar, AI capabilities, bid template and policy: what refers to disciplines and pools. */

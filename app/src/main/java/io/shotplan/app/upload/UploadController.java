@@ -127,6 +127,13 @@ class UploadController {
         return imports.importActuals(show, source(file));
     }
 
+    @PostMapping(path = "/api/shows/{show}/exchange-rates", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Store dated exchange rates from a CSV of currency,effective_from,rate, where the rate is units"
+            + " of the currency per one unit of the show's currency (FINANCE); all or nothing, audited")
+    ImportResult exchangeRates(@PathVariable String show, @RequestPart("file") MultipartFile file) {
+        return imports.importExchangeRates(show, source(file));
+    }
+
     private static Map<String, Source> sources(List<MultipartFile> files) {
         List<Source> sources = new ArrayList<>();
         for (MultipartFile file : files) {

@@ -27,6 +27,7 @@ public final class ShowComparison {
                 .isEqualTo(normalized(expected));
     }
 
+    /** The show with its lists in a fixed order and each later rate card whole (a file's names only what changes). */
     public static Show normalized(Show show) {
         List<Shot> shots = show.shots().stream().sorted(Comparator.comparing(Shot::code))
                 .map(s -> new Shot(s.code(), s.episode(), s.sequence(), s.description(), s.frameCount(), s.fps(),
@@ -44,6 +45,6 @@ public final class ShowComparison {
                 show.reviewBufferDays(), show.episodes().stream().sorted(Comparator.comparing(Episode::code)).toList(),
                 show.disciplines(), show.gpuPools(),
                 show.capabilities().stream().sorted(Comparator.comparing(AiCapability::code)).toList(), bid,
-                show.policy(), crew, shots);
+                show.policy(), crew, shots, show.rateCards().all().stream().skip(1).toList());
     }
 }
