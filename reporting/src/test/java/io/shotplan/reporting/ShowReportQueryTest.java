@@ -332,6 +332,11 @@ class ShowReportQueryTest {
                                     LocalDate.of(2026, 2, 2), 1L, m("1000000.00"), m("952.38")),
                             org.assertj.core.groups.Tuple.tuple("ARS", "1100", LocalDate.of(2026, 2, 10),
                                     LocalDate.of(2026, 2, 13), 2L, m("750000.50"), m("681.82")));
+            // every tabular form lists them under the summary, the original amounts in pesos
+            assertThat(io.shotplan.reporting.export.ReportTables.summary(report).tables())
+                    .filteredOn(t -> t.title().equals(io.shotplan.reporting.export.ReportTables.RATES_USED))
+                    .singleElement().satisfies(t -> assertThat(t.rows()).extracting(row -> row.get(5))
+                            .containsExactly("1000000.00 ARS", "750000.50 ARS"));
         }
     }
 

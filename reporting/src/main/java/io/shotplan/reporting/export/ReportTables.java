@@ -43,6 +43,7 @@ public final class ReportTables {
     public static final String GEN_BY_SHOT = "Generation by shot";
     public static final String CORRECTIONS = "Corrections (reversed rows and their reversals)";
     public static final String UTILISATION = "Utilisation per week";
+    public static final String RATES_USED = "Exchange rates used";
     public static final String TOTAL = "Total";
 
     private ReportTables() {
@@ -64,6 +65,9 @@ public final class ReportTables {
         tables.addAll(breakdown(report.total()));
         tables.add(schedule(report.total().figures().schedule()));
         tables.add(utilisation(report));
+        if (!report.ratesUsed().isEmpty()) {
+            tables.add(ratesUsed(report));
+        }
         return new Section(SUMMARY, report.show().name() + " (" + report.show().code() + ")", tables);
     }
 
@@ -80,6 +84,18 @@ public final class ReportTables {
         tables.add(generation(GEN_BY_SHOT, "Shot", e.generation().byShot(), Optional.empty()));
         tables.add(corrections(e));
         return new Section(e.code(), e.code() + (e.title().isBlank() ? "" : " - " + e.title()), tables);
+    }
+
+    /**
+     * The rates the actuals were booked at: a rate is units of the currency per one unit of the show's currency, the
+     * original amount is in that currency, the amount in the show's.
+     */
+    static ReportTable ratesUsed(ShowReport report) {
+        List<List<Object>> rows = report.ratesUsed().stream().map(r -> Arrays.<Object>asList(r.currency(),
+                r.rate().toPlainString(), r.firstDay(), r.lastDay(), r.rows(),
+                r.originalAmount().toPlainString() + " " + r.currency(), r.amount())).toList();
+        return new ReportTable(RATES_USED, columns("Currency", TEXT, "Rate per " + report.show().currency(), TEXT,
+                "First day", DATE, "Last day", DATE, "Rows", COUNT, "Original amount", TEXT, "Amount", MONEY), rows);
     }
 
     /** One value column per kind, so each column's format is uniform in every form. */
