@@ -384,13 +384,14 @@ class ImportServiceTest {
 
     @ParameterizedTest
     @MethodSource("io.shotplan.sql.TestDatabases#both")
-    void aCurrencyThatIsNotTheShows(Supplier<Database> databases) {
+    void aCurrencyWithoutAnExchangeRate(Supplier<Database> databases) {
         try (Fixture f = Fixture.of(databases)) {
             Problem p = rejected(f, () -> f.imports().importActuals("NVB", csv("inv.csv",
                     "invoice,invoice_date,shot,amount,currency\nINV-9,2027-04-30,EP101_010_0010,900.00,USD\n"
                             + "INV-10,2027-04-30,EP101_010_0020,1200.00,EUR\n")));
-            assertThat(p).isEqualTo(new Problem("inv.csv", 3, 5, "currency",
-                    "currency EUR does not match the show's currency USD; convert the amount first"));
+            assertThat(p).extracting(Problem::file, Problem::line, Problem::field)
+                    .containsExactly("inv.csv", 3, "currency");
+            assertThat(p.message()).startsWith("no exchange rate of EUR against the show's USD in force on 2027-04-30");
         }
     }
 
