@@ -94,6 +94,10 @@ class RoleMatrixTest extends WebTest {
                 new Endpoint(HttpMethod.GET, "/api/plans/999999/items", null, EVERYONE),
                 new Endpoint(HttpMethod.GET, "/api/plans/compare?a=999998&b=999999", null, EVERYONE),
                 new Endpoint(HttpMethod.POST, "/api/plans/999999/baseline", null, EnumSet.of(PRODUCER)),
+                new Endpoint(HttpMethod.POST, "/api/plans/999999/fixes", null, EnumSet.of(PRODUCER)),
+                new Endpoint(HttpMethod.GET, "/api/fixes/no-such-run", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/plans/999999/ms-project.xml", null, EVERYONE),
+                new Endpoint(HttpMethod.GET, "/api/shows/TST/ms-project.xml", null, EVERYONE),
                 new Endpoint(HttpMethod.POST, "/api/shows/NOPE/archive", null, EnumSet.of(ADMIN)),
                 // dispatch and generation
                 new Endpoint(HttpMethod.POST, "/api/plans/999999/dispatch", null, EnumSet.of(PRODUCER, SUPERVISOR)),
