@@ -19,7 +19,7 @@ import java.util.List;
  * @param slots  the stored channel of each real channel, in order
  * @param stored how many channels the tensor holds
  */
-record ChannelLayout(int[] slots, int stored) {
+public record ChannelLayout(int[] slots, int stored) {
 
     /** A tensor of {@code channels} real channels and no spare ones. */
     static ChannelLayout compact(int channels) {
@@ -45,8 +45,11 @@ record ChannelLayout(int[] slots, int stored) {
         return new ChannelLayout(slots, safeCount(offset));
     }
 
-    /** The smallest channel count ≥ {@code channels} that is at most 8 or a multiple of 16. */
-    static int safeCount(int channels) {
+    /**
+     * The smallest channel count ≥ {@code channels} that is at most 8 or a multiple of 16: what a convolution's input
+     * must hold, here and in the graph-model interpreter.
+     */
+    public static int safeCount(int channels) {
         return channels <= 8 || channels % 16 == 0 ? channels : (channels + 15) / 16 * 16;
     }
 

@@ -6,8 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -460,57 +458,10 @@ public final class KerasLayersModel {
         return oihw;
     }
 
-    /** Reads every weight group; shards of one group are concatenated in the listed order, little-endian float32. */
+    /** Every weight of the manifest as float32 (a layers-model holds nothing else). */
     private static Map<String, float[]> readWeights(Path modelJson, JsonArray manifest) {
-        if (manifest == null) {
-            throw new ModelLoadException(modelJson + " has no weightsManifest");
-        }
         Map<String, float[]> out = new LinkedHashMap<>();
-        for (JsonElement groupElement : manifest) {
-            JsonObject group = groupElement.getAsJsonObject();
-            List<byte[]> shards = new ArrayList<>();
-            long total = 0;
-            for (JsonElement p : group.getAsJsonArray("paths")) {
-                Path shard = modelJson.resolveSibling(p.getAsString());
-                try {
-                    byte[] bytes = Files.readAllBytes(shard);
-                    shards.add(bytes);
-                    total += bytes.length;
-                } catch (NoSuchFileException e) {
-                    throw new ModelLoadException("weights file %s listed in %s is missing".formatted(shard, modelJson), e);
-                } catch (IOException e) {
-                    throw new ModelLoadException("cannot read weights file %s: %s".formatted(shard, e.getMessage()), e);
-                }
-            }
-            ByteBuffer all = ByteBuffer.allocate((int) total).order(ByteOrder.LITTLE_ENDIAN);
-            shards.forEach(all::put);
-            all.flip();
-            long needed = 0;
-            for (JsonElement w : group.getAsJsonArray("weights")) {
-                JsonObject spec = w.getAsJsonObject();
-                String dtype = spec.has("dtype") ? spec.get("dtype").getAsString() : "float32";
-                if (!dtype.equals("float32") || spec.has("quantization")) {
-                    throw new ModelLoadException("%s: weight '%s' is %s%s; only unquantised float32 is supported".formatted(
-                            modelJson, spec.get("name").getAsString(), dtype, spec.has("quantization") ? " (quantised)" : ""));
-                }
-                long count = 1;
-                for (JsonElement d : spec.getAsJsonArray("shape")) {
-                    count *= d.getAsLong();
-                }
-                needed += count * 4;
-                if (needed > total) {
-                    throw new ModelLoadException("weights for %s are truncated: the shards hold %d bytes but the manifest needs at least %d (at '%s')"
-                            .formatted(modelJson, total, needed, spec.get("name").getAsString()));
-                }
-                float[] values = new float[(int) count];
-                all.asFloatBuffer().get(values);
-                all.position(all.position() + (int) count * 4);
-                out.put(spec.get("name").getAsString(), values);
-            }
-            if (needed != total) {
-                throw new ModelLoadException("weights for %s hold %d bytes but the manifest describes %d".formatted(modelJson, total, needed));
-            }
-        }
+        WeightShards.read(modelJson, manifest, Set.of("float32")).forEach((name, tensor) -> out.put(name, tensor.floats()));
         return out;
     }
 }

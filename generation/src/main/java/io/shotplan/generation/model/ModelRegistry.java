@@ -88,7 +88,9 @@ public final class ModelRegistry {
                         m.has("tileSize") ? m.get("tileSize").getAsInt() : 256,
                         m.has("tileOverlap") ? m.get("tileOverlap").getAsInt() : 16,
                         m.has("batchSize") ? m.get("batchSize").getAsInt() : 1,
-                        string(m, "output", "png"), string(m, "description", ""));
+                        string(m, "output", "png"), string(m, "description", ""),
+                        m.has("valueRange") ? m.get("valueRange").getAsFloat() : 255,
+                        m.has("divisibleBy") ? m.get("divisibleBy").getAsInt() : 1);
                 out.put(spec.capability(), spec);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("model registry %s, entry %s: %s".formatted(origin, m.get("capability"), e.getMessage()), e);

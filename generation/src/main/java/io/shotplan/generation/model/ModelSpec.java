@@ -19,12 +19,17 @@ import java.util.List;
  *                    TorchScript and ONNX models are opaque, so their entry's value is used as it is)
  * @param batchSize   tiles per forward pass
  * @param outputExtension output frame format: {@code png} (keeps the input's bit depth) or {@code jpg}
+ * @param valueRange  the sample value of white the model was trained on: 255, or 1 for a model on 0–1 (only
+ *                    {@code tfjs-graph} models may take 1; the others take 0–255)
+ * @param divisibleBy the model takes only frames whose sides are multiples of this; the loader pads tiles to it (only
+ *                    {@code tfjs-graph}; 1 for the others)
  */
 public record ModelSpec(String capability, String engine, String format, ModelSource source, String inputLayout,
                         int scale, int tileSize, int tileOverlap, int batchSize, String outputExtension,
-                        String description) {
+                        String description, float valueRange, int divisibleBy) {
 
     public static final String KERAS_LAYERS = "keras-layers";
+    public static final String TFJS_GRAPH = "tfjs-graph";
     public static final String TORCHSCRIPT = "torchscript";
     public static final String ONNX = "onnx";
 
@@ -32,8 +37,8 @@ public record ModelSpec(String capability, String engine, String format, ModelSo
         if (capability == null || capability.isBlank()) {
             throw new IllegalArgumentException("a model entry needs a capability code");
         }
-        if (!List.of(KERAS_LAYERS, TORCHSCRIPT, ONNX).contains(format)) {
-            throw new IllegalArgumentException("capability %s: format '%s' is not supported (keras-layers, torchscript, onnx)"
+        if (!List.of(KERAS_LAYERS, TFJS_GRAPH, TORCHSCRIPT, ONNX).contains(format)) {
+            throw new IllegalArgumentException("capability %s: format '%s' is not supported (keras-layers, tfjs-graph, torchscript, onnx)"
                     .formatted(capability, format));
         }
         if (!engineFor(format).equals(engine)) {
@@ -52,6 +57,14 @@ public record ModelSpec(String capability, String engine, String format, ModelSo
             throw new IllegalArgumentException("capability %s: tileSize ≥ 16, tileOverlap ≥ 0 and batchSize ≥ 1 are required (%d, %d, %d)"
                     .formatted(capability, tileSize, tileOverlap, batchSize));
         }
+        if (valueRange != 255 && !(TFJS_GRAPH.equals(format) && valueRange == 1)) {
+            throw new IllegalArgumentException("capability %s: valueRange %s is not supported for %s (255%s)"
+                    .formatted(capability, valueRange, format, TFJS_GRAPH.equals(format) ? " or 1" : ""));
+        }
+        if (divisibleBy < 1 || divisibleBy != 1 && !TFJS_GRAPH.equals(format)) {
+            throw new IllegalArgumentException("capability %s: divisibleBy %d is not supported for %s (%s)"
+                    .formatted(capability, divisibleBy, format, TFJS_GRAPH.equals(format) ? "≥ 1" : "1"));
+        }
         if (!"png".equals(outputExtension) && !"jpg".equals(outputExtension)) {
             throw new IllegalArgumentException("capability %s: output '%s' must be png or jpg".formatted(capability, outputExtension));
         }
@@ -64,6 +77,6 @@ public record ModelSpec(String capability, String engine, String format, ModelSo
 
     /** The input layout a format's models take. */
     public static String layoutFor(String format) {
-        return KERAS_LAYERS.equals(format) ? "NHWC" : "NCHW";
+        return KERAS_LAYERS.equals(format) || TFJS_GRAPH.equals(format) ? "NHWC" : "NCHW";
     }
 }

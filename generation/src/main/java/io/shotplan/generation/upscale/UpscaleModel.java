@@ -10,6 +10,8 @@ import io.shotplan.generation.model.ModelLoadException;
 import io.shotplan.generation.model.ModelPackageCache;
 import io.shotplan.generation.model.ModelSource;
 import io.shotplan.generation.model.ModelSpec;
+import io.shotplan.generation.model.graph.TfjsGraph;
+import io.shotplan.generation.model.graph.TfjsGraphBlock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +54,11 @@ public final class UpscaleModel implements AutoCloseable {
         if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
-        return ModelSpec.KERAS_LAYERS.equals(spec.format()) ? loadKeras(spec, file) : loadSaved(spec, file);
+        return switch (spec.format()) {
+            case ModelSpec.KERAS_LAYERS -> loadKeras(spec, file);
+            case ModelSpec.TFJS_GRAPH -> loadGraph(spec, file);
+            default -> loadSaved(spec, file);
+        };
     }
 
     private static UpscaleModel loadKeras(ModelSpec spec, Path modelJson) {
@@ -76,6 +82,29 @@ public final class UpscaleModel implements AutoCloseable {
             throw new ModelLoadException("cannot build %s on DJL/%s: %s".formatted(modelJson, spec.engine(), e.getMessage()), e);
         }
         return new UpscaleModel(spec, graph, model, device, graph.scale(), Math.max(spec.tileOverlap(), graph.receptiveRadius()));
+    }
+
+    /**
+     * A TF.js graph-model, interpreted op by op on the PyTorch engine. Its graph does not say how far an output pixel
+     * sees, so the registry's overlap is used as it is.
+     */
+    private static UpscaleModel loadGraph(ModelSpec spec, Path modelJson) {
+        if (spec.scale() != 1) {
+            throw new ModelLoadException("%s: graph-models are run as same-size clean-up models, the registry says scale %d for %s"
+                    .formatted(modelJson, spec.scale(), spec.capability()));
+        }
+        TfjsGraph graph = TfjsGraph.load(modelJson);
+        Device device = device(spec.engine());
+        Model model = Model.newInstance(spec.capability(), device, spec.engine());
+        try {
+            TfjsGraphBlock block = new TfjsGraphBlock(graph, spec.valueRange(), spec.divisibleBy());
+            model.setBlock(block);
+            block.loadWeights(model.getNDManager());
+        } catch (RuntimeException e) {
+            model.close();
+            throw new ModelLoadException("cannot build %s on DJL/%s: %s".formatted(modelJson, spec.engine(), e.getMessage()), e);
+        }
+        return new UpscaleModel(spec, null, model, device, 1, spec.tileOverlap());
     }
 
     /** A TorchScript or ONNX file: the engine loads it as it is; scale and overlap come from the registry entry. */

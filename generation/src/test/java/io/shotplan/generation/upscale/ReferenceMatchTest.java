@@ -77,7 +77,7 @@ class ReferenceMatchTest {
         } else {
             Path modelJson = Path.of(ReferenceMatchTest.class.getResource("/reference/" + c.model()).toURI());
             ModelSpec spec = new ModelSpec(c.name(), "PyTorch", "keras-layers", new ModelSource.LocalFile(modelJson),
-                    "NHWC", 0, 256, 0, 1, "png", "");
+                    "NHWC", 0, 256, 0, 1, "png", "", 255, 1);
             try (UpscaleModel model = UpscaleModel.load(spec, modelJson); Upscaler upscaler = model.newUpscaler()) {
                 actual = upscaler.upscaleWhole(input);
             }
