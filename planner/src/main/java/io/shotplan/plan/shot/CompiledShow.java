@@ -50,6 +50,8 @@ public final class CompiledShow {
     private final ShotEstimator estimator;
     private final List<String> assumptions = new ArrayList<>();
     private final Map<String, Integer> shotIndex = new HashMap<>();
+    /** "discipline:CODE" and "gpu:CODE" to the engine's resource index. */
+    private final Map<String, Integer> resourceIndex = new HashMap<>();
     private final List<Episode> episodes;
     private final int[] duePeriod;
     private final String[] resourceNames;
@@ -75,6 +77,38 @@ public final class CompiledShow {
         this.days = new WorkingDays(show.startDate());
         this.episodes = show.episodes();
         this.estimator = new ShotEstimator(show);
+        Map<String, Integer> episodeIndex = shotsToPlan();
+        this.disciplineCount = show.disciplines().size();
+        this.resourceNames = resources();
+        this.duePeriod = duePeriods();
+        RenewableCalendar calendar = calendar();
+        Precedence precedence = precedence();
+        int n = shots.size();
+        this.pinnedMode = new boolean[n];
+        this.pinnedStart = new boolean[n];
+        this.fixed = new boolean[n];
+        ShotModes modes = modes(episodeIndex, precedence, pins());
+        Limits limits = limits(modes.shotsPerEpisode());
+        this.episodeOf = modes.episodeOf();
+        this.costCentsByKey = modes.costCents();
+        this.aiByKey = modes.ai();
+        this.episodeBudgetCents = limits.episodeBudgetCents();
+        this.showBudgetCents = limits.showBudgetCents();
+        this.maxAiShots = limits.maxAiShots();
+        this.previousKey = modes.previousKey();
+        this.previousStart = modes.previousStart();
+        this.objective = new ShowObjective(episodeOf, costCentsByKey, aiByKey, episodeBudgetCents, showBudgetCents,
+                duePeriod, maxAiShots, previousKey, previousStart, request.weights());
+        this.schedule = new ProjectSchedule(show.code(), calendar, limits.names(), limits.capacity(), modes.activities(),
+                objective);
+        // justification optimises makespan; a show scores each episode's finish, so keep the plain serial scheme
+        schedule.setJustify(false);
+        schedule.setNonRenewableHard(limits.hard());
+        warmStartFromPrevious(modes.activities(), previousKey, previousStart);
+    }
+
+    /** The shots to plan: every shot but the omitted ones, each in an episode of the show. */
+    private Map<String, Integer> shotsToPlan() {
         Map<String, Integer> episodeIndex = new HashMap<>();
         for (int e = 0; e < episodes.size(); e++) {
             episodeIndex.put(episodes.get(e).code(), e);
@@ -90,27 +124,43 @@ public final class CompiledShow {
             shotIndex.put(shot.code(), shots.size());
             shots.add(shot);
         }
+        return episodeIndex;
+    }
+
+    /** The engine's renewable resources: the disciplines, then the GPU pools. */
+    private String[] resources() {
         List<Discipline> disciplines = show.disciplines();
         List<GpuPool> pools = show.gpuPools();
-        this.disciplineCount = disciplines.size();
-        this.resourceNames = new String[disciplines.size() + pools.size()];
-        Map<String, Integer> resourceIndex = new HashMap<>();
+        String[] names = new String[disciplines.size() + pools.size()];
         for (int d = 0; d < disciplines.size(); d++) {
-            resourceNames[d] = disciplines.get(d).code();
+            names[d] = disciplines.get(d).code();
             resourceIndex.put("discipline:" + disciplines.get(d).code(), d);
         }
         for (int p = 0; p < pools.size(); p++) {
-            resourceNames[disciplineCount + p] = pools.get(p).code();
+            names[disciplineCount + p] = pools.get(p).code();
             resourceIndex.put("gpu:" + pools.get(p).code(), disciplineCount + p);
         }
+        return names;
+    }
 
-        this.duePeriod = new int[episodes.size()];
-        int lastDue = 0;
+    /** Deliveries: each episode's last working day to finish on (delivery less the review buffer). */
+    private int[] duePeriods() {
+        int[] due = new int[episodes.size()];
         for (int e = 0; e < episodes.size(); e++) {
-            duePeriod[e] = days.duePeriod(episodes.get(e).deliveryDate(), show.reviewBufferDays());
-            lastDue = Math.max(lastDue, duePeriod[e] + show.reviewBufferDays());
+            due[e] = days.duePeriod(episodes.get(e).deliveryDate(), show.reviewBufferDays());
+        }
+        return due;
+    }
+
+    /** The calendar: artists per discipline and GPU-hours per pool on each working day, in hundredths. */
+    private RenewableCalendar calendar() {
+        int lastDue = 0;
+        for (int due : duePeriod) {
+            lastDue = Math.max(lastDue, due + show.reviewBufferDays());
         }
         int profileLength = lastDue + CALENDAR_TAIL_DAYS;
+        List<Discipline> disciplines = show.disciplines();
+        List<GpuPool> pools = show.gpuPools();
         int[][] capacity = new int[resourceNames.length][profileLength];
         int[] steady = new int[resourceNames.length];
         CrewPlan crew = show.crew();
@@ -126,8 +176,10 @@ public final class CompiledShow {
         for (int r = 0; r < resourceNames.length; r++) {
             steady[r] = capacity[r][profileLength - 1];
         }
-        RenewableCalendar calendar = new RenewableCalendar(resourceNames, capacity, steady);
+        return new RenewableCalendar(resourceNames, capacity, steady);
+    }
 
+    private Map<String, Pin> pins() {
         Map<String, Pin> pins = new HashMap<>();
         for (Pin pin : request.pins()) {
             if (!shotIndex.containsKey(pin.shotCode())) {
@@ -135,8 +187,15 @@ public final class CompiledShow {
             }
             pins.put(pin.shotCode(), pin);
         }
+        return pins;
+    }
+
+    private record Precedence(List<List<Integer>> predecessors, List<List<Integer>> successors) {
+    }
+
+    /** Precedence from "depends on"; a dependency outside the plan (omitted) no longer constrains. */
+    private Precedence precedence() {
         int n = shots.size();
-        // precedence from "depends on"; a dependency outside the plan (omitted) no longer constrains
         List<List<Integer>> predecessors = new ArrayList<>();
         List<List<Integer>> successors = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -158,9 +217,20 @@ public final class CompiledShow {
                 successors.get(p).add(i);
             }
         }
-        this.pinnedMode = new boolean[n];
-        this.pinnedStart = new boolean[n];
-        this.fixed = new boolean[n];
+        return new Precedence(predecessors, successors);
+    }
+
+    /** Each shot's activity with its modes, and what the objective needs of them, by shot and by mode key. */
+    private record ShotModes(List<Activity> activities, int[] episodeOf, int[] shotsPerEpisode, long[] costCents,
+            boolean[] ai, int[] previousKey, int[] previousStart) {
+    }
+
+    /**
+     * The modes: each shot's eligible estimates, narrowed by work under way, pins and the previous plan, each
+     * priced on the working days it would take from the shot's earliest start.
+     */
+    private ShotModes modes(Map<String, Integer> episodeIndex, Precedence precedence, Map<String, Pin> pins) {
+        int n = shots.size();
         int[] episodeOf = new int[n];
         int[] previousKey = new int[n];
         int[] previousStart = new int[n];
@@ -219,7 +289,7 @@ public final class CompiledShow {
                 if (!(estimate.mode() instanceof WorkMode.Traditional)) {
                     nonRenewable[episodes.size() + 1 + e] = 1;
                 }
-                modes.add(toMode(key, shot, estimate, duration, resourceIndex, nonRenewable));
+                modes.add(toMode(key, shot, estimate, duration, nonRenewable));
             }
             estimates.add(priced);
             previousKey[i] = -1;
@@ -232,44 +302,44 @@ public final class CompiledShow {
                 previousStart[i] = days.periodOnOrAfter(previous.get().start());
             }
             Activity activity = new Activity(i, shot.code(), modes,
-                    predecessors.get(i).stream().mapToInt(Integer::intValue).toArray(),
-                    successors.get(i).stream().mapToInt(Integer::intValue).toArray(), release, fixedStart);
+                    precedence.predecessors().get(i).stream().mapToInt(Integer::intValue).toArray(),
+                    precedence.successors().get(i).stream().mapToInt(Integer::intValue).toArray(), release, fixedStart);
             activity.setDuePeriod(duePeriod[e]);
             activities.add(activity);
         }
+        return new ShotModes(activities, episodeOf, shotsPerEpisode, costs.stream().mapToLong(Long::longValue).toArray(),
+                toBooleans(ai), previousKey, previousStart);
+    }
+
+    /**
+     * The engine's non-renewable limits and the objective's: budgets per episode, the show's budget less contingency,
+     * then AI shots per episode (the policy's share of the episode's shots to plan, rounded down; the one place the
+     * cap is computed).
+     */
+    private record Limits(long[] episodeBudgetCents, long showBudgetCents, int[] maxAiShots, String[] names,
+            long[] capacity, boolean[] hard) {
+    }
+
+    private Limits limits(int[] shotsPerEpisode) {
         long[] episodeBudget = new long[episodes.size()];
-        String[] nonRenewableNames = new String[2 * episodes.size() + 1];
-        long[] nonRenewableCapacity = new long[2 * episodes.size() + 1];
-        boolean[] nonRenewableHard = new boolean[2 * episodes.size() + 1];
+        String[] names = new String[2 * episodes.size() + 1];
+        long[] capacity = new long[2 * episodes.size() + 1];
+        boolean[] hard = new boolean[2 * episodes.size() + 1];
         int[] maxAi = new int[episodes.size()];
         for (int e = 0; e < episodes.size(); e++) {
             episodeBudget[e] = cents(episodes.get(e).budget());
-            nonRenewableNames[e] = "budget " + episodes.get(e).code();
-            nonRenewableCapacity[e] = episodeBudget[e];
+            names[e] = "budget " + episodes.get(e).code();
+            capacity[e] = episodeBudget[e];
             maxAi[e] = show.policy().maxAiSharePerEpisode().multiply(BigDecimal.valueOf(shotsPerEpisode[e]))
                     .setScale(0, RoundingMode.FLOOR).intValueExact();
-            nonRenewableNames[episodes.size() + 1 + e] = "AI shots " + episodes.get(e).code();
-            nonRenewableCapacity[episodes.size() + 1 + e] = maxAi[e];
-            nonRenewableHard[episodes.size() + 1 + e] = true;
+            names[episodes.size() + 1 + e] = "AI shots " + episodes.get(e).code();
+            capacity[episodes.size() + 1 + e] = maxAi[e];
+            hard[episodes.size() + 1 + e] = true;
         }
         long showBudget = cents(show.spendableBudget());
-        nonRenewableNames[episodes.size()] = "show budget less contingency";
-        nonRenewableCapacity[episodes.size()] = showBudget;
-        this.episodeOf = episodeOf;
-        this.costCentsByKey = costs.stream().mapToLong(Long::longValue).toArray();
-        this.aiByKey = toBooleans(ai);
-        this.episodeBudgetCents = episodeBudget;
-        this.showBudgetCents = showBudget;
-        this.maxAiShots = maxAi;
-        this.previousKey = previousKey;
-        this.previousStart = previousStart;
-        this.objective = new ShowObjective(episodeOf, costCentsByKey, aiByKey, episodeBudget, showBudget, duePeriod,
-                maxAi, previousKey, previousStart, request.weights());
-        this.schedule = new ProjectSchedule(show.code(), calendar, nonRenewableNames, nonRenewableCapacity, activities, objective);
-        // justification optimises makespan; a show scores each episode's finish, so keep the plain serial scheme
-        schedule.setJustify(false);
-        schedule.setNonRenewableHard(nonRenewableHard);
-        warmStartFromPrevious(activities, previousKey, previousStart);
+        names[episodes.size()] = "show budget less contingency";
+        capacity[episodes.size()] = showBudget;
+        return new Limits(episodeBudget, showBudget, maxAi, names, capacity, hard);
     }
 
     /**
@@ -335,8 +405,7 @@ public final class CompiledShow {
         return Math.max(1, duration);
     }
 
-    private ExecutionMode toMode(int key, Shot shot, ModeEstimate estimate, int duration,
-            Map<String, Integer> resourceIndex, long[] nonRenewable) {
+    private ExecutionMode toMode(int key, Shot shot, ModeEstimate estimate, int duration, long[] nonRenewable) {
         int[] demand = new int[resourceNames.length];
         String poolCode = estimate.mode() instanceof WorkMode.InHouseAi inHouse ? inHouse.capability().gpuPool() : null;
         BigDecimal periods = BigDecimal.valueOf(duration);

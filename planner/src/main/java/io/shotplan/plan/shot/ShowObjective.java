@@ -1,14 +1,19 @@
 package io.shotplan.plan.shot;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 import io.shotplan.plan.domain.ExecutionMode;
 import io.shotplan.plan.domain.ScheduleObjective;
+import io.shotplan.plan.shot.rules.ShowPlanConstraints;
 
 /**
  * The show's score on a decoded schedule, computed on arrays because it runs on every move. The same rules, one
- * per method and with justifications, live in {@link io.shotplan.plan.shot.check.ShowPlanConstraints}; a test keeps
- * both in agreement.
+ * per method and with justifications, live in {@link ShowPlanConstraints}; {@link Parts#byRule} names each part by
+ * its constraint, and a test compares the two rule by rule.
  */
 public final class ShowObjective implements ScheduleObjective {
 
@@ -23,7 +28,33 @@ public final class ShowObjective implements ScheduleObjective {
                     + w.churnModeChange() * modeChanges + w.churnDayMoved() * daysMoved;
             return HardMediumSoftLongScore.of(-hard, -medium, -soft);
         }
+
+        /**
+         * Each rule's part of {@link #score}, under the name of the constraint that explains it. The decoder never
+         * breaks precedence, plates, eligibility or pins, and counts artists and GPU-hours over capacity together.
+         */
+        public Map<String, HardMediumSoftLongScore> byRule(PlanWeights w) {
+            Map<String, HardMediumSoftLongScore> rules = new LinkedHashMap<>();
+            rules.put(CAPACITY, HardMediumSoftLongScore.ofHard(-capacityExcess));
+            for (String decoded : List.of(ShowPlanConstraints.DEPENDENCY, ShowPlanConstraints.PLATE_READY,
+                    ShowPlanConstraints.AI_ELIGIBILITY, ShowPlanConstraints.PINNED_MODE, ShowPlanConstraints.PINNED_START)) {
+                rules.put(decoded, HardMediumSoftLongScore.ZERO);
+            }
+            rules.put(ShowPlanConstraints.AI_SHARE, HardMediumSoftLongScore.ofHard(-aiShareExcess));
+            rules.put(ShowPlanConstraints.EPISODE_BUDGET,
+                    HardMediumSoftLongScore.ofMedium(-w.overBudgetPerCent() * episodeOverBudgetCents));
+            rules.put(ShowPlanConstraints.SHOW_BUDGET, HardMediumSoftLongScore.ofMedium(-w.overBudgetPerCent() * showOverBudgetCents));
+            rules.put(ShowPlanConstraints.EPISODE_DELIVERY, HardMediumSoftLongScore.ofMedium(-w.lateDay() * lateDays));
+            rules.put(ShowPlanConstraints.TOTAL_COST, HardMediumSoftLongScore.ofSoft(-w.costPerCent() * costCents));
+            rules.put(ShowPlanConstraints.EPISODE_FINISH, HardMediumSoftLongScore.ofSoft(-w.finishDay() * finishDays));
+            rules.put(ShowPlanConstraints.CHURN_MODE, HardMediumSoftLongScore.ofSoft(-w.churnModeChange() * modeChanges));
+            rules.put(ShowPlanConstraints.CHURN_START, HardMediumSoftLongScore.ofSoft(-w.churnDayMoved() * daysMoved));
+            return rules;
+        }
     }
+
+    /** The decoder's capacity excess: {@link ShowPlanConstraints#ARTIST_CAPACITY} and {@link ShowPlanConstraints#GPU_CAPACITY} together. */
+    public static final String CAPACITY = ShowPlanConstraints.ARTIST_CAPACITY + " + " + ShowPlanConstraints.GPU_CAPACITY;
 
     private final int[] episodeOf;
     private final long[] costCentsByKey;
