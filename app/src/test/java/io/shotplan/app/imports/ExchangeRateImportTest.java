@@ -7,10 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.shotplan.reporting.ReportOptions;
+import io.shotplan.reporting.ShowReport;
+import io.shotplan.reporting.ShowReportQuery;
 import io.shotplan.show.io.ImportProblems;
 import io.shotplan.show.io.Problem;
+import io.shotplan.show.io.Source;
 import io.shotplan.sql.Database;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -80,6 +86,28 @@ class ExchangeRateImportTest {
             assertThat(f.dsl().select(AUDIT_LOG.DETAIL).from(AUDIT_LOG).where(AUDIT_LOG.ENTITY.eq("exchange_rate"))
                     .fetchSingle(AUDIT_LOG.DETAIL))
                     .contains("ARS 1050 from 2027-03-01", "ARS 1100.5 from 2027-05-03");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void theExamplesPesoInvoicesReportInDollarsToTheCentWithTheRatesUsed(Supplier<Database> databases) {
+        try (ImportServiceTest.Fixture f = ImportServiceTest.Fixture.of(databases)) {
+            f.imports().importExchangeRates("NVB", Source.of(ImportServiceTest.EXAMPLE.resolve("exchange-rates.csv")));
+            f.imports().importActuals("NVB", Source.of(ImportServiceTest.EXAMPLE.resolve("actuals/invoices-2027-05-ars.csv")));
+            f.imports().importActuals("NVB", Source.of(ImportServiceTest.EXAMPLE.resolve("actuals/nimbus-usage-2027-04.csv")));
+
+            ShowReport report = new ShowReportQuery(f.dsl()).build("NVB", Optional.empty(),
+                    ReportOptions.asOf(LocalDate.of(2027, 6, 30)));
+
+            // 1,307,100 + 827,830 pesos at 1,089.25 are 1,200 + 760 dollars, 2,160,600 at 1,108 are 1,950; Nimbus
+            // bills 90.44 + 58.94 + 36.00 dollars
+            assertThat(report.total().figures().actualCost()).isEqualByComparingTo("4095.38");
+            assertThat(report.ratesUsed()).extracting(ShowReport.RateUsed::currency, r -> r.rate().toPlainString(),
+                            ShowReport.RateUsed::rows, r -> r.originalAmount().toPlainString(),
+                            r -> r.amount().toPlainString())
+                    .containsExactly(tuple("ARS", "1089.25", 2L, "2134930.00", "1960.00"),
+                            tuple("ARS", "1108", 1L, "2160600.00", "1950.00"));
         }
     }
 

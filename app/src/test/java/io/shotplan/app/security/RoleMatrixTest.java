@@ -78,6 +78,7 @@ class RoleMatrixTest extends WebTest {
                 new Endpoint(HttpMethod.POST, "/api/imports/edl/revision?show=TST&episode=EP101&workType=roto&dryRun=true",
                         null, EnumSet.of(PRODUCER)),
                 new Endpoint(HttpMethod.POST, "/api/shows/TST/actuals", null, EnumSet.of(FINANCE)),
+                new Endpoint(HttpMethod.POST, "/api/shows/TST/exchange-rates", null, EnumSet.of(FINANCE)),
                 // scenarios and plans (invalid bodies or unknown ids: nothing changes, the role check still runs)
                 new Endpoint(HttpMethod.GET, "/api/shows/TST/scenarios", null, EVERYONE),
                 new Endpoint(HttpMethod.POST, "/api/shows/TST/scenarios", "{\"name\": \"\"}", EnumSet.of(PRODUCER)),
