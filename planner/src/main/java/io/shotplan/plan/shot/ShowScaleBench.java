@@ -11,9 +11,13 @@ import io.shotplan.plan.solver.ProjectSolver;
 import io.shotplan.show.Show;
 
 /**
- * {@code bench shows [--shots 1000,5000,20000] [--time-limit 120s] [--seed 1]}: plans generated seasons and prints
+ * {@code bench scale [--shots 1000,5000,20000] [--time-limit 120s] [--seed 1]}: plans generated seasons and prints
  * time to the first feasible plan, the best score at 30 s and at the end, score calculations per second and the
  * peak heap. One solve at a time, one thread each, configured as {@link ShowPlanner} configures it.
+ *
+ * <p>With {@code --gaps 30s,120s}: plans each season as a user gets it ({@link ShowPlanner#plan}) once per limit and
+ * prints how far each plan is from its bound: the cost gap, and days late against the days no plan can avoid; and the
+ * greedy rule of thumb's days late beside it.
  */
 public final class ShowScaleBench {
 
@@ -24,14 +28,20 @@ public final class ShowScaleBench {
         List<Integer> sizes = List.of(1_000, 5_000, 20_000);
         Duration limit = Duration.ofSeconds(120);
         long seed = 1;
+        List<Duration> gaps = List.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--gaps" -> gaps = java.util.Arrays.stream(args[++i].split(",")).map(ShowScaleBench::seconds).toList();
                 case "--shots" -> sizes = java.util.Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
-                case "--time-limit" -> limit = Duration.ofMillis(Math.round(Double.parseDouble(args[++i].replace("s", "")) * 1000));
+                case "--time-limit" -> limit = seconds(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + "; usage: bench shows [--shots 1000,5000,20000] [--time-limit 120s] [--seed 1]");
+                        + "; usage: bench scale [--shots 1000,5000,20000] [--time-limit 120s | --gaps 30s,120s] [--seed 1]");
             }
+        }
+        if (!gaps.isEmpty()) {
+            gaps(sizes, gaps, seed);
+            return;
         }
         System.out.printf(Locale.ROOT, "%7s %9s %12s %12s %40s %40s %10s %9s%n", "shots", "episodes", "compile",
                 "1st feasible", "score at 30 s", "score at end", "calc/s", "peak MiB");
@@ -58,5 +68,35 @@ public final class ShowScaleBench {
                     result.scoreCalculationSpeed(), peak / (1024 * 1024));
             System.out.flush();
         }
+    }
+
+    private static void gaps(List<Integer> sizes, List<Duration> limits, long seed) {
+        System.out.printf(Locale.ROOT, "%7s %6s %14s %14s %8s %6s %10s %12s %11s%n", "shots", "limit", "cost", "cost bound",
+                "cost gap", "late", "days late", "unavoidable", "greedy late");
+        for (int shots : sizes) {
+            Show show = GeneratedSeason.generate(shots, seed);
+            for (Duration limit : limits) {
+                ShowPlan plan = ShowPlanner.plan(show, PlanRequest.of(limit).withSeed(seed));
+                int late = 0;
+                int daysLate = 0;
+                for (EpisodePlan episode : plan.episodes()) {
+                    if (episode.isLate()) {
+                        late++;
+                        daysLate -= episode.slackDays();
+                    }
+                }
+                int unavoidable = plan.bound().episodes().stream().mapToInt(PlanBound.EpisodeBound::daysLateAtLeast).sum();
+                int greedyLate = plan.baselines().stream().filter(b -> b.name().equals(Baseline.GREEDY))
+                        .mapToInt(Baseline::daysLate).sum();
+                System.out.printf(Locale.ROOT, "%7d %5ds %14s %14s %7s%% %6d %10d %12d %11d%n", shots, limit.toSeconds(),
+                        plan.totalCost().toPlainString(), plan.bound().costLowerBound().toPlainString(),
+                        plan.costGapPercent().toPlainString(), late, daysLate, unavoidable, greedyLate);
+                System.out.flush();
+            }
+        }
+    }
+
+    private static Duration seconds(String value) {
+        return Duration.ofMillis(Math.round(Double.parseDouble(value.replace("s", "")) * 1000));
     }
 }
