@@ -12,7 +12,6 @@ import io.shotplan.app.show.ShowRepository;
 import io.shotplan.app.web.NotFoundException;
 import io.shotplan.plan.shot.WhatWouldFixIt;
 import io.shotplan.plan.shot.WhatWouldFixIt.Relaxation;
-import io.shotplan.plan.shot.WorkingDays;
 import io.shotplan.show.Show;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -114,12 +113,10 @@ public class PlanFixes {
     }
 
     /**
-     * The episodes whose cost is over their budget or whose last shot ends after they are due (the planner's rule:
-     * delivery less the review buffer, in working days), and the show when the plan spends more than its budget less
-     * contingency.
+     * The episodes whose cost is over their budget or that are late ({@link EpisodeLine#daysLate}), and the show when
+     * the plan spends more than its budget less contingency.
      */
     private List<Miss> misses(long planId, Show show) {
-        WorkingDays days = new WorkingDays(show.startDate());
         List<Miss> misses = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         LocalDate last = null;
@@ -130,9 +127,9 @@ public class PlanFixes {
             }
             last = last == null || e.finish().isAfter(last) ? e.finish() : last;
             BigDecimal over = e.plannedCost().subtract(e.budget()).max(BigDecimal.ZERO);
-            int late = Math.max(0, -days.slackDays(e.finish(), e.deliveryDate(), show.reviewBufferDays()));
-            if (over.signum() > 0 || late > 0) {
-                misses.add(new Miss(e.code(), e.plannedCost(), e.budget(), over, e.finish(), e.deliveryDate(), late));
+            if (over.signum() > 0 || e.late()) {
+                misses.add(new Miss(e.code(), e.plannedCost(), e.budget(), over, e.finish(), e.deliveryDate(),
+                        e.daysLate()));
             }
         }
         BigDecimal spendable = show.spendableBudget();

@@ -29,6 +29,7 @@ import io.shotplan.app.plan.PlanView.TimelineRow;
 import io.shotplan.app.scenario.ScenarioChanges;
 import io.shotplan.app.web.NotFoundException;
 import io.shotplan.app.web.PageOf;
+import io.shotplan.plan.shot.WorkingDays;
 import io.shotplan.show.Episode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -119,10 +120,14 @@ public class PlanQueries {
 
     /** Per episode: the plan's cost and finish against the budget and delivery of the plan's scenario (if any). */
     public List<EpisodeLine> episodes(long planId) {
-        var plan = dsl.select(PLAN.SHOW_ID, SCENARIO.CHANGES).from(PLAN).leftJoin(SCENARIO).on(SCENARIO.ID.eq(PLAN.SCENARIO_ID))
+        var plan = dsl.select(PLAN.SHOW_ID, SCENARIO.CHANGES, SHOW.START_DATE, SHOW.REVIEW_BUFFER_DAYS).from(PLAN)
+                .join(SHOW).on(SHOW.ID.eq(PLAN.SHOW_ID))
+                .leftJoin(SCENARIO).on(SCENARIO.ID.eq(PLAN.SCENARIO_ID))
                 .where(PLAN.ID.eq(planId)).fetchSingle();
         long showId = plan.value1();
         ScenarioChanges scenario = ScenarioChanges.fromJson(plan.value2());
+        WorkingDays days = new WorkingDays(plan.value3());
+        int reviewBuffer = plan.value4();
         var inPlan = dsl.select(SHOT.EPISODE_ID, count().as("shots"), AI_ITEMS.as("ai"),
                         sum(PLAN_ITEM.PLANNED_COST).as("cost"), max(PLAN_ITEM.END_DATE).as("finish"))
                 .from(PLAN_ITEM).join(SHOT).on(SHOT.ID.eq(PLAN_ITEM.SHOT_ID))
@@ -136,8 +141,11 @@ public class PlanQueries {
                 .where(EPISODE.SHOW_ID.eq(showId)).orderBy(EPISODE.CODE)
                 .fetch(r -> {
                     Episode episode = scenario.applyTo(new Episode(r.value1(), r.value2(), r.value5(), r.value3()));
+                    LocalDate finish = r.value6();
+                    int daysLate = finish == null ? 0
+                            : Math.max(0, -days.slackDays(finish, episode.deliveryDate(), reviewBuffer));
                     return new EpisodeLine(r.value1(), r.value2(), episode.budget(), r.value4(), episode.deliveryDate(),
-                            r.value6(), r.value7(), r.value8());
+                            finish, daysLate, r.value7(), r.value8());
                 });
     }
 

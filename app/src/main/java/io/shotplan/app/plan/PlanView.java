@@ -25,9 +25,13 @@ public final class PlanView {
                               BigDecimal traditionalCost, LocalDate finish) {
     }
 
-    /** One episode in a plan: its budget against what the plan spends, and its delivery against the plan's finish. */
+    /**
+     * One episode in a plan: its budget against what the plan spends, and its delivery against the plan's finish.
+     * {@code daysLate} counts working days past the planner's due day (delivery less the review buffer), the rule the
+     * plan was scored by, so the page and the plan agree on which episodes are late.
+     */
     public record EpisodeLine(String code, String title, BigDecimal budget, BigDecimal plannedCost,
-                              LocalDate deliveryDate, LocalDate finish, int shots, int aiShots) {
+                              LocalDate deliveryDate, LocalDate finish, int daysLate, int shots, int aiShots) {
         @JsonProperty // the Plan page colours and counts episodes by these; a record writes only its components
         public boolean overBudget() {
             return plannedCost.compareTo(budget) > 0;
@@ -35,7 +39,7 @@ public final class PlanView {
 
         @JsonProperty
         public boolean late() {
-            return finish != null && finish.isAfter(deliveryDate);
+            return daysLate > 0;
         }
     }
 
