@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import * as tfc from '@tensorflow/tfjs-converter';
 
-export { tf, tfl };
+export { tf, tfl, tfc };
 
 export function arg(name, fallback) {
   const i = process.argv.indexOf('--' + name);
@@ -19,12 +20,17 @@ export function arg(name, fallback) {
 export function packageDir(tier = 'slim') {
   const given = arg('package');
   if (given && tier === 'slim') return given;
+  return cachedPackage(`esrgan-${tier}`, '1.0.0');
+}
+
+/** The unpacked @upscalerjs/<name>@<version> in the Maven build's model cache (or SHOTPLAN_MODEL_CACHE). */
+export function cachedPackage(name, version) {
   const cache = process.env.SHOTPLAN_MODEL_CACHE
     ?? path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'target', 'model-cache');
-  const prefix = `upscalerjs_esrgan-${tier}_1.0.0-`;
+  const prefix = `upscalerjs_${name}_${version}-`;
   const hit = fs.existsSync(cache) && fs.readdirSync(cache).find(d => d.startsWith(prefix));
   if (!hit) {
-    throw new Error(`no unpacked @upscalerjs/esrgan-${tier} in ${cache}: run the generation tests once, or pass --package <dir>`);
+    throw new Error(`no unpacked @upscalerjs/${name}@${version} in ${cache}: run the generation tests once`);
   }
   return path.join(cache, hit, 'package');
 }
@@ -93,4 +99,54 @@ export function fileHandler(modelJson) {
 
 export async function loadModel(scale, tier = 'slim') {
   return tfl.loadLayersModel(fileHandler(path.join(packageDir(tier), 'models', `x${scale}`, 'model.json')));
+}
+
+/** A MAXIM graph-model (@upscalerjs/<name>@0.1.0) from the model cache. */
+export async function loadGraphModel(name) {
+  return tfc.loadGraphModel(fileHandler(path.join(cachedPackage(name, '0.1.0'), 'models', 'model.json')));
+}
+
+/**
+ * The cpu backend's Einsum kernel multiplies the operands broadcast to every label and then sums: for MAXIM's dense
+ * layers ('abcg,gf->abcf') that is a tensor of pixels × in × out channels per layer, hours for one 64×64 frame. This
+ * replaces it, for two operands, by the backend's own Transpose, Reshape and BatchMatMul kernels: the same products,
+ * summed in float32 in another order (the Java side does the same with PyTorch's matMul).
+ */
+export function useMatMulEinsum() {
+  const kernel = name => tf.getKernel(name, 'cpu').kernelFunc;
+  tf.unregisterKernel('Einsum', 'cpu');
+  tf.registerKernel({
+    kernelName: 'Einsum', backendName: 'cpu',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const [left, right] = attrs.equation.split('->')[0].split(',');
+      const output = attrs.equation.split('->')[1];
+      const [a, b] = inputs;
+      const dims = {};
+      [...left].forEach((l, i) => { dims[l] = a.shape[i]; });
+      [...right].forEach((l, i) => { dims[l] = b.shape[i]; });
+      const batch = [...output].filter(l => left.includes(l) && right.includes(l));
+      const summed = [...left].filter(l => right.includes(l) && !output.includes(l));
+      const ownA = [...left].filter(l => !right.includes(l));
+      const ownB = [...right].filter(l => !left.includes(l));
+      const size = ls => ls.reduce((p, l) => p * dims[l], 1);
+      const temporaries = [];
+      const flat = (x, labels, groups) => {
+        const order = groups.flat();
+        const t = kernel('Transpose')({ inputs: { x }, backend, attrs: { perm: order.map(l => labels.indexOf(l)) } });
+        const r = kernel('Reshape')({ inputs: { x: t }, backend, attrs: { shape: groups.map(size) } });
+        temporaries.push(t, r);
+        return r;
+      };
+      const product = kernel('BatchMatMul')({
+        inputs: { a: flat(a, left, [batch, ownA, summed]), b: flat(b, right, [batch, summed, ownB]) },
+        backend, attrs: { transposeA: false, transposeB: false },
+      });
+      const labels = [...batch, ...ownA, ...ownB];
+      const unflat = kernel('Reshape')({ inputs: { x: product }, backend, attrs: { shape: labels.map(l => dims[l]) } });
+      const out = kernel('Transpose')({ inputs: { x: unflat }, backend, attrs: { perm: [...output].map(l => labels.indexOf(l)) } });
+      temporaries.push(product, unflat);
+      temporaries.forEach(t => backend.disposeIntermediateTensorInfo(t));
+      return out;
+    },
+  });
 }

@@ -1,13 +1,15 @@
-// Reference outputs of @upscalerjs/esrgan-slim in its own runtime (TensorFlow.js, pure-JS cpu backend) for a few
-// small deterministic inputs. The Java tests compare DJL against these tensors.
+// Reference outputs of the built-in models in their own runtime (TensorFlow.js, pure-JS cpu backend) for a few
+// small deterministic inputs: the ESRGAN layers-models and the MAXIM graph-models. The Java tests compare DJL against
+// these tensors.
 //
 //   cd generation/reference && npm ci && node reference.mjs [--package <unpacked esrgan-slim>] [--out <dir>] [--thick]
+//   node reference.mjs --maxim-only --trace <node,node,…>   # MAXIM cases only; also writes those nodes' tensors
 //
 // Writes <name>.in.f32 and <name>.out.f32 (little-endian float32, NHWC, batch 1) and cases.json into
 // ../src/test/resources/reference by default.
 import fs from 'node:fs';
 import path from 'node:path';
-import { tf, tfl, loadModel, arg, MultiplyBeta, PixelShuffle2x } from './common.mjs';
+import { tf, tfl, tfc, loadModel, loadGraphModel, useMatMulEinsum, arg, MultiplyBeta, PixelShuffle2x } from './common.mjs';
 import '@tensorflow/tfjs-backend-cpu';
 
 const out = arg('out', path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'src', 'test', 'resources', 'reference'));
@@ -104,19 +106,40 @@ const cases = [
   { name: 'x2-medium-scene-16x14', scale: 2, tier: 'medium', w: 16, h: 14, input: () => scene(14, 16) },
   { name: 'custom-layers-noise-9x7', scale: 2, custom: 'custom-layers', w: 9, h: 7, input: () => noise(7, 9, 3) },
   { name: 'channel-blocks-noise-40x36', scale: 2, custom: 'channel-blocks', w: 40, h: 36, input: () => noise(36, 40, 11) },
+  // MAXIM graph-models take RGB in [0, 1] and a size divisible by 64; the tensors here are in pixel units (0-255) like
+  // the rest, the graph sees them divided by 255
+  { name: 'maxim-deraining-scene-64x64', scale: 1, graph: 'maxim-deraining', capability: 'paint-ai', w: 64, h: 64,
+    input: () => scene(64, 64) },
   // ESRGAN-thick (110 MB package): only with --thick, after the Java tests fetched it with -Dshotplan.test.thick=true
   ...(process.argv.includes('--thick')
     ? [{ name: 'x2-thick-noise-20x20', scale: 2, tier: 'thick', w: 20, h: 20, input: () => noise(20, 20, 5) }] : []),
 ];
 
+// A MAXIM graph run on pixel units; --trace writes the named nodes' tensors to <out>/trace for a bisection
+function runGraph(model, input, c) {
+  const x = tf.div(tf.tensor4d(input, [1, c.h, c.w, 3]), 255);
+  const traced = (arg('trace') ?? '').split(',').filter(n => n);
+  const results = [].concat(model.execute(x, [...model.outputNodes, ...traced])); // one output comes back bare
+  traced.forEach((name, i) => {
+    fs.mkdirSync(path.join(out, 'trace'), { recursive: true });
+    const t = results[i + 1];
+    fs.writeFileSync(path.join(out, 'trace', name.replaceAll('/', '~') + '.f32'), Buffer.from(tf.cast(t, 'float32').dataSync().buffer));
+    console.log(`trace ${name}: ${t.dtype} [${t.shape}]`);
+  });
+  return tf.mul(results[0], 255);
+}
+
 await tf.setBackend('cpu');
 await tf.ready();
+useMatMulEinsum();
 fs.mkdirSync(out, { recursive: true });
 const manifest = [];
-for (const c of cases) {
-  const model = c.custom ? await customModel(c.custom, path.join(out, c.custom)) : await loadModel(c.scale, c.tier);
+for (const c of cases.filter(c => c.graph || !process.argv.includes('--maxim-only'))) {
+  const model = c.custom ? await customModel(c.custom, path.join(out, c.custom))
+    : c.graph ? await loadGraphModel(c.graph) : await loadModel(c.scale, c.tier);
   const input = c.input();
-  const result = tf.tidy(() => model.predict(tf.tensor4d(input, [1, c.h, c.w, 3])));
+  const started = Date.now();
+  const result = tf.tidy(() => c.graph ? runGraph(model, input, c) : model.predict(tf.tensor4d(input, [1, c.h, c.w, 3])));
   const output = await result.data();
   result.dispose();
   let min = Infinity, max = -Infinity;
@@ -125,17 +148,22 @@ for (const c of cases) {
   fs.writeFileSync(path.join(out, `${c.name}.out.f32`), Buffer.from(Float32Array.from(output).buffer));
   manifest.push({
     name: c.name,
-    ...(c.custom ? { model: `${c.custom}/model.json` } : { capability: `upres-x${c.scale}${c.tier ? '-' + c.tier : ''}` }),
+    ...(c.custom ? { model: `${c.custom}/model.json` }
+      : { capability: c.capability ?? `upres-x${c.scale}${c.tier ? '-' + c.tier : ''}` }),
     layout: 'NHWC',
     inputShape: [1, c.h, c.w, 3], outputShape: [1, c.h * c.scale, c.w * c.scale, 3],
     outputMin: min, outputMax: max,
   });
   model.dispose();
-  console.log(`${c.name}: ${c.w}x${c.h} -> ${c.w * c.scale}x${c.h * c.scale}, output range [${min.toFixed(3)}, ${max.toFixed(3)}]`);
+  console.log(`${c.name}: ${c.w}x${c.h} -> ${c.w * c.scale}x${c.h * c.scale}, output range [${min.toFixed(3)}, ${max.toFixed(3)}], ${Date.now() - started} ms`);
 }
-fs.writeFileSync(path.join(out, 'cases.json'), JSON.stringify({
+// --maxim-only replaces its cases in the existing manifest and keeps the others
+const casesFile = path.join(out, 'cases.json');
+const kept = process.argv.includes('--maxim-only') && fs.existsSync(casesFile)
+  ? JSON.parse(fs.readFileSync(casesFile, 'utf8')).cases.filter(k => !manifest.some(m => m.name === k.name)) : [];
+fs.writeFileSync(casesFile, JSON.stringify({
   generatedBy: 'generation/reference/reference.mjs',
-  runtime: `@tensorflow/tfjs-core ${tf.version_core}, backend ${tf.getBackend()}, node ${process.version}`,
-  model: '@upscalerjs/esrgan-slim@1.0.0',
-  cases: manifest,
+  runtime: `@tensorflow/tfjs-core ${tf.version_core}, tfjs-converter ${tfc.version_converter}, backend ${tf.getBackend()}, node ${process.version}`,
+  models: ['@upscalerjs/esrgan-slim@1.0.0', '@upscalerjs/esrgan-medium@1.0.0', '@upscalerjs/maxim-deraining@0.1.0'],
+  cases: [...kept, ...manifest],
 }, null, 2) + '\n');

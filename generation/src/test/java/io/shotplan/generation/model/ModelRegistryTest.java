@@ -24,6 +24,18 @@ class ModelRegistryTest {
     }
 
     @Test
+    void paintAiIsMaximDerainingOnZeroToOneTilesOfSixtyFourPixelMultiples() {
+        ModelSpec paint = ModelRegistry.builtIn().get("paint-ai");
+
+        assertThat(paint.format()).isEqualTo(ModelSpec.TFJS_GRAPH);
+        assertThat(paint.source()).isEqualTo(new ModelSource.NpmPackage("@upscalerjs/maxim-deraining@0.1.0",
+                "32eefe4bcc0d835438bf01598e73bc89f53802a7119e3d192f1e9bfc7d663857", "models/model.json"));
+        assertThat(paint.scale()).isEqualTo(1);
+        assertThat(paint.valueRange()).isEqualTo(1f);
+        assertThat(paint.divisibleBy()).isEqualTo(64);
+    }
+
+    @Test
     void aStudioFileAddsAndReplacesEntries(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("models.json");
         Files.writeString(file, """

@@ -28,7 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * TensorFlow.js' pure-JS cpu backend. Every output sample must match to within 1e-4 of the output's value range.
  * Cases: ESRGAN-slim x2/x3/x4, ESRGAN-medium x2, a small model with ESRGAN-thick's custom layers (MultiplyBeta,
  * PixelShuffle), a small model whose channel counts oneDNN miscomputes unless the graph pads them (27, 12, 39, 20 on a
- * 40×36 input, large enough for PyTorch to take the oneDNN path) and, opt-in with {@code -Dshotplan.test.thick=true} (a 110 MB download), ESRGAN-thick x2.
+ * 40×36 input, large enough for PyTorch to take the oneDNN path), MAXIM deraining ({@code paint-ai}, a TF.js graph-model
+ * run by the graph interpreter, on a 64×64 scene) and, opt-in with {@code -Dshotplan.test.thick=true} (a 110 MB
+ * download), ESRGAN-thick x2.
  */
 class ReferenceMatchTest {
 
