@@ -62,6 +62,28 @@ class ModelJobTest {
     }
 
     @Test
+    void cleansUpAPlateWithMaximAtItsOwnSize() throws Exception {
+        try (Database db = TestDatabases.h2(); GenerationService service = service(db, ModelRegistry.builtIn())) {
+            QueueFixtures show = QueueFixtures.create(db.dsl(), "RAIN", 1, 1, 1, "paint-ai");
+            service.generateSamplePlates(show.showId(), 64); // 64×36: the graph sees it padded to 64×64
+            service.dispatchPlan(show.planId());
+            service.startWorkers(1);
+            assertThat(service.awaitIdle(show.showId(), Duration.ofSeconds(180))).isTrue();
+            service.stopWorkers();
+
+            FloatImage plate = ImageCodec.read(dir.resolve("plates/RAIN/SH0001/SH0001.0001.png"));
+            FloatImage result = ImageCodec.read(dir.resolve("renders/RAIN/SH0001/paint-ai/SH0001.0001.png"));
+            assertThat(result.width()).isEqualTo(plate.width());
+            assertThat(result.height()).isEqualTo(plate.height());
+            assertThat(result.maxAbsDifference(plate)).isPositive();
+            var job = db.dsl().selectFrom(GENERATION_JOB).fetchSingle();
+            assertThat(job.getState()).isEqualTo("SUCCEEDED");
+            var ledger = db.dsl().selectFrom(COST_LEDGER).where(COST_LEDGER.IDEMPOTENCY_KEY.eq(job.getIdempotencyKey())).fetchSingle();
+            assertThat(ledger.getModel()).contains("paint-ai").contains("@upscalerjs/maxim-deraining@0.1.0");
+        }
+    }
+
+    @Test
     void aBadModelFileFailsTheJobAtOnceWithTheFileNamed() throws Exception {
         Path model = dir.resolve("broken/model.json");
         Files.createDirectories(model.getParent());
