@@ -18,7 +18,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The changes people make to the breakdown between plans: a supervisor pins a shot's mode, marks it human-only or
- * records performer consent; a producer sets an episode's budget. Each change and its audit entry commit together.
+ * records performer consent; a producer sets an episode's budget. Each change and its audit entry commit together,
+ * and the answer is read in the same transaction: read after the commit it needed a connection of its own, and under
+ * load a busy pool turned a committed change into a 503, which a client would then send again.
  */
 @Service
 public class ShotEdits {
@@ -42,7 +44,7 @@ public class ShotEdits {
      */
     public ShowView.ShotRow pin(String showCode, String shotCode, String mode) {
         long showId = queries.showId(showCode);
-        dsl.transaction(tx -> {
+        return dsl.transactionResult(tx -> {
             var shot = shotRecord(tx.dsl(), showId, showCode, shotCode);
             if (mode != null) {
                 whyNot(tx.dsl(), showId, shotCode, mode).ifPresent(why -> {
@@ -56,13 +58,13 @@ public class ShotEdits {
                 audit.record(tx.dsl(), "PIN", "shot", showCode + "/" + shotCode,
                         "pinned mode " + describe(before) + " -> " + describe(mode));
             }
+            return queries.shot(showCode, shotCode);
         });
-        return queries.shot(showCode, shotCode);
     }
 
     public ShowView.ShotRow humanOnly(String showCode, String shotCode, boolean humanOnly) {
         long showId = queries.showId(showCode);
-        dsl.transaction(tx -> {
+        return dsl.transactionResult(tx -> {
             var shot = shotRecord(tx.dsl(), showId, showCode, shotCode);
             if (shot.getHumanOnly() != humanOnly) {
                 shot.setHumanOnly(humanOnly);
@@ -70,13 +72,13 @@ public class ShotEdits {
                 audit.record(tx.dsl(), "ELIGIBILITY", "shot", showCode + "/" + shotCode, "human-only " + !humanOnly
                         + " -> " + humanOnly + dropPinIfIneligible(tx.dsl(), showId, shot));
             }
+            return queries.shot(showCode, shotCode);
         });
-        return queries.shot(showCode, shotCode);
     }
 
     public ShowView.ShotRow consent(String showCode, String shotCode, boolean consentOnFile) {
         long showId = queries.showId(showCode);
-        dsl.transaction(tx -> {
+        return dsl.transactionResult(tx -> {
             var shot = shotRecord(tx.dsl(), showId, showCode, shotCode);
             if (shot.getConsentOnFile() != consentOnFile) {
                 shot.setConsentOnFile(consentOnFile);
@@ -84,13 +86,13 @@ public class ShotEdits {
                 audit.record(tx.dsl(), "ELIGIBILITY", "shot", showCode + "/" + shotCode, "consent on file "
                         + !consentOnFile + " -> " + consentOnFile + dropPinIfIneligible(tx.dsl(), showId, shot));
             }
+            return queries.shot(showCode, shotCode);
         });
-        return queries.shot(showCode, shotCode);
     }
 
     public ShowView.EpisodeInfo budget(String showCode, String episodeCode, BigDecimal budget) {
         long showId = queries.showId(showCode);
-        dsl.transaction(tx -> {
+        return dsl.transactionResult(tx -> {
             var episode = tx.dsl().selectFrom(EPISODE).where(EPISODE.SHOW_ID.eq(showId), EPISODE.CODE.eq(episodeCode))
                     .forUpdate().fetchOptional()
                     .orElseThrow(() -> new NotFoundException("episode", showCode + "/" + episodeCode));
@@ -101,8 +103,9 @@ public class ShotEdits {
                 audit.record(tx.dsl(), "BUDGET", "episode", showCode + "/" + episodeCode,
                         "budget " + before.stripTrailingZeros().toPlainString() + " -> " + budget.toPlainString());
             }
+            return queries.episodes(showCode).stream().filter(e -> e.code().equals(episodeCode)).findFirst()
+                    .orElseThrow();
         });
-        return queries.episodes(showCode).stream().filter(e -> e.code().equals(episodeCode)).findFirst().orElseThrow();
     }
 
     /** The eligibility rule's answer for a stored shot, as the shot and the show's policy stand in this transaction. */
