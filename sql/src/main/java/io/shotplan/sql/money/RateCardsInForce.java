@@ -4,7 +4,9 @@ import static io.shotplan.sql.schema.Tables.RATE_CARD;
 import static org.jooq.impl.DSL.castNull;
 import static org.jooq.impl.DSL.lead;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.orderBy;
 import static org.jooq.impl.DSL.rowNumber;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.when;
 
 import java.time.LocalDate;
@@ -19,7 +21,7 @@ import org.jooq.Table;
  * The one rule for which of a show's rate cards prices a day: the card that took effect last on or before the day;
  * before the show's first card takes effect, that first card. Plan loading (each card with the days it covers, for
  * the planner to price every working day) and generation's metering (the card that prices a job's GPU time on the
- * day it is billed) both read the cards' spans from {@link #spans}, so a day is priced by the same card in both.
+ * day it is billed) both read the cards' spans from one derived table, so a day is priced by the same card in both.
  */
 public final class RateCardsInForce {
 
@@ -29,10 +31,6 @@ public final class RateCardsInForce {
      */
     public record Span(long cardId, String name, String currency, LocalDate effectiveFrom, Optional<LocalDate> from,
                        Optional<LocalDate> until) {
-
-        public boolean covers(LocalDate day) {
-            return from.map(f -> !day.isBefore(f)).orElse(true) && until.map(day::isBefore).orElse(true);
-        }
     }
 
     private static final Field<Long> CARD_ID = RATE_CARD.ID.as("card_id");
@@ -42,14 +40,13 @@ public final class RateCardsInForce {
     private RateCardsInForce() {
     }
 
-    /** Each card of the show with the days it prices, earliest first. */
-    public static Table<?> spans(long showId) {
-        var byDate = org.jooq.impl.DSL.orderBy(RATE_CARD.EFFECTIVE_FROM);
-        return org.jooq.impl.DSL.select(RATE_CARD.ID.as(CARD_ID.getName()), RATE_CARD.NAME, RATE_CARD.CURRENCY,
-                        RATE_CARD.EFFECTIVE_FROM,
-                        when(rowNumber().over(byDate).eq(1), castNull(RATE_CARD.EFFECTIVE_FROM.getDataType())).otherwise(RATE_CARD.EFFECTIVE_FROM)
-                                .as(FROM.getName()),
-                        lead(RATE_CARD.EFFECTIVE_FROM).over(byDate).as(UNTIL.getName()))
+    /** Each card of the show with the days it prices. */
+    private static Table<?> spans(long showId) {
+        var byDate = orderBy(RATE_CARD.EFFECTIVE_FROM);
+        Field<LocalDate> since = when(rowNumber().over(byDate).eq(1), castNull(RATE_CARD.EFFECTIVE_FROM.getDataType()))
+                .otherwise(RATE_CARD.EFFECTIVE_FROM);
+        return select(RATE_CARD.ID.as(CARD_ID.getName()), RATE_CARD.NAME, RATE_CARD.CURRENCY, RATE_CARD.EFFECTIVE_FROM,
+                        since.as(FROM.getName()), lead(RATE_CARD.EFFECTIVE_FROM).over(byDate).as(UNTIL.getName()))
                 .from(RATE_CARD).where(RATE_CARD.SHOW_ID.eq(showId))
                 .asTable(name("rate_card_in_force"));
     }
