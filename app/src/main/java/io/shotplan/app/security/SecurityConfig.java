@@ -158,8 +158,9 @@ public class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/api/audit", "/audit").hasAnyRole(ADMIN.name(), PRODUCER.name())
                 // shots: supervisors pin, mark human-only, record consent
                 .requestMatchers(HttpMethod.PUT, "/api/shows/*/shots/*/**").hasRole(SUPERVISOR.name())
-                // budgets, imports of shows, scenarios and plans: producers
-                .requestMatchers(HttpMethod.PUT, "/api/shows/*/episodes/*/budget").hasRole(PRODUCER.name())
+                // budgets, rate cards, imports of shows, scenarios and plans: producers
+                .requestMatchers(HttpMethod.PUT, "/api/shows/*/episodes/*/budget", "/api/shows/*/rate-cards/*")
+                .hasRole(PRODUCER.name())
                 .requestMatchers(HttpMethod.POST, "/api/imports", "/api/imports/**").hasRole(PRODUCER.name())
                 .requestMatchers(HttpMethod.POST, "/api/shows/*/scenarios", "/api/shows/*/calendar").hasRole(PRODUCER.name())
                 .requestMatchers(HttpMethod.PUT, "/api/shows/*/scenarios/*").hasRole(PRODUCER.name())

@@ -60,6 +60,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "show '" + e.showCode() + "' does not exist");
     }
 
+    @ExceptionHandler(InvalidFields.class)
+    ProblemDetail invalidFields(InvalidFields e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+        problem.setProperty("errors", e.problems());
+        return problem;
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badInput(IllegalArgumentException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage());
