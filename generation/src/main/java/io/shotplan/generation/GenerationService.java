@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -70,8 +71,13 @@ public final class GenerationService implements AutoCloseable {
      * before, by any plan, are not rendered again, except for the shots named in {@code rerender}.
      */
     public DispatchResult dispatchPlan(DSLContext tx, long planId, Set<String> rerender) {
-        return dispatcher.dispatch(tx, planId, dispatcher.aiShots(tx, planId), rerender,
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+        return dispatchShots(tx, planId, dispatcher.aiShots(tx, planId), rerender);
+    }
+
+    /** Like {@link #dispatchPlan(DSLContext, long, Set)}, for some of the plan's in-house AI shots only. */
+    public DispatchResult dispatchShots(DSLContext tx, long planId, Collection<PlanDispatcher.AiShot> shots,
+            Set<String> rerender) {
+        return dispatcher.dispatch(tx, planId, shots, rerender, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     /** The plan's in-house AI shots that a dispatch would send (omitted shots and shots without a model left out). */

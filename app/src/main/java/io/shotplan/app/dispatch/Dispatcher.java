@@ -21,6 +21,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -119,17 +121,36 @@ public class Dispatcher {
 
     /** Dispatches in the calling thread (the command line), as the current user. */
     public DispatchResult dispatch(long planId, Set<String> rerender) {
-        DispatchRun run = new DispatchRun("cli", planId, showOf(planId), AuditLog.currentActor(),
-                List.copyOf(new TreeSet<>(rerender)), "RUNNING", 0, 0, clock.instant(), null, null, null);
-        return dispatch(run, ready -> { });
+        return dispatch(cliRun(planId, rerender), ready -> { });
     }
 
     public DispatchResult dispatch(long planId) {
         return dispatch(planId, Set.of());
     }
 
+    /**
+     * Dispatches a sample of the plan in the calling thread: the first {@code perCapability} dispatchable shots of each
+     * capability, by code. The demo renders this much on a laptop's CPU; a full dispatch renders the rest later.
+     */
+    public DispatchResult dispatchSample(long planId, int perCapability) {
+        Map<String, Integer> taken = new HashMap<>();
+        List<AiShot> sample = generation.dispatchableShots(planId).stream()
+                .filter(shot -> taken.merge(shot.capability(), 1, Integer::sum) <= perCapability).toList();
+        return dispatch(cliRun(planId, Set.of()), Optional.of(sample), ready -> { });
+    }
+
+    private DispatchRun cliRun(long planId, Set<String> rerender) {
+        return new DispatchRun("cli", planId, showOf(planId), AuditLog.currentActor(),
+                List.copyOf(new TreeSet<>(rerender)), "RUNNING", 0, 0, clock.instant(), null, null, null);
+    }
+
     private DispatchResult dispatch(DispatchRun run, IntConsumer shotsReady) {
-        List<AiShot> shots = generation.dispatchableShots(run.planId());
+        return dispatch(run, Optional.empty(), shotsReady);
+    }
+
+    /** Every in-house AI shot of the plan, or only {@code sample}. */
+    private DispatchResult dispatch(DispatchRun run, Optional<List<AiShot>> sample, IntConsumer shotsReady) {
+        List<AiShot> shots = sample.orElseGet(() -> generation.dispatchableShots(run.planId()));
         Set<String> known = new TreeSet<>();
         shots.forEach(s -> known.add(s.code()));
         List<String> unknown = run.rerender().stream().filter(code -> !known.contains(code)).toList();
@@ -141,7 +162,9 @@ public class Dispatcher {
                 r.rerender(), r.state(), shots.size(), 0, r.startedAt(), null, null, null));
         writeSamplePlates(run.show(), shots, shotsReady);
         DispatchResult result = dsl.transactionResult(tx -> {
-            DispatchResult r = generation.dispatchPlan(tx.dsl(), run.planId(), Set.copyOf(run.rerender()));
+            DispatchResult r = sample.isPresent()
+                    ? generation.dispatchShots(tx.dsl(), run.planId(), sample.get(), Set.copyOf(run.rerender()))
+                    : generation.dispatchPlan(tx.dsl(), run.planId(), Set.copyOf(run.rerender()));
             audit.recordAs(tx.dsl(), run.requestedBy(), "DISPATCH", "plan", String.valueOf(run.planId()),
                     "%d jobs created for %d AI shots, %d ranges already queued or rendered (not rendered or billed"
                             .formatted(r.jobsCreated(), r.shots(), r.jobsExisting())

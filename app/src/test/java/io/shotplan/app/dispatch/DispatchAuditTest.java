@@ -88,6 +88,39 @@ class DispatchAuditTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void aSampleDispatchSendsTheFirstShotsOfEachCapabilityAndAFullOneTheRest(Supplier<Database> databases) {
+        try (Database db = databases.get()) {
+            DSLContext dsl = db.dsl();
+            long plan = aPlanWithOneAiShot(dsl)[1];
+            var first = dsl.selectFrom(SHOT).fetchSingle();
+            var item = dsl.selectFrom(PLAN_ITEM).fetchSingle();
+            for (String code : new String[] {"S3", "S2"}) {
+                var shot = first.copy();
+                shot.setCode(code);
+                shot.attach(dsl.configuration());
+                shot.store();
+                var copy = item.copy();
+                copy.setShotId(shot.getId());
+                copy.attach(dsl.configuration());
+                copy.store();
+            }
+            FrameProcessor never = (job, frame) -> new FrameProcessor.FrameResult(0.01, "cpu");
+            try (GenerationService generation = new GenerationService(dsl, GenerationConfig.defaults(dir),
+                    new SimpleMeterRegistry(), never, Clock.systemUTC())) {
+                Dispatcher dispatcher = new Dispatcher(dsl, generation, new AuditLog(dsl), Clock.systemUTC(), 0, 0);
+
+                assertThat(dispatcher.dispatchSample(plan, 2).jobsCreated()).isEqualTo(2);
+                assertThat(dsl.select(SHOT.CODE).from(GENERATION_JOB).join(SHOT).on(SHOT.ID.eq(GENERATION_JOB.SHOT_ID))
+                        .orderBy(SHOT.CODE).fetch(SHOT.CODE)).containsExactly("S1", "S2");
+
+                assertThat(dispatcher.dispatch(plan).jobsCreated()).isEqualTo(1); // the rest, nothing twice
+                assertThat(dsl.fetchCount(GENERATION_JOB)).isEqualTo(3);
+            }
+        }
+    }
+
     /** A show with an in-house up-res capability and a plan that sends its one 10-frame shot to it. */
     private static long[] aPlanWithOneAiShot(DSLContext dsl) {
         LocalDate start = LocalDate.of(2027, 1, 4);
