@@ -2,6 +2,7 @@ package io.shotplan.reporting;
 
 import static io.shotplan.sql.schema.Tables.COST_LEDGER;
 import static io.shotplan.sql.schema.Tables.DISCIPLINE;
+import static io.shotplan.sql.schema.Tables.EPISODE;
 import static io.shotplan.sql.schema.Tables.SHOT;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
@@ -12,6 +13,7 @@ import static org.jooq.impl.DSL.sum;
 
 import io.shotplan.sql.schema.tables.CostLedger;
 import io.shotplan.sql.schema.tables.Discipline;
+import io.shotplan.sql.schema.tables.Episode;
 import io.shotplan.sql.schema.tables.Shot;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,6 +34,10 @@ final class LedgerQueries {
     /** Ledger rows to date booked from another currency, summed per currency and rate; amounts exact. */
     record RateRow(String currency, BigDecimal rate, LocalDate firstDay, LocalDate lastDay, long rows,
                    BigDecimal originalAmount, BigDecimal amount) {
+    }
+
+    /** Ledger rows to date booked from another currency, summed per episode (null: no shot) and currency. */
+    record OriginalRow(String episode, String currency, long rows, BigDecimal originalAmount, BigDecimal amount) {
     }
 
     private final ReportScope scope;
@@ -88,5 +94,19 @@ final class LedgerQueries {
                 .orderBy(l.ORIGINAL_CURRENCY, first)
                 .fetch(r -> new RateRow(r.value1().trim(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7()));
+    }
+
+    /** The actuals in scope booked from another currency, per episode and currency; exact sums. */
+    List<OriginalRow> originals() {
+        CostLedger l = COST_LEDGER.as("l");
+        Shot s = SHOT.as("s");
+        Episode e = EPISODE.as("e");
+        return scope.dsl()
+                .select(e.CODE, l.ORIGINAL_CURRENCY, count(), sum(l.ORIGINAL_AMOUNT), sum(l.AMOUNT))
+                .from(l).leftJoin(s).on(s.ID.eq(l.SHOT_ID)).leftJoin(e).on(e.ID.eq(s.EPISODE_ID))
+                .where(scope.actuals(l), l.ORIGINAL_CURRENCY.isNotNull(), scope.inScope(s.EPISODE_ID))
+                .groupBy(e.CODE, l.ORIGINAL_CURRENCY)
+                .orderBy(e.CODE.nullsFirst(), l.ORIGINAL_CURRENCY)
+                .fetch(r -> new OriginalRow(r.value1(), r.value2().trim(), r.value3(), r.value4(), r.value5()));
     }
 }

@@ -10,8 +10,12 @@ import java.time.LocalDate;
  * @param driversPerEpisode     how many variance-driving shots each episode lists
  * @param crewDaysPerWeek       working days an artist gives per week (from Monday), for crew capacity
  * @param gpuDaysPerWeek        days a GPU pool runs per week, for GPU capacity
+ * @param originals             whether the report lists the original amounts of actuals booked from other
+ *                              currencies, per episode and currency ({@link ShowReport#originals()}); asked for, as
+ *                              most readers want the show's currency only
  */
-public record ReportOptions(LocalDate asOf, int driversPerEpisode, int crewDaysPerWeek, int gpuDaysPerWeek) {
+public record ReportOptions(LocalDate asOf, int driversPerEpisode, int crewDaysPerWeek, int gpuDaysPerWeek,
+                            boolean originals) {
 
     public static final int DEFAULT_DRIVERS = 10;
     public static final int DEFAULT_CREW_DAYS_PER_WEEK = 5;
@@ -29,6 +33,11 @@ public record ReportOptions(LocalDate asOf, int driversPerEpisode, int crewDaysP
 
     /** The defaults, as of the given day. */
     public static ReportOptions asOf(LocalDate asOf) {
-        return new ReportOptions(asOf, DEFAULT_DRIVERS, DEFAULT_CREW_DAYS_PER_WEEK, DEFAULT_GPU_DAYS_PER_WEEK);
+        return new ReportOptions(asOf, DEFAULT_DRIVERS, DEFAULT_CREW_DAYS_PER_WEEK, DEFAULT_GPU_DAYS_PER_WEEK, false);
+    }
+
+    /** These options, with or without the original amounts. */
+    public ReportOptions withOriginals(boolean originals) {
+        return new ReportOptions(asOf, driversPerEpisode, crewDaysPerWeek, gpuDaysPerWeek, originals);
     }
 }

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param utilisation GPU and crew load per week, show-wide (pools and crews are shared between episodes)
  * @param ratesUsed   the exchange rates the actuals in scope were booked at, by currency and first day: where the
  *                    figures in the show's currency came from, with the original amounts
+ * @param originals   on demand ({@link ReportOptions#originals()}, else empty): the same actuals per episode and
+ *                    currency, the original amount beside what it counts for in the show's currency
  */
 public record ShowReport(
         ShowInfo show,
@@ -30,7 +32,8 @@ public record ShowReport(
         List<EpisodeReport> episodes,
         CostLine unallocated,
         List<UtilisationWeek> utilisation,
-        List<RateUsed> ratesUsed) {
+        List<RateUsed> ratesUsed,
+        List<OriginalAmount> originals) {
 
     /**
      * One exchange rate ledger rows were converted at (units of {@code currency} per unit of the show's currency) and
@@ -39,6 +42,15 @@ public record ShowReport(
      */
     public record RateUsed(String currency, BigDecimal rate, LocalDate firstDay, LocalDate lastDay, long rows,
                            BigDecimal originalAmount, BigDecimal amount) {
+    }
+
+    /**
+     * Actuals to date of one episode booked from one other currency: {@code originalAmount} in {@code currency},
+     * rounded to that currency's minor unit, and {@code amount}, what they count for in the show's currency (rounded as
+     * every figure of the report). {@code episode} is empty for rows that name no shot.
+     */
+    public record OriginalAmount(String episode, String currency, long rows, BigDecimal originalAmount,
+                                 BigDecimal amount) {
     }
 
     /** The episode with this code, if the report holds it. */

@@ -231,10 +231,14 @@ public final class ShowReportQuery {
             CostQueries.Result costRows;
             List<GenerationQueries.GenerationRow> generationRows;
             List<LedgerQueries.RateRow> rateRows;
+            List<LedgerQueries.OriginalRow> originalRows = List.of();
             try {
                 costRows = timed("costs", () -> new CostQueries(scope).run(scope.options().driversPerEpisode()));
                 generationRows = timed("generation", new GenerationQueries(scope)::generation);
                 rateRows = timed("rates used", new LedgerQueries(scope)::ratesUsed);
+                if (scope.options().originals()) {
+                    originalRows = timed("original amounts", new LedgerQueries(scope)::originals);
+                }
             } catch (RuntimeException e) {
                 siblingRows.exceptionally(ignored -> null).join(); // its transaction must end before this one
                 throw e;
@@ -282,7 +286,7 @@ public final class ShowReportQuery {
             ShowInfo info = new ShowInfo(show.getCode(), show.getName(), scope.currency(), scope.asOf(),
                     show.getContingencyPercent(), show.getReviewBufferDays(), baseline, current);
             return new ShowReport(info, total, episodes, unallocated, utilisation(weekRows.load()),
-                    rateRows.stream().map(this::rateUsed).toList());
+                    rateRows.stream().map(this::rateUsed).toList(), originalRows.stream().map(this::original).toList());
         }
 
         private Breakdown breakdown(List<Cell> cells, List<RoundedMode> modeRows, BigDecimal budget,
@@ -464,6 +468,11 @@ public final class ShowReportQuery {
             return new ShowReport.RateUsed(r.currency(), rate.scale() < 0 ? rate.setScale(0) : rate, r.firstDay(),
                     r.lastDay(),
                     r.rows(), Rounding.forCurrency(r.currency()).money(r.originalAmount()), rounding.money(r.amount()));
+        }
+
+        private ShowReport.OriginalAmount original(LedgerQueries.OriginalRow r) {
+            return new ShowReport.OriginalAmount(r.episode() == null ? "" : r.episode(), r.currency(), r.rows(),
+                    Rounding.forCurrency(r.currency()).money(r.originalAmount()), rounding.money(r.amount()));
         }
 
         private LedgerLine ledgerLine(LedgerQueries.Correction c) {

@@ -1,5 +1,7 @@
 package io.shotplan.reporting;
 
+import static io.shotplan.sql.schema.Tables.COST_LEDGER;
+import static io.shotplan.sql.schema.Tables.SHOT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +18,7 @@ import io.shotplan.sql.Database;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -337,6 +340,68 @@ class ShowReportQueryTest {
                     .filteredOn(t -> t.title().equals(io.shotplan.reporting.export.ReportTables.RATES_USED))
                     .singleElement().satisfies(t -> assertThat(t.rows()).extracting(row -> row.get(5))
                             .containsExactly("1000000.00 ARS", "750000.50 ARS"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void onDemandTheOriginalAmountsSumToWhatWasBookedAndTheConvertedFiguresStayTheSame(Supplier<Database> databases) {
+        try (Database db = databases.get()) {
+            long show = SmallShow.create(db.dsl());
+            db.dsl().transaction(tx -> new io.shotplan.sql.money.ExchangeRateRepository(tx.dsl()).store(show, List.of(
+                    new io.shotplan.sql.money.ExchangeRate("ARS", LocalDate.of(2026, 1, 1), m("1050")),
+                    new io.shotplan.sql.money.ExchangeRate("ARS", LocalDate.of(2026, 2, 9), m("1100")),
+                    new io.shotplan.sql.money.ExchangeRate("EUR", LocalDate.of(2026, 1, 1), m("0.9215"))),
+                    "rates.csv", "finance"));
+            Map<String, Long> shots = db.dsl().select(SHOT.CODE, SHOT.ID).from(SHOT).where(SHOT.SHOW_ID.eq(show))
+                    .fetchMap(SHOT.CODE, SHOT.ID);
+            var ledger = new io.shotplan.sql.ledger.LedgerRepository(db.dsl());
+            // shot (none: a line of no episode), currency, day, amount; March is after the as-of date
+            for (String[] row : List.of(new String[] {"E1S1", "ARS", "2026-02-02", "1000000"},
+                    new String[] {"E1S1", "ARS", "2026-02-10", "333333.33"}, new String[] {"E2S1", "ARS", "2026-02-13", "250000.50"},
+                    new String[] {"E1S2", "EUR", "2026-02-03", "1234.57"}, new String[] {"E1S3", "EUR", "2026-02-04", "0.01"},
+                    new String[] {"", "ARS", "2026-02-05", "77777.77"}, new String[] {"E1S1", "EUR", "2026-03-02", "999"})) {
+                ledger.append(io.shotplan.sql.ledger.LedgerEntry.money(show, row[0].isEmpty() ? null : shots.get(row[0]),
+                        io.shotplan.sql.ledger.LedgerSource.INVOICE, m(row[3]), row[1], LocalDate.parse(row[2]),
+                        row[1] + " " + row[2], row[0] + ":" + row[2]));
+            }
+            var query = new ShowReportQuery(db.dsl());
+
+            ShowReport without = query.build(SmallShow.CODE, Optional.empty(), SmallShow.OPTIONS);
+            ShowReport with = query.build(SmallShow.CODE, Optional.empty(), SmallShow.OPTIONS.withOriginals(true));
+
+            assertThat(without.originals()).isEmpty();
+            assertThat(with.total()).isEqualTo(without.total());
+            assertThat(with.episodes()).isEqualTo(without.episodes());
+            assertThat(with.unallocated()).isEqualTo(without.unallocated());
+            assertThat(with.ratesUsed()).isEqualTo(without.ratesUsed());
+            assertThat(with.originals()).extracting(ShowReport.OriginalAmount::episode,
+                            ShowReport.OriginalAmount::currency, ShowReport.OriginalAmount::rows,
+                            ShowReport.OriginalAmount::originalAmount, ShowReport.OriginalAmount::amount)
+                    .containsExactly(
+                            // each row converted and rounded to 4 places when booked (77,777.77 / 1,050 = 74.0741),
+                            // a line's dollars rounded once from their sum (952.3810 + 303.0303)
+                            org.assertj.core.groups.Tuple.tuple("", "ARS", 1L, m("77777.77"), m("74.07")),
+                            org.assertj.core.groups.Tuple.tuple("EP1", "ARS", 2L, m("1333333.33"), m("1255.41")),
+                            org.assertj.core.groups.Tuple.tuple("EP1", "EUR", 2L, m("1234.58"), m("1339.75")),
+                            org.assertj.core.groups.Tuple.tuple("EP2", "ARS", 1L, m("250000.50"), m("227.27")));
+            // the originals to date sum to the cent to what was booked in each currency
+            for (String currency : List.of("ARS", "EUR")) {
+                BigDecimal booked = db.dsl().select(org.jooq.impl.DSL.sum(COST_LEDGER.ORIGINAL_AMOUNT)).from(COST_LEDGER)
+                        .where(COST_LEDGER.SHOW_ID.eq(show), COST_LEDGER.ORIGINAL_CURRENCY.eq(currency),
+                                COST_LEDGER.OCCURRED_ON.le(SmallShow.AS_OF)).fetchSingle().value1();
+                assertThat(with.originals().stream().filter(o -> o.currency().equals(currency))
+                        .map(ShowReport.OriginalAmount::originalAmount).reduce(BigDecimal.ZERO, BigDecimal::add))
+                        .as(currency).isEqualByComparingTo(booked);
+            }
+            // the CSV (every tabular form) has them under the summary only when asked
+            assertThat(io.shotplan.reporting.export.ReportTables.summary(without).tables())
+                    .noneMatch(t -> t.title().equals(io.shotplan.reporting.export.ReportTables.ORIGINALS));
+            assertThat(io.shotplan.reporting.export.ReportTables.summary(with).tables())
+                    .filteredOn(t -> t.title().equals(io.shotplan.reporting.export.ReportTables.ORIGINALS))
+                    .singleElement().satisfies(t -> assertThat(t.rows()).extracting(row -> row.get(0), row -> row.get(3))
+                            .contains(org.assertj.core.groups.Tuple.tuple("(no shot)", "77777.77 ARS"),
+                                    org.assertj.core.groups.Tuple.tuple("EP1", "1234.58 EUR")));
         }
     }
 

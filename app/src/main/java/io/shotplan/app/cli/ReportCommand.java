@@ -42,6 +42,9 @@ class ReportCommand implements Callable<Integer> {
     @Option(names = "--as-of", description = "Report as of this day, YYYY-MM-DD (default: today).")
     LocalDate asOf;
 
+    @Option(names = "--originals", description = "Also list the original amounts of actuals booked from other currencies.")
+    boolean originals;
+
     private final ShowReportQuery reports;
     private final Clock clock;
 
@@ -55,7 +58,7 @@ class ReportCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         List<ReportFormat> forms = formats.stream().map(ReportFormat::parse).toList();
         ShowReport report = reports.build(show, Optional.ofNullable(episode),
-                ReportOptions.asOf(asOf == null ? LocalDate.now(clock) : asOf));
+                ReportOptions.asOf(asOf == null ? LocalDate.now(clock) : asOf).withOriginals(originals));
         for (ReportFormat format : forms) {
             for (Path file : format.writer().write(report, out)) {
                 printer.println(file.toAbsolutePath().normalize());

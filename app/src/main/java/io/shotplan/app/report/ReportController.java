@@ -35,21 +35,24 @@ class ReportController {
     }
 
     @GetMapping("/api/shows/{show}/report")
-    @Operation(summary = "The show's report (or one episode's) as of a day: budget, baseline, plan, actuals, EAC, burn")
+    @Operation(summary = "The show's report (or one episode's) as of a day: budget, baseline, plan, actuals, EAC, burn; "
+            + "with originals=true, also the original amounts of actuals booked from other currencies")
     ShowReport report(@PathVariable String show, @RequestParam(required = false) String episode,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                      @RequestParam(defaultValue = "false") boolean originals) {
         return reports.report(show, Optional.ofNullable(episode).filter(e -> !e.isBlank()),
-                asOf == null ? LocalDate.now(clock) : asOf);
+                asOf == null ? LocalDate.now(clock) : asOf, originals);
     }
 
     @GetMapping("/api/shows/{show}/report.{format}")
     @Operation(summary = "Download the report as json, csv, xlsx or pdf (several PDFs, one per episode, come zipped)")
     ResponseEntity<byte[]> download(@PathVariable String show, @PathVariable String format,
                                     @RequestParam(required = false) String episode,
-                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf)
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                    @RequestParam(defaultValue = "false") boolean originals)
             throws IOException {
         ReportFormat form = ReportFormat.parse(format);
-        ShowReport report = report(show, episode, asOf);
+        ShowReport report = report(show, episode, asOf, originals);
         ReportDownload download = ReportDownload.write(report, form);
         return ResponseEntity.ok()
                 .contentType(download.mediaType())

@@ -44,13 +44,13 @@ import org.springframework.stereotype.Service;
 @Service
 class Reports {
 
-    /** Reports (show, episode, day) kept; idle ones are dropped beyond this. */
+    /** Reports (show, episode, day, with or without originals) kept; idle ones are dropped beyond this. */
     private static final int MAX_KEPT = 256;
 
     record Version(long currentPlan, long baseline, long ledger, long audit) {
     }
 
-    record Key(String show, Optional<String> episode, LocalDate asOf) {
+    record Key(String show, Optional<String> episode, LocalDate asOf, boolean originals) {
     }
 
     /** A build, numbered by when it read the data's version (from {@link #clock}). */
@@ -89,10 +89,10 @@ class Reports {
         this.maxWait = maxWait;
     }
 
-    ShowReport report(String show, Optional<String> episode, LocalDate asOf) {
+    ShowReport report(String show, Optional<String> episode, LocalDate asOf, boolean originals) {
         long arrived = clock.incrementAndGet();
         Version now = version(show);
-        Key key = new Key(show, episode, asOf);
+        Key key = new Key(show, episode, asOf, originals);
         Slot slot = slots.computeIfAbsent(key, k -> new Slot());
         CompletableFuture<ShowReport> answer;
         CompletableFuture<ShowReport> ahead = null;
@@ -172,7 +172,7 @@ class Reports {
             throw new ServerBusyException("Too many reports are being built just now; try again shortly.");
         }
         try {
-            return query.build(key.show(), key.episode(), ReportOptions.asOf(key.asOf()));
+            return query.build(key.show(), key.episode(), ReportOptions.asOf(key.asOf()).withOriginals(key.originals()));
         } finally {
             builds.release();
         }

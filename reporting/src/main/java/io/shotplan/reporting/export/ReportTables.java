@@ -44,6 +44,7 @@ public final class ReportTables {
     public static final String CORRECTIONS = "Corrections (reversed rows and their reversals)";
     public static final String UTILISATION = "Utilisation per week";
     public static final String RATES_USED = "Exchange rates used";
+    public static final String ORIGINALS = "Original amounts";
     public static final String TOTAL = "Total";
 
     private ReportTables() {
@@ -67,6 +68,9 @@ public final class ReportTables {
         tables.add(utilisation(report));
         if (!report.ratesUsed().isEmpty()) {
             tables.add(ratesUsed(report));
+        }
+        if (!report.originals().isEmpty()) {
+            tables.add(originals(report));
         }
         return new Section(SUMMARY, report.show().name() + " (" + report.show().code() + ")", tables);
     }
@@ -96,6 +100,18 @@ public final class ReportTables {
                 r.originalAmount().toPlainString() + " " + r.currency(), r.amount())).toList();
         return new ReportTable(RATES_USED, columns("Currency", TEXT, "Rate per " + report.show().currency(), TEXT,
                 "First day", DATE, "Last day", DATE, "Rows", COUNT, "Original amount", TEXT, "Amount", MONEY), rows);
+    }
+
+    /**
+     * Actuals booked from other currencies per episode and currency, asked for: the original amount in its currency
+     * (text, as a money column would take the show's format) beside the amount in the show's.
+     */
+    static ReportTable originals(ShowReport report) {
+        List<List<Object>> rows = report.originals().stream().map(o -> Arrays.<Object>asList(
+                o.episode().isEmpty() ? "(no shot)" : o.episode(), o.currency(), o.rows(),
+                o.originalAmount().toPlainString() + " " + o.currency(), o.amount())).toList();
+        return new ReportTable(ORIGINALS, columns("Episode", TEXT, "Currency", TEXT, "Rows", COUNT,
+                "Original amount", TEXT, "Amount in " + report.show().currency(), MONEY), rows);
     }
 
     /** One value column per kind, so each column's format is uniform in every form. */
