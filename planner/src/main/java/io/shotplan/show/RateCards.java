@@ -1,6 +1,7 @@
 package io.shotplan.show;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,8 @@ import java.util.Map;
  * The card that prices a day is the one that took effect last on or before it, and the first before it starts: the
  * rule of {@code io.shotplan.sql.money.RateCardsInForce}, which generation's metering and the stored cards' spans
  * follow, so a day is priced by the same card when it is planned and when it is billed.
+ * A card in another currency than the show's names every rate (none carries over across currencies), and its rates
+ * are converted at the exchange rate in force on the day they price, as the ledger converts what it books.
  */
 public final class RateCards {
 
@@ -20,20 +23,26 @@ public final class RateCards {
     public static final String FIRST = "default";
 
     private final List<RateCard> cards = new ArrayList<>();
+    private final String currency;
+    private final List<ExchangeRate> exchangeRates;
 
     public RateCards(Show show) {
+        currency = show.currency();
+        exchangeRates = show.exchangeRates().stream().sorted(java.util.Comparator.comparing(ExchangeRate::effectiveFrom))
+                .toList();
         Map<String, BigDecimal> dayRates = new HashMap<>();
         show.disciplines().forEach(d -> dayRates.put(d.code(), d.dayRate()));
         Map<String, BigDecimal> hourlyRates = new HashMap<>();
         show.gpuPools().forEach(p -> hourlyRates.put(p.code(), p.hourlyRate()));
-        cards.add(new RateCard(FIRST, show.startDate(), dayRates, hourlyRates));
+        cards.add(new RateCard(FIRST, show.currency(), show.startDate(), dayRates, hourlyRates));
         show.rateChanges().stream().sorted(java.util.Comparator.comparing(RateCard::effectiveFrom)).forEach(change -> {
             RateCard before = cards.getLast();
-            Map<String, BigDecimal> days = new HashMap<>(before.dayRates());
+            boolean sameCurrency = before.currency().equals(change.currency());
+            Map<String, BigDecimal> days = sameCurrency ? new HashMap<>(before.dayRates()) : new HashMap<>();
             days.putAll(change.dayRates());
-            Map<String, BigDecimal> hours = new HashMap<>(before.hourlyRates());
+            Map<String, BigDecimal> hours = sameCurrency ? new HashMap<>(before.hourlyRates()) : new HashMap<>();
             hours.putAll(change.hourlyRates());
-            cards.add(new RateCard(change.name(), change.effectiveFrom(), days, hours));
+            cards.add(new RateCard(change.name(), change.currency(), change.effectiveFrom(), days, hours));
         });
     }
 
@@ -58,19 +67,45 @@ public final class RateCards {
         return inForce;
     }
 
+    /** The artist-day of {@code discipline} on {@code day}, in the show's currency ({@link #inShowCurrency}). */
     public BigDecimal dayRate(String discipline, LocalDate day) {
-        BigDecimal rate = on(day).dayRates().get(discipline);
+        RateCard card = on(day);
+        BigDecimal rate = card.dayRates().get(discipline);
         if (rate == null) {
             throw new IllegalArgumentException("unknown discipline '" + discipline + "'");
         }
-        return rate;
+        return inShowCurrency(card, rate, day);
     }
 
+    /** The GPU-hour of {@code pool} on {@code day}, in the show's currency ({@link #inShowCurrency}). */
     public BigDecimal hourlyRate(String pool, LocalDate day) {
-        BigDecimal rate = on(day).hourlyRates().get(pool);
+        RateCard card = on(day);
+        BigDecimal rate = card.hourlyRates().get(pool);
         if (rate == null) {
             throw new IllegalArgumentException("unknown GPU pool '" + pool + "'");
         }
-        return rate;
+        return inShowCurrency(card, rate, day);
+    }
+
+    /**
+     * A rate of {@code card} converted at the exchange rate of its currency in force on {@code day}, not rounded: the
+     * cost it prices is rounded once, as the ledger rounds a converted amount once.
+     */
+    private BigDecimal inShowCurrency(RateCard card, BigDecimal rate, LocalDate day) {
+        if (card.currency().equals(currency)) {
+            return rate;
+        }
+        BigDecimal exchangeRate = null;
+        for (ExchangeRate x : exchangeRates) {
+            if (x.currency().equals(card.currency()) && !x.effectiveFrom().isAfter(day)) {
+                exchangeRate = x.rate();
+            }
+        }
+        if (exchangeRate == null) {
+            throw new IllegalArgumentException("rate card '" + card.name() + "' is in " + card.currency()
+                    + ", but no exchange rate of " + card.currency() + " against the show's " + currency
+                    + " is in force on " + day + ": upload one dated on or before that day");
+        }
+        return rate.divide(exchangeRate, MathContext.DECIMAL128);
     }
 }

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  * @param gpuPools    each with its hourly rate on that first card
  * @param rateChanges the later rate cards, each in force from its date ({@link RateCards}); empty when one card
  *                    prices the whole show
+ * @param exchangeRates the dated rates that convert a card in another currency to the show's; empty when every card
+ *                    is in the show's currency
  */
 public record Show(
         String code,
@@ -32,10 +34,12 @@ public record Show(
         AiPolicy policy,
         CrewPlan crew,
         List<Shot> shots,
-        List<RateCard> rateChanges) {
+        List<RateCard> rateChanges,
+        List<ExchangeRate> exchangeRates) {
 
     public Show {
         rateChanges = List.copyOf(rateChanges);
+        exchangeRates = List.copyOf(exchangeRates);
         episodes = List.copyOf(episodes);
         disciplines = List.copyOf(disciplines);
         gpuPools = List.copyOf(gpuPools);
@@ -49,7 +53,7 @@ public record Show(
                 List<AiCapability> capabilities, BidTemplate bidTemplate, AiPolicy policy, CrewPlan crew,
                 List<Shot> shots) {
         this(code, name, currency, startDate, contingencyPercent, reviewBufferDays, episodes, disciplines, gpuPools,
-                capabilities, bidTemplate, policy, crew, shots, List.of());
+                capabilities, bidTemplate, policy, crew, shots, List.of(), List.of());
     }
 
     /** The show's rate cards, complete and in date order, with the rule for the card in force on a day. */
@@ -90,6 +94,6 @@ public record Show(
     /** The same show with another shot list: scenarios and re-plans work on variants. */
     public Show withShots(List<Shot> newShots) {
         return new Show(code, name, currency, startDate, contingencyPercent, reviewBufferDays, episodes, disciplines,
-                gpuPools, capabilities, bidTemplate, policy, crew, newShots, rateChanges);
+                gpuPools, capabilities, bidTemplate, policy, crew, newShots, rateChanges, exchangeRates);
     }
 }

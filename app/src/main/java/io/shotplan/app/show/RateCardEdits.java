@@ -118,7 +118,7 @@ public class RateCardEdits {
             }).orElseGet(() -> {
                 long copied = RateCardsInForce.cardOn(db, showId, effectiveFrom).orElseThrow();
                 changes.add("new card, from the rates of '" + cardName(db, copied) + "'");
-                return insertCopy(db, showId, show.getCurrency(), name, effectiveFrom, copied);
+                return insertCopy(db, showId, name, effectiveFrom, copied);
             });
             changes.addAll(setRates(db, cardId, disciplines, change.dayRates(), RATE_CARD_DISCIPLINE.RATE_CARD_ID,
                     RATE_CARD_DISCIPLINE.DISCIPLINE_ID, RATE_CARD_DISCIPLINE.DAY_RATE));
@@ -160,11 +160,11 @@ public class RateCardEdits {
         });
     }
 
-    /** A new card holding every rate of the card {@code copied}, which the named rates then change. */
-    private static long insertCopy(DSLContext db, long showId, String currency, String name, LocalDate effectiveFrom,
-                                   long copied) {
+    /** A new card holding every rate of the card {@code copied}, in its currency, which the named rates then change. */
+    private static long insertCopy(DSLContext db, long showId, String name, LocalDate effectiveFrom, long copied) {
         long id = db.insertInto(RATE_CARD).set(RATE_CARD.SHOW_ID, showId).set(RATE_CARD.NAME, name)
-                .set(RATE_CARD.CURRENCY, currency).set(RATE_CARD.EFFECTIVE_FROM, effectiveFrom)
+                .set(RATE_CARD.CURRENCY, db.select(RATE_CARD.CURRENCY).from(RATE_CARD).where(RATE_CARD.ID.eq(copied)))
+                .set(RATE_CARD.EFFECTIVE_FROM, effectiveFrom)
                 .returningResult(RATE_CARD.ID).fetchSingle(RATE_CARD.ID);
         db.insertInto(RATE_CARD_DISCIPLINE, RATE_CARD_DISCIPLINE.RATE_CARD_ID, RATE_CARD_DISCIPLINE.DISCIPLINE_ID,
                         RATE_CARD_DISCIPLINE.DAY_RATE)

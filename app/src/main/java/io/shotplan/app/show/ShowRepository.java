@@ -31,6 +31,7 @@ import io.shotplan.show.CrewPlan;
 import io.shotplan.show.Discipline;
 import io.shotplan.show.Episode;
 import io.shotplan.show.EstimateOverride;
+import io.shotplan.show.ExchangeRate;
 import io.shotplan.show.GpuPool;
 import io.shotplan.show.RateCard;
 import io.shotplan.show.Resolution;
@@ -38,6 +39,7 @@ import io.shotplan.show.Shot;
 import io.shotplan.show.ShotStatus;
 import io.shotplan.show.Show;
 import io.shotplan.show.io.ShotDiff;
+import io.shotplan.sql.money.ExchangeRateRepository;
 import io.shotplan.sql.money.RateCardsInForce;
 import io.shotplan.sql.schema.tables.records.ShotEstimateOverrideRecord;
 import io.shotplan.sql.schema.tables.records.ShotRecord;
@@ -198,8 +200,15 @@ public class ShowRepository {
                 .from(GPU_POOL).where(GPU_POOL.SHOW_ID.eq(showId)).orderBy(GPU_POOL.ID)
                 .fetch(r -> new GpuPool(r.value1(), r.value2(), r.value3(), hourlyRates.get(first).get(r.value1()),
                         r.value4()));
-        List<RateCard> rateChanges = cards.stream().skip(1).map(c -> new RateCard(c.name(), c.effectiveFrom(),
-                dayRates.get(c.name()), hourlyRates.get(c.name()))).toList();
+        if (!cards.getFirst().currency().trim().equals(show.getCurrency())) {
+            // the disciplines' and pools' own rates are the first card's, which the planner reads as the show's money
+            throw new IllegalStateException("show " + show.getCode() + ": its first rate card '" + first + "' is in "
+                    + cards.getFirst().currency() + ", not the show's " + show.getCurrency());
+        }
+        List<RateCard> rateChanges = cards.stream().skip(1).map(c -> new RateCard(c.name(), c.currency().trim(),
+                c.effectiveFrom(), dayRates.get(c.name()), hourlyRates.get(c.name()))).toList();
+        List<ExchangeRate> exchangeRates = new ExchangeRateRepository(dsl).forShow(showId).stream()
+                .map(x -> new ExchangeRate(x.currency(), x.effectiveFrom(), x.rate())).toList();
         List<AiCapability> capabilities = dsl.selectFrom(AI_CAPABILITY).where(AI_CAPABILITY.SHOW_ID.eq(showId))
                 .orderBy(AI_CAPABILITY.ID)
                 .fetch(c -> new AiCapability(c.getCode(), c.getWorkType(), c.getTier(), poolCodes.get(c.getGpuPoolId()),
@@ -229,7 +238,7 @@ public class ShowRepository {
                                 x.getArtists(), x.getReason())));
         return new Show(show.getCode(), show.getName(), show.getCurrency(), show.getStartDate(),
                 show.getContingencyPercent(), show.getReviewBufferDays(), episodes, disciplines, pools, capabilities,
-                bidTemplate, policy, crew, loadShots(showId), rateChanges);
+                bidTemplate, policy, crew, loadShots(showId), rateChanges, exchangeRates);
     }
 
     /**
@@ -532,7 +541,7 @@ public class ShowRepository {
         void writeRateCards(long showId, Show show, Map<String, Long> poolIds) {
             for (RateCard card : show.rateCards().all()) {
                 long id = db.insertInto(RATE_CARD).set(RATE_CARD.SHOW_ID, showId).set(RATE_CARD.NAME, card.name())
-                        .set(RATE_CARD.CURRENCY, show.currency()).set(RATE_CARD.EFFECTIVE_FROM, card.effectiveFrom())
+                        .set(RATE_CARD.CURRENCY, card.currency()).set(RATE_CARD.EFFECTIVE_FROM, card.effectiveFrom())
                         .returningResult(RATE_CARD.ID).fetchSingle(RATE_CARD.ID);
                 card.dayRates().forEach((discipline, rate) -> db.insertInto(RATE_CARD_DISCIPLINE)
                         .set(RATE_CARD_DISCIPLINE.RATE_CARD_ID, id)

@@ -9,14 +9,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shotplan.app.audit.AuditLog;
 import io.shotplan.app.imports.ImportService;
+import io.shotplan.show.RateCard;
 import io.shotplan.show.RateCards;
 import io.shotplan.show.Show;
 import io.shotplan.show.io.ImportLimits;
+import io.shotplan.show.io.ShowFolderReader;
 import io.shotplan.sql.Database;
+import io.shotplan.sql.money.ExchangeRate;
+import io.shotplan.sql.money.ExchangeRateRepository;
 import io.shotplan.sql.money.RateCardsInForce;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,6 +76,35 @@ class RateCardAgreementTest {
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(RateCards.FIRST, LocalDate.of(2027, 2, 1)),
                             org.assertj.core.groups.Tuple.tuple("2027 paritarias", CHANGE));
             assertThat(db.dsl().fetchCount(RATE_CARD)).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void aCardInAnotherCurrencyIsStoredInItAndPlannedAtTheShowsStoredExchangeRates(Supplier<Database> databases)
+            throws Exception {
+        try (Database db = databases.get()) {
+            Show example = new ShowFolderReader().read(Path.of("../examples/snowfall"));
+            BigDecimal thousand = BigDecimal.valueOf(1000);
+            Map<String, BigDecimal> days = new HashMap<>();
+            example.disciplines().forEach(d -> days.put(d.code(), d.dayRate().multiply(thousand)));
+            Map<String, BigDecimal> hours = new HashMap<>();
+            example.gpuPools().forEach(p -> hours.put(p.code(), p.hourlyRate().multiply(thousand)));
+            ShowRepository shows = new ShowRepository(db.dsl());
+            long showId = shows.save(new Show("PSO", example.name(), example.currency(), example.startDate(),
+                    example.contingencyPercent(), example.reviewBufferDays(), example.episodes(), example.disciplines(),
+                    example.gpuPools(), example.capabilities(), example.bidTemplate(), example.policy(), example.crew(),
+                    example.shots(), List.of(new RateCard("studio", "ARS", CHANGE, days, hours)), List.of()));
+            db.dsl().transaction(tx -> new ExchangeRateRepository(tx.dsl()).store(showId,
+                    List.of(new ExchangeRate("ARS", CHANGE, new BigDecimal("1250"))), "test", "test"));
+
+            RateCards planning = shows.load(showId).rateCards();
+
+            assertThat(RateCardsInForce.ofShow(db.dsl(), showId)).extracting(s -> s.currency().trim())
+                    .containsExactly("USD", "ARS");
+            assertThat(planning.on(CHANGE).currency()).isEqualTo("ARS");
+            assertThat(planning.dayRate("comp", CHANGE.minusDays(1))).isEqualByComparingTo("620");
+            assertThat(planning.dayRate("comp", CHANGE)).isEqualByComparingTo("496"); // 620,000 pesos at 1,250
         }
     }
 

@@ -1,9 +1,12 @@
 package io.shotplan.generation.queue;
 
 import static io.shotplan.sql.schema.Tables.COST_LEDGER;
+import static io.shotplan.sql.schema.Tables.EXCHANGE_RATE;
 import static io.shotplan.sql.schema.Tables.GENERATION_JOB;
 import static io.shotplan.sql.schema.Tables.PLAN;
 import static io.shotplan.sql.schema.Tables.PLAN_ITEM;
+import static io.shotplan.sql.schema.Tables.RATE_CARD;
+import static io.shotplan.sql.schema.Tables.RATE_CARD_GPU_POOL;
 import static io.shotplan.sql.schema.Tables.SHOT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -91,6 +94,37 @@ class DispatchBillingTest {
                 // cancelling again bills nothing more
                 service.cancelShow(show.showId());
                 assertThat(ledgerSeconds(dsl)).isEqualByComparingTo("3.5");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void aPoolPricedInAnotherCurrencyIsBilledInItAndBookedConvertedAtTheRateInForce(Supplier<Database> databases) {
+        try (Database db = databases.get()) {
+            DSLContext dsl = db.dsl();
+            QueueFixtures show = QueueFixtures.create(dsl, "ARS", 1, 4, 1); // the show reports in EUR
+            dsl.update(RATE_CARD).set(RATE_CARD.CURRENCY, "ARS").where(RATE_CARD.SHOW_ID.eq(show.showId())).execute();
+            dsl.update(RATE_CARD_GPU_POOL).set(RATE_CARD_GPU_POOL.HOURLY_RATE, new BigDecimal("3600"))
+                    .where(RATE_CARD_GPU_POOL.GPU_POOL_ID.eq(show.poolId())).execute();
+            dsl.insertInto(EXCHANGE_RATE).set(EXCHANGE_RATE.SHOW_ID, show.showId()).set(EXCHANGE_RATE.CURRENCY, "ARS")
+                    .set(EXCHANGE_RATE.EFFECTIVE_FROM, LocalDate.of(2020, 1, 1)).set(EXCHANGE_RATE.RATE, new BigDecimal("1050"))
+                    .set(EXCHANGE_RATE.SOURCE, "test").set(EXCHANGE_RATE.UPLOADED_BY, "test").execute();
+            try (GenerationService service = service(db)) {
+                service.dispatchPlan(show.planId());
+                JobRepository jobs = new JobRepository(dsl, Clock.systemUTC());
+                GenerationJob job = jobs.claim("w1", Duration.ofMinutes(1)).orElseThrow();
+                assertThat(jobs.recordFrame(job.id(), "w1", 2.0, "gpu", Duration.ofMinutes(1))).isTrue();
+
+                service.cancelShow(show.showId());
+
+                var row = dsl.select(COST_LEDGER.AMOUNT, COST_LEDGER.CURRENCY, COST_LEDGER.ORIGINAL_AMOUNT,
+                        COST_LEDGER.ORIGINAL_CURRENCY, COST_LEDGER.EXCHANGE_RATE).from(COST_LEDGER).fetchSingle();
+                assertThat(row.value3()).isEqualByComparingTo("2.0000");       // 2 s at 3,600 pesos an hour
+                assertThat(row.value4()).isEqualTo("ARS");
+                assertThat(row.value5()).isEqualByComparingTo("1050");
+                assertThat(row.value1()).isEqualByComparingTo("0.0019");       // 2 / 1,050 = 0.00190..., half-even
+                assertThat(row.value2()).isEqualTo("EUR");
             }
         }
     }

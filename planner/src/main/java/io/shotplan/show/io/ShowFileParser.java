@@ -15,6 +15,7 @@ import io.shotplan.show.Show;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -274,7 +275,7 @@ final class ShowFileParser {
         AiPolicy policy = policy(root);
         if (problems.isEmpty()) {
             return new Show(code, name, currency, start, contingency, buffer, episodes, disciplines, pools, capabilities,
-                    bid, policy, crew, List.of(), rateChanges);
+                    bid, policy, crew, List.of(), rateChanges, List.of());
         }
         // Not a show anyone will store: just enough to check the shot list against.
         return new Show(Objects.requireNonNullElse(code, ""), "", "", LocalDate.EPOCH, BigDecimal.ZERO, 0, episodes,
@@ -431,7 +432,8 @@ final class ShowFileParser {
 
     /**
      * The later rate cards: each names the day and hourly rates that change from its date on (the disciplines' and
-     * pools' rates are the card in force from the start), in the show's currency.
+     * pools' rates are the card in force from the start), in the show's currency unless it names another. A card in
+     * another currency than the card before it names every rate: an amount does not carry over into another currency.
      */
     private List<RateCard> rateChanges(Node root, String currency, LocalDate start, Set<String> disciplines,
                                        List<GpuPool> pools) {
@@ -441,8 +443,10 @@ final class ShowFileParser {
         Set<String> names = new HashSet<>();
         Set<LocalDate> dates = new HashSet<>();
         names.add(RateCards.FIRST);
+        Map<RateCard, Node> nodes = new HashMap<>();
         for (Node c : entries(root, "rate_cards", false)) {
-            onlyKeys(c, "name", "effective_from", "day_rates", "hourly_rates");
+            onlyKeys(c, "name", "currency", "effective_from", "day_rates", "hourly_rates");
+            String cardCurrency = c.child("currency").missing() ? currency : currency(cell(c, "currency"));
             Cell nameCell = cell(c, "name");
             String name = problems.required(nameCell, "the rate card's name") == null ? null : problems.text(nameCell, 200);
             if (name != null && !names.add(name)) {
@@ -459,15 +463,27 @@ final class ShowFileParser {
             } else if (from != null && !dates.add(from)) {
                 problems.add(fromCell, "a second rate card taking effect on " + from + "; keep one");
             }
-            Map<String, BigDecimal> dayRates = rates(c, "day_rates", currency, disciplines, "discipline");
-            Map<String, BigDecimal> hourlyRates = rates(c, "hourly_rates", currency, poolCodes, "GPU pool");
+            Map<String, BigDecimal> dayRates = rates(c, "day_rates", cardCurrency, disciplines, "discipline");
+            Map<String, BigDecimal> hourlyRates = rates(c, "hourly_rates", cardCurrency, poolCodes, "GPU pool");
             if (c.child("day_rates").missing() && c.child("hourly_rates").missing()) {
                 problem(c, "rate card " + (name == null ? "" : name + " ")
                         + "changes no rate; expected day_rates: { comp: 650 } or hourly_rates: { render-a: 2.10 }");
             }
-            if (name != null && from != null) {
-                cards.add(new RateCard(name, from, dayRates, hourlyRates));
+            if (name != null && from != null && cardCurrency != null) {
+                RateCard card = new RateCard(name, cardCurrency, from, dayRates, hourlyRates);
+                cards.add(card);
+                nodes.put(card, c);
             }
+        }
+        String before = currency;
+        for (RateCard card : cards.stream().sorted(Comparator.comparing(RateCard::effectiveFrom)).toList()) {
+            if (before != null && !card.currency().equals(before) && (!card.dayRates().keySet().containsAll(disciplines)
+                    || !card.hourlyRates().keySet().containsAll(poolCodes))) {
+                problem(nodes.get(card), "rate card " + card.name() + " is in " + card.currency() + ", the card before it in "
+                        + before + ": expected every discipline's day rate and every GPU pool's hourly rate in "
+                        + card.currency());
+            }
+            before = card.currency();
         }
         return cards;
     }

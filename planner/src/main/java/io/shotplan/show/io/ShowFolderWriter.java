@@ -65,7 +65,7 @@ public final class ShowFolderWriter {
         file.put("calendar_exceptions", show.crew().exceptions().stream().map(ShowFolderWriter::exception).toList());
         file.put("gpu_pools", show.gpuPools().stream().map(ShowFolderWriter::pool).toList());
         if (!show.rateChanges().isEmpty()) {
-            file.put("rate_cards", show.rateChanges().stream().map(ShowFolderWriter::rateCard).toList());
+            file.put("rate_cards", show.rateChanges().stream().map(c -> rateCard(c, show.currency())).toList());
         }
         file.put("ai_capabilities", show.capabilities().stream().map(ShowFolderWriter::capability).toList());
         file.put("bid_template", show.bidTemplate().entries().stream().map(ShowFolderWriter::bid).toList());
@@ -102,8 +102,11 @@ public final class ShowFolderWriter {
                 "hours_per_day", p.hoursPerDay());
     }
 
-    private static Map<String, Object> rateCard(RateCard c) {
+    private static Map<String, Object> rateCard(RateCard c, String showCurrency) {
         Map<String, Object> card = entries("name", c.name(), "effective_from", c.effectiveFrom().toString());
+        if (!c.currency().equals(showCurrency)) {
+            card.put("currency", c.currency());
+        }
         if (!c.dayRates().isEmpty()) {
             card.put("day_rates", new java.util.TreeMap<>(c.dayRates()));
         }

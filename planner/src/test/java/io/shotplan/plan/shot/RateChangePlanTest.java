@@ -2,8 +2,10 @@ package io.shotplan.plan.shot;
 
 import static io.shotplan.plan.shot.ShowFixtures.bd;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shotplan.show.AiPolicy;
+import io.shotplan.show.ExchangeRate;
 import io.shotplan.show.RateCard;
 import io.shotplan.show.Show;
 import java.time.Duration;
@@ -28,7 +30,7 @@ class RateChangePlanTest {
         Show show = new Show(fixture.code(), fixture.name(), fixture.currency(), fixture.startDate(),
                 fixture.contingencyPercent(), fixture.reviewBufferDays(), fixture.episodes(), fixture.disciplines(),
                 fixture.gpuPools(), fixture.capabilities(), fixture.bidTemplate(), fixture.policy(), fixture.crew(),
-                fixture.shots(), List.of(new RateCard("2027 raise", CHANGE, Map.of("comp", bd("1000")), Map.of())));
+                fixture.shots(), List.of(new RateCard("2027 raise", "USD", CHANGE, Map.of("comp", bd("1000")), Map.of())), List.of());
 
         ShowPlan plan = ShowPlanner.plan(show, PlanRequest.of(Duration.ofSeconds(5)).withMoveLimit(200).withPins(List.of(
                 Pin.start("BEFORE", LocalDate.of(2027, 1, 11)),     // Mon 11 – Wed 13: 3 × 800
@@ -51,8 +53,8 @@ class RateChangePlanTest {
         Show changed = new Show(show.code(), show.name(), show.currency(), show.startDate(), show.contingencyPercent(),
                 show.reviewBufferDays(), show.episodes(), show.disciplines(), show.gpuPools(), show.capabilities(),
                 show.bidTemplate(), show.policy(), show.crew(), show.shots(),
-                List.of(new RateCard("late", CHANGE.plusWeeks(4), Map.of(), Map.of("a100", bd("4"))),
-                        new RateCard("raise", CHANGE, Map.of("comp", bd("1000")), Map.of())));
+                List.of(new RateCard("late", "USD", CHANGE.plusWeeks(4), Map.of(), Map.of("a100", bd("4"))),
+                        new RateCard("raise", "USD", CHANGE, Map.of("comp", bd("1000")), Map.of())), List.of());
         var cards = changed.rateCards();
 
         assertThat(cards.on(show.startDate().minusDays(3)).name()).isEqualTo("default");
@@ -62,5 +64,49 @@ class RateChangePlanTest {
         assertThat(cards.hourlyRate("a100", CHANGE.plusWeeks(5))).isEqualTo(bd("4"));
         assertThat(cards.hourlyRate("a100", CHANGE)).isEqualTo(bd("3"));
         assertThat(Optional.of(cards.all().size())).contains(3);
+    }
+
+    /**
+     * From Monday 18 January an Argentine studio does the comp at 1,000,000 pesos a day; the dollar buys 1,050 pesos
+     * until Wednesday 20, 1,200 from then on. Each day is priced at its card converted at that day's rate.
+     */
+    @Test
+    void aCardInAnotherCurrencyPricesEachDayConvertedAtTheRateInForceThatDay() {
+        ShowPlan plan = ShowPlanner.plan(studioInPesos(List.of(new ExchangeRate("ARS", LocalDate.of(2027, 1, 4), bd("1050")),
+                new ExchangeRate("ARS", LocalDate.of(2027, 1, 20), bd("1200")))), pinned());
+
+        assertThat(plan.shots()).extracting(PlannedShot::shotCode, PlannedShot::cost).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("BEFORE", bd("2400.00")),  // 3 × 800 USD
+                org.assertj.core.groups.Tuple.tuple("ACROSS", bd("2552.38")),  // 800 + 800 + 1,000,000 / 1,050
+                org.assertj.core.groups.Tuple.tuple("AFTER", bd("2738.10")));  // 2 × 1,000,000 / 1,050 + 1,000,000 / 1,200
+        assertThat(plan.shots()).filteredOn(s -> s.shotCode().equals("AFTER")).singleElement()
+                .satisfies(s -> assertThat(s.costByDiscipline()).containsExactly(Map.entry("comp", bd("2738.0952"))));
+    }
+
+    @Test
+    void aDayOfACardInAnotherCurrencyWithNoRateInForceIsAnErrorNamingTheCardAndTheDay() {
+        Show show = studioInPesos(List.of(new ExchangeRate("ARS", CHANGE.plusDays(1), bd("1050"))));
+
+        assertThatThrownBy(() -> ShowPlanner.plan(show, pinned())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rate card '2027 studio' is in ARS")
+                .hasMessageContaining("no exchange rate of ARS against the show's USD is in force on 2027-01-18");
+    }
+
+    private static Show studioInPesos(List<ExchangeRate> rates) {
+        Show fixture = ShowFixtures.show(List.of(ShowFixtures.shot("BEFORE", "E1", "comp", 1, 100),
+                        ShowFixtures.shot("ACROSS", "E1", "comp", 1, 100), ShowFixtures.shot("AFTER", "E1", "comp", 1, 100)),
+                bd("100000"), new AiPolicy(bd("0.5"), Set.of()), ShowFixtures.crew("2", "2", "3"));
+        RateCard studio = new RateCard("2027 studio", "ARS", CHANGE,
+                Map.of("roto", bd("500000"), "paint", bd("500000"), "comp", bd("1000000")), Map.of("a100", bd("3000")));
+        return new Show(fixture.code(), fixture.name(), fixture.currency(), fixture.startDate(),
+                fixture.contingencyPercent(), fixture.reviewBufferDays(), fixture.episodes(), fixture.disciplines(),
+                fixture.gpuPools(), fixture.capabilities(), fixture.bidTemplate(), fixture.policy(), fixture.crew(),
+                fixture.shots(), List.of(studio), rates);
+    }
+
+    private static PlanRequest pinned() {
+        return PlanRequest.of(Duration.ofSeconds(5)).withMoveLimit(200).withPins(List.of(
+                Pin.start("BEFORE", LocalDate.of(2027, 1, 11)), Pin.start("ACROSS", LocalDate.of(2027, 1, 14)),
+                Pin.start("AFTER", CHANGE)));
     }
 }

@@ -130,6 +130,37 @@ class ShowFolderReaderTest {
     }
 
     @Test
+    void aRateCardInAnotherCurrencyNamesItAndEveryRate() throws IOException {
+        String show = """
+                code: TST
+                name: Test show
+                currency: USD
+                start_date: 2027-02-01
+                episodes:
+                  - { code: EP1, delivery_date: 2027-06-01, budget: 1000 }
+                disciplines:
+                  - { code: comp, day_rate: 600 }
+                gpu_pools:
+                  - { code: render-a, gpu_type: L40S, count: 4, hourly_rate: 1.90, hours_per_day: 20 }
+                rate_cards:
+                  - { name: Studio, currency: ARS, effective_from: 2027-05-03, day_rates: { comp: 650000 }%s }
+                bid_template:
+                  - { work_type: roto, complexity: 2, days_per_100_frames: { comp: 2 } }
+                """;
+        Files.writeString(dir.resolve("show.yaml"), show.formatted(""));
+
+        ImportProblems problems = catchThrowableOfType(ImportProblems.class, () -> new ShowFolderReader().read(dir));
+
+        assertThat(problems.problems()).extracting(Problem::line, Problem::field, Problem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(12, "rate_cards[0]", "rate card Studio is in ARS, the card before"
+                        + " it in USD: expected every discipline's day rate and every GPU pool's hourly rate in ARS"));
+
+        Files.writeString(dir.resolve("show.yaml"), show.formatted(", hourly_rates: { render-a: 2000 }"));
+        assertThat(new ShowFolderReader().read(dir).rateChanges()).singleElement()
+                .satisfies(card -> assertThat(card.currency()).isEqualTo("ARS"));
+    }
+
+    @Test
     void theExamplesRateCardsAreWrittenBackAsTheyWereRead() throws IOException {
         Show show = new ShowFolderReader().read(EXAMPLE);
         new ShowFolderWriter().write(show, dir);
