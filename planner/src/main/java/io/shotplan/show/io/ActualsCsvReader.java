@@ -227,16 +227,6 @@ public final class ActualsCsvReader {
 
     /** An amount's currency: any ISO 4217 code; one other than the show's is converted when it is booked. */
     private static String currency(Cell cell, Problems problems) {
-        String code = cell.text().trim().toUpperCase(Locale.ROOT);
-        try {
-            if (code.length() == 3) {
-                return java.util.Currency.getInstance(code).getCurrencyCode();
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        problems.add(cell, "expected an ISO 4217 currency code such as USD, EUR or ARS, got '"
-                + Problems.abbreviate(cell.text()) + "'");
-        return null;
+        return problems.currency(cell, cell.text().trim().toUpperCase(Locale.ROOT));
     }
 }

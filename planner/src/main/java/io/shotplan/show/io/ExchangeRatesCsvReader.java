@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -89,16 +88,8 @@ public final class ExchangeRatesCsvReader {
         Cell currencyCell = header.cell(record, line, "currency");
         String currency = null;
         if (problems.required(currencyCell, "an ISO 4217 currency code such as ARS") != null) {
-            String code = currencyCell.text().trim().toUpperCase(Locale.ROOT);
-            try {
-                currency = code.length() == 3 ? Currency.getInstance(code).getCurrencyCode() : null;
-            } catch (IllegalArgumentException e) {
-                currency = null;
-            }
-            if (currency == null) {
-                problems.add(currencyCell, "expected an ISO 4217 currency code such as USD, EUR or ARS, got '"
-                        + Problems.abbreviate(currencyCell.text()) + "'");
-            } else if (currency.equals(showCurrency)) {
+            currency = problems.currency(currencyCell, currencyCell.text().trim().toUpperCase(Locale.ROOT));
+            if (currency != null && currency.equals(showCurrency)) {
                 problems.add(currencyCell, currency + " is the show's own currency; a rate is for another currency");
             }
         }

@@ -179,6 +179,19 @@ final class Problems {
         }
     }
 
+    /** {@code code} as an ISO 4217 currency code (upper case, as the standard writes it), or null (reported). */
+    String currency(Cell cell, String code) {
+        try {
+            if (code.length() == 3) {
+                return java.util.Currency.getInstance(code).getCurrencyCode();
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        add(cell, "expected an ISO 4217 currency code such as USD, EUR or ARS, got '" + abbreviate(cell.text()) + "'");
+        return null;
+    }
+
     /** yes/no, true/false, y/n, 1/0 (blank is no), or null (reported). */
     Boolean flag(Cell cell) {
         String v = cell.text().toLowerCase(Locale.ROOT);

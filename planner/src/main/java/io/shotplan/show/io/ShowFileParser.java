@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -284,18 +283,7 @@ final class ShowFileParser {
 
     private String currency(Cell cell) {
         String code = problems.required(cell, "an ISO 4217 currency code such as USD");
-        if (code == null) {
-            return null;
-        }
-        try {
-            if (code.length() == 3 && code.equals(code.toUpperCase(java.util.Locale.ROOT))) {
-                return Currency.getInstance(code).getCurrencyCode();
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        problems.add(cell, "expected an ISO 4217 currency code such as USD, EUR or ARS, got '" + Problems.abbreviate(code) + "'");
-        return null;
+        return code == null ? null : problems.currency(cell, code);
     }
 
     private BigDecimal money(Cell cell, String currency, String what) {
