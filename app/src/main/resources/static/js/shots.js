@@ -51,7 +51,7 @@
     const mode = bid.mode.toLowerCase();
     if (bid.artistDays != null) return mode + ' ' + bid.discipline + ' ' + bid.artistDays + ' artist-days';
     if (bid.gpuHours != null) return mode + ' ' + bid.gpuHours + ' GPU-hours';
-    return mode + ' vendor quote ' + money(bid.vendorCost);
+    return mode + ' vendor quote ' + money(bid.vendorCost) + ' ' + bid.vendorCurrency;
   }
 
   async function load() {

@@ -29,10 +29,13 @@ public sealed interface EstimateOverride {
         }
     }
 
-    /** The price an external AI vendor quoted for the shot, in the show's currency. */
-    record VendorCost(String mode, BigDecimal amount) implements EstimateOverride {
+    /**
+     * The price an external AI vendor quoted for the shot, in {@code currency} (the vendor's, which may differ from the
+     * show's: it is converted at the exchange rate in force on the day the vendor delivers).
+     */
+    record VendorCost(String mode, BigDecimal amount, String currency) implements EstimateOverride {
         public String describe() {
-            return mode + " vendor quote " + amount.stripTrailingZeros().toPlainString();
+            return mode + " vendor quote " + amount.stripTrailingZeros().toPlainString() + " " + currency;
         }
     }
 }

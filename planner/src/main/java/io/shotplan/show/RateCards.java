@@ -34,7 +34,7 @@ public final class RateCards {
         show.disciplines().forEach(d -> dayRates.put(d.code(), d.dayRate()));
         Map<String, BigDecimal> hourlyRates = new HashMap<>();
         show.gpuPools().forEach(p -> hourlyRates.put(p.code(), p.hourlyRate()));
-        cards.add(new RateCard(FIRST, show.currency(), show.startDate(), dayRates, hourlyRates));
+        cards.add(new RateCard(FIRST, show.rateCurrency(), show.startDate(), dayRates, hourlyRates));
         show.rateChanges().stream().sorted(java.util.Comparator.comparing(RateCard::effectiveFrom)).forEach(change -> {
             RateCard before = cards.getLast();
             boolean sameCurrency = before.currency().equals(change.currency());
@@ -51,9 +51,24 @@ public final class RateCards {
         return List.copyOf(cards);
     }
 
-    /** Whether the rates change during the show: if not, every day is priced as the first. */
+    /**
+     * Whether what a day's work costs depends on the day: the rates change during the show, or a card is in another
+     * currency than the show's (its exchange rate moves). If not, every day is priced as the first.
+     */
     public boolean change() {
-        return cards.size() > 1;
+        return cards.size() > 1 || !cards.getFirst().currency().equals(currency);
+    }
+
+    /**
+     * {@code from} and every later day a card or an exchange rate takes effect: between two of them no price changes,
+     * so the least a day can cost from {@code from} on is the least over these.
+     */
+    public java.util.SortedSet<LocalDate> changeDays(LocalDate from) {
+        java.util.SortedSet<LocalDate> days = new java.util.TreeSet<>();
+        days.add(from);
+        cards.stream().map(RateCard::effectiveFrom).filter(from::isBefore).forEach(days::add);
+        exchangeRates.stream().map(ExchangeRate::effectiveFrom).filter(from::isBefore).forEach(days::add);
+        return days;
     }
 
     /** The card that prices {@code day}. */
@@ -87,25 +102,31 @@ public final class RateCards {
         return inShowCurrency(card, rate, day);
     }
 
-    /**
-     * A rate of {@code card} converted at the exchange rate of its currency in force on {@code day}, not rounded: the
-     * cost it prices is rounded once, as the ledger rounds a converted amount once.
-     */
     private BigDecimal inShowCurrency(RateCard card, BigDecimal rate, LocalDate day) {
-        if (card.currency().equals(currency)) {
-            return rate;
+        return inShowCurrency(rate, card.currency(), day, "rate card '" + card.name() + "'");
+    }
+
+    /**
+     * {@code amount} in {@code amountCurrency} converted at the exchange rate of that currency in force on {@code day},
+     * not rounded: the cost it prices is rounded once, as the ledger rounds a converted amount once.
+     *
+     * @param what what the amount belongs to, named when no rate is in force that day
+     */
+    public BigDecimal inShowCurrency(BigDecimal amount, String amountCurrency, LocalDate day, String what) {
+        if (amountCurrency.equals(currency)) {
+            return amount;
         }
         BigDecimal exchangeRate = null;
         for (ExchangeRate x : exchangeRates) {
-            if (x.currency().equals(card.currency()) && !x.effectiveFrom().isAfter(day)) {
+            if (x.currency().equals(amountCurrency) && !x.effectiveFrom().isAfter(day)) {
                 exchangeRate = x.rate();
             }
         }
         if (exchangeRate == null) {
-            throw new IllegalArgumentException("rate card '" + card.name() + "' is in " + card.currency()
-                    + ", but no exchange rate of " + card.currency() + " against the show's " + currency
-                    + " is in force on " + day + ": upload one dated on or before that day");
+            throw new IllegalArgumentException(what + " is in " + amountCurrency + ", but no exchange rate of "
+                    + amountCurrency + " against the show's " + currency + " is in force on " + day
+                    + ": upload one dated on or before that day");
         }
-        return rate.divide(exchangeRate, MathContext.DECIMAL128);
+        return amount.divide(exchangeRate, MathContext.DECIMAL128);
     }
 }

@@ -14,8 +14,9 @@ import java.util.Optional;
  * Prices a shot in each of its modes from the show's bid template, rate card, GPU pools and AI capabilities, and
  * from the shot's hand bids where a supervisor gave them.
  * The one estimator behind plans, "what the other mode would have cost" and the all-traditional comparison.
- * {@link #traditional} and {@link #ai} price at the show's first rate card; {@link #pricedOver} prices the same
- * quantities on the working days the shot takes, each day at the card in force that day.
+ * {@link #traditional} and {@link #ai} price as on the show's first day (its first rate card, at the exchange rates
+ * then in force); {@link #pricedOver} prices the same quantities on the working days the shot takes, each day at the
+ * card and exchange rate in force that day, and a vendor's quote at the rate of the day the vendor delivers.
  */
 public final class ShotEstimator {
 
@@ -25,25 +26,31 @@ public final class ShotEstimator {
 
     private final Show show;
     private final Map<String, Discipline> disciplines;
-    private final Map<String, GpuPool> gpuPools;
     private final RateCards rateCards;
+    /** Whether a shot's cost depends on its days: rate changes, or a card or a vendor in another currency. */
+    private final boolean datedPrices;
 
     public ShotEstimator(Show show) {
         this.show = show;
         this.disciplines = show.disciplinesByCode();
-        this.gpuPools = show.gpuPoolsByCode();
         this.rateCards = show.rateCards();
+        this.datedPrices = rateCards.change()
+                || show.capabilities().stream()
+                        .anyMatch(c -> c.isExternalVendor() && !c.vendorCurrency().equals(show.currency()))
+                || show.shots().stream().flatMap(s -> s.estimateOverrides().stream()).anyMatch(
+                        o -> o instanceof EstimateOverride.VendorCost q && !q.currency().equals(show.currency()));
     }
 
     /**
      * The estimate with its quantities priced on {@code days}, the working days the shot takes: the work is spread
      * evenly over them, as the plan books the crew and the GPUs, so each discipline's artist-days cost their number
      * times the mean of the day rates in force on those days, and the GPU-hours likewise; the expected redo is the
-     * traditional estimate priced on the same days. Each cost is rounded once. Without rate changes this is the
-     * estimate as it is.
+     * traditional estimate priced on the same days. A vendor's quote in another currency is converted at the rate in
+     * force on the last day, when the vendor delivers and invoices. Each cost is rounded once. Where no price depends
+     * on the day this is the estimate as it is.
      */
     public ModeEstimate pricedOver(Shot shot, ModeEstimate estimate, List<LocalDate> days) {
-        if (!rateCards.change()) {
+        if (!datedPrices) {
             return estimate;
         }
         if (days.isEmpty()) {
@@ -54,6 +61,7 @@ public final class ShotEstimator {
         estimate.artistDays().forEach((discipline, d) -> artistCost.put(discipline,
                 meanCost(d, days.stream().map(day -> rateCards.dayRate(discipline, day)), n)));
         BigDecimal gpuCost = estimate.gpuCost();
+        BigDecimal vendorCost = estimate.vendorCost();
         BigDecimal expectedRedo = estimate.expectedRedoCost();
         switch (estimate.mode()) {
             case WorkMode.InHouseAi inHouse -> {
@@ -61,12 +69,45 @@ public final class ShotEstimator {
                         days.stream().map(day -> rateCards.hourlyRate(inHouse.capability().gpuPool(), day)), n);
                 expectedRedo = redo(shot, inHouse.capability(), days);
             }
-            case WorkMode.VendorAi vendor -> expectedRedo = redo(shot, vendor.capability(), days);
+            case WorkMode.VendorAi vendor -> {
+                vendorCost = vendorCost(shot, vendor.capability(), days.getLast());
+                expectedRedo = redo(shot, vendor.capability(), days);
+            }
             case WorkMode.Traditional traditional -> {
             }
         }
         return new ModeEstimate(estimate.mode(), estimate.artistDays(), artistCost, estimate.gpuHours(), gpuCost,
-                estimate.vendorCost(), expectedRedo, estimate.overrides());
+                vendorCost, expectedRedo, estimate.overrides());
+    }
+
+    /**
+     * The least {@code estimate} can cost on any working days from {@code from} on, for a bound no plan can beat. Its
+     * cost on a run of days is the mean of what it would cost on each day alone, plus the quote at the last day's
+     * exchange rate; neither is below its least over the days a price changes ({@link RateCards#changeDays}). A day
+     * no rate prices is one no plan can use, and is left out. Where no price depends on the day this is its cost.
+     */
+    public BigDecimal leastCost(Shot shot, ModeEstimate estimate, LocalDate from) {
+        if (!datedPrices) {
+            return estimate.totalCost();
+        }
+        BigDecimal work = null;
+        BigDecimal quote = null;
+        for (LocalDate day : rateCards.changeDays(from)) {
+            ModeEstimate priced;
+            try {
+                priced = pricedOver(shot, estimate, List.of(day));
+            } catch (IllegalArgumentException noRateThatDay) {
+                continue;
+            }
+            BigDecimal dayWork = priced.totalCost().subtract(priced.vendorCost());
+            work = work == null ? dayWork : work.min(dayWork);
+            quote = quote == null ? priced.vendorCost() : quote.min(priced.vendorCost());
+        }
+        if (work == null) {
+            throw new IllegalArgumentException("shot " + shot.code() + ": no day from " + from
+                    + " on has an exchange rate for its prices");
+        }
+        return work.add(quote);
     }
 
     private BigDecimal redo(Shot shot, AiCapability capability, List<LocalDate> days) {
@@ -113,18 +154,35 @@ public final class ShotEstimator {
         BigDecimal expectedRedo = capability.rejectionRisk().multiply(traditional(shot).totalCost())
                 .setScale(SCALE, RoundingMode.HALF_EVEN);
         if (capability.isExternalVendor()) {
-            BigDecimal vendorCost = first(overrides, EstimateOverride.VendorCost.class).map(EstimateOverride.VendorCost::amount)
-                    .orElseGet(() -> capability.vendorPricePerSecond().multiply(shot.durationSeconds()))
-                    .setScale(SCALE, RoundingMode.HALF_EVEN);
             return new ModeEstimate(mode, days, costOf(days), BigDecimal.ZERO, BigDecimal.ZERO,
-                    vendorCost, expectedRedo, overrides);
+                    vendorCost(shot, capability, show.startDate()), expectedRedo, overrides);
         }
         BigDecimal gpuHours = first(overrides, EstimateOverride.GpuHours.class).map(EstimateOverride.GpuHours::hours)
                 .orElseGet(() -> gpuHours(shot, capability));
-        GpuPool pool = pool(capability);
         return new ModeEstimate(mode, days, costOf(days), gpuHours,
-                gpuHours.multiply(pool.hourlyRate()).setScale(SCALE, RoundingMode.HALF_EVEN), BigDecimal.ZERO, expectedRedo,
-                overrides);
+                gpuHours.multiply(rateCards.hourlyRate(capability.gpuPool(), show.startDate()))
+                        .setScale(SCALE, RoundingMode.HALF_EVEN),
+                BigDecimal.ZERO, expectedRedo, overrides);
+    }
+
+    /**
+     * What the vendor asks for the shot in its own currency: the shot's hand-bid quote, else the vendor's price per
+     * second of the shot's footage.
+     */
+    public EstimateOverride.VendorCost vendorQuote(Shot shot, AiCapability capability) {
+        return first(overrides(shot, WorkMode.of(capability)), EstimateOverride.VendorCost.class)
+                .orElseGet(() -> new EstimateOverride.VendorCost(capability.code(),
+                        capability.vendorPricePerSecond().multiply(shot.durationSeconds())
+                                .setScale(SCALE, RoundingMode.HALF_EVEN),
+                        capability.vendorCurrency()));
+    }
+
+    /** The vendor's quote in the show's currency at the exchange rate in force on {@code day}, rounded once. */
+    private BigDecimal vendorCost(Shot shot, AiCapability capability, LocalDate day) {
+        EstimateOverride.VendorCost quote = vendorQuote(shot, capability);
+        return rateCards.inShowCurrency(quote.amount(), quote.currency(), day,
+                        "shot " + shot.code() + ": the " + capability.code() + " quote")
+                .setScale(SCALE, RoundingMode.HALF_EVEN);
     }
 
     /** GPU-hours for a shot: seconds per frame at the reference resolution, scaled by the shot's pixel count. */
@@ -219,15 +277,6 @@ public final class ShotEstimator {
         return modes;
     }
 
-    private GpuPool pool(AiCapability capability) {
-        GpuPool pool = gpuPools.get(capability.gpuPool());
-        if (pool == null) {
-            throw new IllegalArgumentException("AI capability " + capability.code() + " names unknown GPU pool '"
-                    + capability.gpuPool() + "'");
-        }
-        return pool;
-    }
-
     private static BigDecimal per100Frames(BigDecimal per100, int frames) {
         return per100.multiply(BigDecimal.valueOf(frames)).divide(HUNDRED, SCALE, RoundingMode.HALF_EVEN);
     }
@@ -239,7 +288,8 @@ public final class ShotEstimator {
             if (discipline == null) {
                 throw new IllegalArgumentException("unknown discipline '" + code + "'");
             }
-            cost.put(code, d.multiply(discipline.dayRate()).setScale(SCALE, RoundingMode.HALF_EVEN));
+            cost.put(code, d.multiply(rateCards.dayRate(discipline.code(), show.startDate()))
+                    .setScale(SCALE, RoundingMode.HALF_EVEN));
         });
         return cost;
     }

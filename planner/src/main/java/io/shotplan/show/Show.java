@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
  *
  * @param disciplines each with its day rate on the show's first rate card, in force from the start
  * @param gpuPools    each with its hourly rate on that first card
+ * @param rateCurrency the currency of the first card's rates (the show's, or another: a peso crew of a show reported
+ *                    in dollars), converted at {@code exchangeRates} as any card in another currency is
  * @param rateChanges the later rate cards, each in force from its date ({@link RateCards}); empty when one card
  *                    prices the whole show
  * @param exchangeRates the dated rates that convert a card in another currency to the show's; empty when every card
@@ -34,10 +36,12 @@ public record Show(
         AiPolicy policy,
         CrewPlan crew,
         List<Shot> shots,
+        String rateCurrency,
         List<RateCard> rateChanges,
         List<ExchangeRate> exchangeRates) {
 
     public Show {
+        rateCurrency = rateCurrency == null ? currency : rateCurrency;
         rateChanges = List.copyOf(rateChanges);
         exchangeRates = List.copyOf(exchangeRates);
         episodes = List.copyOf(episodes);
@@ -53,7 +57,7 @@ public record Show(
                 List<AiCapability> capabilities, BidTemplate bidTemplate, AiPolicy policy, CrewPlan crew,
                 List<Shot> shots) {
         this(code, name, currency, startDate, contingencyPercent, reviewBufferDays, episodes, disciplines, gpuPools,
-                capabilities, bidTemplate, policy, crew, shots, List.of(), List.of());
+                capabilities, bidTemplate, policy, crew, shots, currency, List.of(), List.of());
     }
 
     /** The show's rate cards, complete and in date order, with the rule for the card in force on a day. */
@@ -94,6 +98,6 @@ public record Show(
     /** The same show with another shot list: scenarios and re-plans work on variants. */
     public Show withShots(List<Shot> newShots) {
         return new Show(code, name, currency, startDate, contingencyPercent, reviewBufferDays, episodes, disciplines,
-                gpuPools, capabilities, bidTemplate, policy, crew, newShots, rateChanges, exchangeRates);
+                gpuPools, capabilities, bidTemplate, policy, crew, newShots, rateCurrency, rateChanges, exchangeRates);
     }
 }

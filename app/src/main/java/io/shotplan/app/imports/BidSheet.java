@@ -2,6 +2,7 @@ package io.shotplan.app.imports;
 
 import io.shotplan.show.AiCapability;
 import io.shotplan.show.Discipline;
+import io.shotplan.show.EstimateOverride;
 import io.shotplan.show.ModeEstimate;
 import io.shotplan.show.Shot;
 import io.shotplan.show.ShotEstimator;
@@ -102,7 +103,8 @@ public final class BidSheet {
     /**
      * The show's shots as a bid sheet: shot, episode, work type, frames and planned mode (for reading), then a
      * column per discipline with the traditional artist-days as the plan prices them (hand bids included), then the
-     * planned in-house AI mode and its GPU-hours, the planned vendor mode and its quote. Omitted shots are left out.
+     * planned in-house AI mode and its GPU-hours, the planned vendor mode and its quote in the vendor's currency.
+     * Omitted shots are left out.
      *
      * @param plannedModes each shot's planned mode as pins name it ({@code traditional} or a capability's code)
      */
@@ -114,7 +116,7 @@ public final class BidSheet {
             Sheet sheet = book.createSheet(SHEET);
             List<String> header = new ArrayList<>(List.of("shot", "episode", "work_type", "frame_count", "planned_mode"));
             show.disciplines().stream().map(Discipline::code).forEach(header::add);
-            header.addAll(List.of("ai_mode", "gpu_hours", "vendor_mode", "vendor_quote"));
+            header.addAll(List.of("ai_mode", "gpu_hours", "vendor_mode", "vendor_quote", "currency"));
             Row top = sheet.createRow(0);
             for (int c = 0; c < header.size(); c++) {
                 top.createCell(c).setCellValue(header.get(c));
@@ -141,11 +143,14 @@ public final class BidSheet {
                     c++;
                 }
                 AiCapability capability = capabilities.get(planned);
-                if (capability != null) {
-                    ModeEstimate ai = estimator.ai(shot, capability);
-                    int at = capability.gpuPool() != null ? c : c + 2;
-                    row.createCell(at).setCellValue(capability.code());
-                    row.createCell(at + 1).setCellValue((capability.gpuPool() != null ? ai.gpuHours() : ai.vendorCost())
+                if (capability != null && capability.isExternalVendor()) {
+                    EstimateOverride.VendorCost quote = estimator.vendorQuote(shot, capability);
+                    row.createCell(c + 2).setCellValue(capability.code());
+                    row.createCell(c + 3).setCellValue(quote.amount().setScale(SCALE, RoundingMode.HALF_EVEN).doubleValue());
+                    row.createCell(c + 4).setCellValue(quote.currency());
+                } else if (capability != null) {
+                    row.createCell(c).setCellValue(capability.code());
+                    row.createCell(c + 1).setCellValue(estimator.ai(shot, capability).gpuHours()
                             .setScale(SCALE, RoundingMode.HALF_EVEN).doubleValue());
                 }
             }

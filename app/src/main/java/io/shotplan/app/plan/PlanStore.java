@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a solved plan into plan, plan_item and plan_item_cost in one transaction, with its audit entry: a plan is
- * stored whole or not at all. Each item also keeps the same shot's traditional cost, from the planner's estimator.
+ * stored whole or not at all. Each item also keeps the same shot's traditional cost from its planned start, priced
+ * by the planner on the cards of those days, and its traditional artist-days.
  */
 @Repository
 public class PlanStore {
@@ -86,7 +87,7 @@ public class PlanStore {
                         .set(PLAN_ITEM.MODE, p.modeKind()).set(PLAN_ITEM.CAPABILITY_CODE, capability)
                         .set(PLAN_ITEM.START_DATE, p.start()).set(PLAN_ITEM.END_DATE, p.lastDay())
                         .set(PLAN_ITEM.PLANNED_COST, p.cost()).set(PLAN_ITEM.PLANNED_GPU_HOURS, p.gpuHours())
-                        .set(PLAN_ITEM.TRADITIONAL_COST, traditional.totalCost().setScale(4, RoundingMode.HALF_EVEN))
+                        .set(PLAN_ITEM.TRADITIONAL_COST, p.traditionalCost())
                         .set(PLAN_ITEM.TRADITIONAL_DAYS, traditional.totalArtistDays().setScale(0, RoundingMode.CEILING).intValue())
                         .set(PLAN_ITEM.REASON, p.reason() == null ? null : truncate(p.reason().summary(), 2000))
                         .returningResult(PLAN_ITEM.ID).fetchSingle(PLAN_ITEM.ID);

@@ -77,6 +77,6 @@ public record ScenarioChanges(
                 .toList();
         return new Show(show.code(), show.name(), show.currency(), show.startDate(), show.contingencyPercent(),
                 show.reviewBufferDays(), episodes, show.disciplines(), pools, show.capabilities(), show.bidTemplate(),
-                policy, crew, show.shots(), show.rateChanges(), show.exchangeRates());
+                policy, crew, show.shots(), show.rateCurrency(), show.rateChanges(), show.exchangeRates());
     }
 }

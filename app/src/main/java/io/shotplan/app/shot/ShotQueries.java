@@ -16,6 +16,7 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.trim;
 import static org.jooq.impl.DSL.sum;
 
 import io.shotplan.app.web.NotFoundException;
@@ -125,7 +126,8 @@ public class ShotQueries {
                 .leftJoin(PLAN_ITEM).on(PLAN_ITEM.SHOT_ID.eq(SHOT.ID).and(PLAN_ITEM.PLAN_ID.eq(planId)));
         long total = dsl.fetchCount(dsl.select(SHOT.ID).from(from).where(where));
         var handBids = multiset(select(SHOT_ESTIMATE_OVERRIDE.MODE, DISCIPLINE.CODE, SHOT_ESTIMATE_OVERRIDE.ARTIST_DAYS,
-                        SHOT_ESTIMATE_OVERRIDE.GPU_HOURS, SHOT_ESTIMATE_OVERRIDE.VENDOR_COST)
+                        SHOT_ESTIMATE_OVERRIDE.GPU_HOURS, SHOT_ESTIMATE_OVERRIDE.VENDOR_COST,
+                        trim(SHOT_ESTIMATE_OVERRIDE.VENDOR_CURRENCY))
                 .from(SHOT_ESTIMATE_OVERRIDE)
                 .leftJoin(DISCIPLINE).on(DISCIPLINE.ID.eq(SHOT_ESTIMATE_OVERRIDE.DISCIPLINE_ID))
                 .where(SHOT_ESTIMATE_OVERRIDE.SHOT_ID.eq(SHOT.ID))

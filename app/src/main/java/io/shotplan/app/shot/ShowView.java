@@ -36,9 +36,10 @@ public final class ShowView {
 
     /**
      * One quantity of a mode's estimate that a supervisor set by hand: a discipline's artist-days, GPU-hours or a
-     * vendor's quote (the others null). Shown before a plan exists, so nobody wonders where a number came from.
+     * vendor's quote in its currency (the others null). Shown before a plan exists, so nobody wonders where a number
+     * came from.
      */
     public record HandBid(String mode, String discipline, BigDecimal artistDays, BigDecimal gpuHours,
-                          BigDecimal vendorCost) {
+                          BigDecimal vendorCost, String vendorCurrency) {
     }
 }

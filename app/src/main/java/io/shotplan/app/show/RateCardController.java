@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Rate cards", description = "A show's dated rate cards: the day and GPU-hour rates in force from each date")
 class RateCardController {
 
-    /** Only the rates that change; a new card also needs a name. */
-    record CardChange(@Size(max = 200) String name, Map<String, BigDecimal> dayRates,
+    /** Only the rates that change; a new card also needs a name; a currency other than the card's names every rate. */
+    record CardChange(@Size(max = 200) String name, @Size(max = 3) String currency, Map<String, BigDecimal> dayRates,
                       Map<String, BigDecimal> hourlyRates) {
     }
 
@@ -43,6 +43,7 @@ class RateCardController {
     @Operation(summary = "Add the card taking effect on a date, or change the one that does (PRODUCER; audited)")
     List<CardView> put(@PathVariable String show, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
                        @Valid @RequestBody CardChange body) {
-        return edits.put(show, effectiveFrom, new RateCardEdits.Change(body.name(), body.dayRates(), body.hourlyRates()));
+        return edits.put(show, effectiveFrom, new RateCardEdits.Change(body.name(), body.currency(), body.dayRates(),
+                body.hourlyRates()));
     }
 }

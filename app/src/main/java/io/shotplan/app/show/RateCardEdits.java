@@ -37,12 +37,17 @@ import org.springframework.stereotype.Service;
 public class RateCardEdits {
 
     /** A card and the days it prices, up to {@code until} exclusive (null for the latest card). */
-    public record CardView(String name, LocalDate effectiveFrom, LocalDate until, Map<String, BigDecimal> dayRates,
-                           Map<String, BigDecimal> hourlyRates) {
+    public record CardView(String name, String currency, LocalDate effectiveFrom, LocalDate until,
+                           Map<String, BigDecimal> dayRates, Map<String, BigDecimal> hourlyRates) {
     }
 
-    /** What a producer sends: a name (required for a new card) and only the rates that change. */
-    public record Change(String name, Map<String, BigDecimal> dayRates, Map<String, BigDecimal> hourlyRates) {
+    /**
+     * What a producer sends: a name (required for a new card), only the rates that change, and a currency when the
+     * card is in another than the card it starts from (it then names every rate: none carries over into another
+     * currency).
+     */
+    public record Change(String name, String currency, Map<String, BigDecimal> dayRates,
+                         Map<String, BigDecimal> hourlyRates) {
 
         public Change {
             dayRates = dayRates == null ? Map.of() : Map.copyOf(dayRates);
@@ -103,6 +108,10 @@ public class RateCardEdits {
             }
             check(change.dayRates(), "dayRates", disciplines.keySet(), "discipline", problems);
             check(change.hourlyRates(), "hourlyRates", pools.keySet(), "GPU pool", problems);
+            String before = existing.map(card -> card.getCurrency().trim()).orElseGet(() -> db.select(RATE_CARD.CURRENCY)
+                    .from(RATE_CARD).where(RATE_CARD.ID.eq(RateCardsInForce.cardOn(db, showId, effectiveFrom).orElseThrow()))
+                    .fetchSingle(RATE_CARD.CURRENCY).trim());
+            String currency = currency(change, before, disciplines.keySet(), pools.keySet(), problems);
             if (!problems.isEmpty()) {
                 throw new InvalidFields(problems);
             }
@@ -120,6 +129,10 @@ public class RateCardEdits {
                 changes.add("new card, from the rates of '" + cardName(db, copied) + "'");
                 return insertCopy(db, showId, name, effectiveFrom, copied);
             });
+            if (!currency.equals(before)) {
+                db.update(RATE_CARD).set(RATE_CARD.CURRENCY, currency).where(RATE_CARD.ID.eq(cardId)).execute();
+                changes.add("currency " + before + " -> " + currency);
+            }
             changes.addAll(setRates(db, cardId, disciplines, change.dayRates(), RATE_CARD_DISCIPLINE.RATE_CARD_ID,
                     RATE_CARD_DISCIPLINE.DISCIPLINE_ID, RATE_CARD_DISCIPLINE.DAY_RATE));
             changes.addAll(setRates(db, cardId, pools, change.hourlyRates(), RATE_CARD_GPU_POOL.RATE_CARD_ID,
@@ -137,11 +150,37 @@ public class RateCardEdits {
         List<CardView> views = new ArrayList<>();
         for (int i = 0; i < cards.size(); i++) {
             RateCard card = cards.get(i);
-            views.add(new CardView(card.name(), card.effectiveFrom(),
+            views.add(new CardView(card.name(), card.currency(), card.effectiveFrom(),
                     i + 1 < cards.size() ? cards.get(i + 1).effectiveFrom() : null,
                     new TreeMap<>(card.dayRates()), new TreeMap<>(card.hourlyRates())));
         }
         return views;
+    }
+
+    /**
+     * The card's currency after the change: the one it names (ISO 4217), else the one it had or copies. In another
+     * currency than that, the change must name every rate.
+     */
+    private static String currency(Change change, String before, java.util.Set<String> disciplines,
+                                   java.util.Set<String> pools, List<FieldProblem> problems) {
+        if (change.currency() == null || change.currency().isBlank()) {
+            return before;
+        }
+        String currency = change.currency().strip().toUpperCase(java.util.Locale.ROOT);
+        if (java.util.Currency.getAvailableCurrencies().stream().noneMatch(c -> c.getCurrencyCode().equals(currency))) {
+            problems.add(new FieldProblem("currency", "expected an ISO 4217 currency code such as USD, EUR or ARS, got '"
+                    + change.currency() + "'"));
+            return before;
+        }
+        TreeSet<String> missing = new TreeSet<>();
+        disciplines.stream().filter(d -> !change.dayRates().containsKey(d)).forEach(d -> missing.add("dayRates." + d));
+        pools.stream().filter(p -> !change.hourlyRates().containsKey(p)).forEach(p -> missing.add("hourlyRates." + p));
+        if (!currency.equals(before) && !missing.isEmpty()) {
+            problems.add(new FieldProblem("currency", "the card's rates are in " + before + "; in " + currency
+                    + " it names every rate, since none carries over into another currency: missing "
+                    + String.join(", ", missing)));
+        }
+        return currency;
     }
 
     private static void check(Map<String, BigDecimal> rates, String field, java.util.Set<String> known, String what,

@@ -200,11 +200,6 @@ public class ShowRepository {
                 .from(GPU_POOL).where(GPU_POOL.SHOW_ID.eq(showId)).orderBy(GPU_POOL.ID)
                 .fetch(r -> new GpuPool(r.value1(), r.value2(), r.value3(), hourlyRates.get(first).get(r.value1()),
                         r.value4()));
-        if (!cards.getFirst().currency().trim().equals(show.getCurrency())) {
-            // the disciplines' and pools' own rates are the first card's, which the planner reads as the show's money
-            throw new IllegalStateException("show " + show.getCode() + ": its first rate card '" + first + "' is in "
-                    + cards.getFirst().currency() + ", not the show's " + show.getCurrency());
-        }
         List<RateCard> rateChanges = cards.stream().skip(1).map(c -> new RateCard(c.name(), c.currency().trim(),
                 c.effectiveFrom(), dayRates.get(c.name()), hourlyRates.get(c.name()))).toList();
         List<ExchangeRate> exchangeRates = new ExchangeRateRepository(dsl).forShow(showId).stream()
@@ -212,7 +207,8 @@ public class ShowRepository {
         List<AiCapability> capabilities = dsl.selectFrom(AI_CAPABILITY).where(AI_CAPABILITY.SHOW_ID.eq(showId))
                 .orderBy(AI_CAPABILITY.ID)
                 .fetch(c -> new AiCapability(c.getCode(), c.getWorkType(), c.getTier(), poolCodes.get(c.getGpuPoolId()),
-                        c.getVendor(), c.getVendorPricePerSecond(), c.getGpuSecondsPerFrame(),
+                        c.getVendor(), c.getVendorPricePerSecond(),
+                        c.getVendorCurrency() == null ? null : c.getVendorCurrency().trim(), c.getGpuSecondsPerFrame(),
                         new Resolution(c.getReferenceWidth(), c.getReferenceHeight()),
                         disciplineCodes.get(c.getReviewDisciplineId()), c.getReviewDaysPer_100Frames(),
                         c.getRejectionRisk(), c.getModel()));
@@ -238,7 +234,8 @@ public class ShowRepository {
                                 x.getArtists(), x.getReason())));
         return new Show(show.getCode(), show.getName(), show.getCurrency(), show.getStartDate(),
                 show.getContingencyPercent(), show.getReviewBufferDays(), episodes, disciplines, pools, capabilities,
-                bidTemplate, policy, crew, loadShots(showId), rateChanges, exchangeRates);
+                bidTemplate, policy, crew, loadShots(showId), cards.getFirst().currency().trim(), rateChanges,
+                exchangeRates);
     }
 
     /**
@@ -293,7 +290,7 @@ public class ShowRepository {
         if (r.getGpuHours() != null) {
             return new EstimateOverride.GpuHours(r.getMode(), r.getGpuHours());
         }
-        return new EstimateOverride.VendorCost(r.getMode(), r.getVendorCost());
+        return new EstimateOverride.VendorCost(r.getMode(), r.getVendorCost(), r.getVendorCurrency().trim());
     }
 
     /** Replaces a stored show in place (see {@link #replace}). */
@@ -571,6 +568,7 @@ public class ShowRepository {
                         .set(AI_CAPABILITY.GPU_POOL_ID, c.gpuPool() == null ? null : poolIds.get(c.gpuPool()))
                         .set(AI_CAPABILITY.VENDOR, c.vendor()).set(AI_CAPABILITY.MODEL, c.model())
                         .set(AI_CAPABILITY.VENDOR_PRICE_PER_SECOND, c.vendorPricePerSecond())
+                        .set(AI_CAPABILITY.VENDOR_CURRENCY, c.vendorCurrency())
                         .set(AI_CAPABILITY.GPU_SECONDS_PER_FRAME, c.gpuSecondsPerFrame())
                         .set(AI_CAPABILITY.REFERENCE_WIDTH, c.referenceResolution().width())
                         .set(AI_CAPABILITY.REFERENCE_HEIGHT, c.referenceResolution().height())
@@ -674,7 +672,7 @@ public class ShowRepository {
                         case EstimateOverride.ArtistDays a -> row.setDisciplineId(disciplineId(a.discipline()))
                                 .setArtistDays(a.days());
                         case EstimateOverride.GpuHours g -> row.setGpuHours(g.hours());
-                        case EstimateOverride.VendorCost v -> row.setVendorCost(v.amount());
+                        case EstimateOverride.VendorCost v -> row.setVendorCost(v.amount()).setVendorCurrency(v.currency());
                     }
                     rows.add(row);
                 }

@@ -70,6 +70,37 @@ class RateCardApiTest extends WebTest {
                 .andExpect(status().isNotFound());
     }
 
+    /** Rates do not carry over into another currency: a card changing currency names them all, the first card too. */
+    @Test
+    void aCardInAnotherCurrencyNamesEveryRate() throws Exception {
+        String cards = cardsOf("TSX");
+        mvc.perform(put(cards + "/2027-04-05").with(as(PRODUCER)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"pesos\", \"currency\": \"ARS\", \"dayRates\": {\"comp\": 650000}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("currency"))
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.allOf(
+                        Matchers.startsWith("the card's rates are in USD; in ARS it names every rate"),
+                        Matchers.endsWith("missing dayRates.dmp, dayRates.fx, dayRates.matchmove, dayRates.paint,"
+                                + " dayRates.roto, hourlyRates.render-a"))));
+        mvc.perform(put(cards + "/2027-04-05").with(as(PRODUCER)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"pesos\", \"currency\": \"PESOS\", \"dayRates\": {\"comp\": 1}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", Matchers.hasItem("currency")));
+
+        String allInEuros = "{\"currency\": \"eur\", \"dayRates\": {\"matchmove\": 480, \"roto\": 350, \"paint\": 370,"
+                + " \"fx\": 720, \"dmp\": 650, \"comp\": 570}, \"hourlyRates\": {\"render-a\": 1.75}}";
+        mvc.perform(put(cards + "/" + EXAMPLE.startDate()).with(as(PRODUCER)).contentType(MediaType.APPLICATION_JSON)
+                        .content(allInEuros))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].name").value("default"))
+                .andExpect(jsonPath("$[0].currency").value("EUR"))
+                .andExpect(jsonPath("$[0].dayRates.comp").value(570.0));
+        assertThat(shows.load(shows.findId("TSX").orElseThrow()).rateCurrency()).isEqualTo("EUR");
+        mvc.perform(get("/api/audit").param("entity", "rate_card").with(as(PRODUCER)))
+                .andExpect(jsonPath("$.items[0].detail").value(Matchers.startsWith(
+                        "rate card 'default' from 2027-02-01: currency USD -> EUR, comp 620 -> 570")));
+    }
+
     @Test
     void theNextPlanPricesTheDaysFromTheEditedCardAtItsRates() throws Exception {
         String cards = cardsOf("TSW");

@@ -45,6 +45,7 @@ public final class ShowComparison {
                 show.reviewBufferDays(), show.episodes().stream().sorted(Comparator.comparing(Episode::code)).toList(),
                 show.disciplines(), show.gpuPools(),
                 show.capabilities().stream().sorted(Comparator.comparing(AiCapability::code)).toList(), bid,
-                show.policy(), crew, shots, show.rateCards().all().stream().skip(1).toList(), show.exchangeRates());
+                show.policy(), crew, shots, show.rateCurrency(), show.rateCards().all().stream().skip(1).toList(),
+                show.exchangeRates());
     }
 }

@@ -5,10 +5,12 @@ import static io.shotplan.sql.schema.Tables.SHOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shotplan.show.AiCapability;
 import io.shotplan.show.EstimateOverride;
 import io.shotplan.show.EstimateOverride.ArtistDays;
 import io.shotplan.show.EstimateOverride.GpuHours;
 import io.shotplan.show.EstimateOverride.VendorCost;
+import io.shotplan.show.RateCard;
 import io.shotplan.show.Shot;
 import io.shotplan.show.Show;
 import io.shotplan.show.io.ShowFolderReader;
@@ -45,12 +47,39 @@ class ShowRepositoryTest {
         Show withBids = EXAMPLE.withEstimateOverrides(Map.of(
                 "EP101_030_0060", List.of(new ArtistDays("TRADITIONAL", "roto", new BigDecimal("6")),
                         new ArtistDays("TRADITIONAL", "comp", BigDecimal.ZERO), new GpuHours("roto-ai", new BigDecimal("2.5"))),
-                "EP101_010_0030", List.of(new VendorCost("snow-vendor", new BigDecimal("1800.50")))));
+                "EP101_010_0030", List.of(new VendorCost("snow-vendor", new BigDecimal("1800.50"), "USD")),
+                "EP101_020_0040", List.of(new VendorCost("snow-vendor", new BigDecimal("1890000"), "ARS"))));
         try (Database db = databases.get()) {
             var shows = new ShowRepository(db.dsl());
             shows.save(withBids);
 
             ShowComparison.assertSameShow(shows.load(EXAMPLE.code()).orElseThrow(), withBids);
+        }
+    }
+
+    /** A crew paid in pesos from the start and a vendor pricing in euros, for a show reported in dollars. */
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void theCurrenciesOfTheRatesAndOfEachVendorLoadBack(Supplier<Database> databases) {
+        Show show = EXAMPLE;
+        Show inOtherCurrencies = new Show(show.code(), show.name(), show.currency(), show.startDate(),
+                show.contingencyPercent(), show.reviewBufferDays(), show.episodes(), show.disciplines(), show.gpuPools(),
+                show.capabilities().stream().map(c -> !c.isExternalVendor() ? c : new AiCapability(c.code(), c.workType(),
+                        c.tier(), null, c.vendor(), c.vendorPricePerSecond(), "EUR", c.gpuSecondsPerFrame(),
+                        c.referenceResolution(), c.reviewDiscipline(), c.reviewDaysPer100Frames(), c.rejectionRisk(),
+                        c.model())).toList(),
+                show.bidTemplate(), show.policy(), show.crew(), show.shots(), "ARS",
+                show.rateChanges().stream().map(c -> new RateCard(c.name(), "ARS", c.effectiveFrom(), c.dayRates(),
+                        c.hourlyRates())).toList(), show.exchangeRates());
+        try (Database db = databases.get()) {
+            var shows = new ShowRepository(db.dsl());
+            shows.save(inOtherCurrencies);
+
+            Show loaded = shows.load(EXAMPLE.code()).orElseThrow();
+            ShowComparison.assertSameShow(loaded, inOtherCurrencies);
+            assertThat(loaded.rateCards().all()).extracting(RateCard::currency).containsOnly("ARS");
+            assertThat(loaded.capabilities()).filteredOn(AiCapability::isExternalVendor).extracting(AiCapability::vendorCurrency)
+                    .containsOnly("EUR");
         }
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 import io.shotplan.plan.domain.Activity;
 import io.shotplan.plan.domain.ExecutionMode;
@@ -33,11 +34,19 @@ final class Baselines {
     }
 
     static ProjectSolver.Result greedy(CompiledShow compiled) {
+        return ProjectSolver.scheduleWithModes(compiled.schedule(),
+                cheapestWithinPolicy(compiled, m -> compiled.estimate(m).totalCost()));
+    }
+
+    /**
+     * Each shot on its cheapest eligible mode at {@code price}, then, per episode over the policy's AI share, the AI
+     * shots that save least given back to artists: the cheapest choice there is within the policy, whatever the dates.
+     */
+    static ExecutionMode[] cheapestWithinPolicy(CompiledShow compiled, Function<ExecutionMode, BigDecimal> price) {
         List<Activity> activities = compiled.schedule().getActivities();
         ExecutionMode[] modes = new ExecutionMode[activities.size()];
         for (Activity activity : activities) {
-            modes[activity.getIndex()] = activity.getModeOptions().stream()
-                    .min(Comparator.comparing(m -> compiled.estimate(m).totalCost())).orElseThrow();
+            modes[activity.getIndex()] = activity.getModeOptions().stream().min(Comparator.comparing(price)).orElseThrow();
         }
         for (int e = 0; e < compiled.episodes().size(); e++) {
             // the AI shots that could go back to artists, and how many AI shots the episode has in all
@@ -52,13 +61,14 @@ final class Baselines {
                 }
             }
             int excess = aiInEpisode - compiled.maxAiShots(e);
-            aiShots.sort(Comparator.comparing(a -> saving(compiled, a, modes[a.getIndex()])));
+            aiShots.sort(Comparator.comparing(
+                    a -> price.apply(traditional(compiled, a)).subtract(price.apply(modes[a.getIndex()]))));
             for (int k = 0; k < excess && k < aiShots.size(); k++) {
                 Activity activity = aiShots.get(k);
                 modes[activity.getIndex()] = traditional(compiled, activity);
             }
         }
-        return ProjectSolver.scheduleWithModes(compiled.schedule(), modes);
+        return modes;
     }
 
     private static boolean isAi(CompiledShow compiled, ExecutionMode mode) {
@@ -67,9 +77,5 @@ final class Baselines {
 
     private static ExecutionMode traditional(CompiledShow compiled, Activity activity) {
         return activity.getModeOptions().stream().filter(m -> !isAi(compiled, m)).findFirst().orElse(null);
-    }
-
-    private static BigDecimal saving(CompiledShow compiled, Activity activity, ExecutionMode ai) {
-        return compiled.estimate(traditional(compiled, activity)).totalCost().subtract(compiled.estimate(ai).totalCost());
     }
 }

@@ -47,6 +47,10 @@ public final class CompiledShow {
     private final List<List<ModeEstimate>> estimates = new ArrayList<>();
     private final List<ModeEstimate> estimateByKey = new ArrayList<>();
     private final List<Shot> shotByKey = new ArrayList<>();
+    /** The first day each mode may start, its shot's plate date; null where the start is fixed or pinned. */
+    private final List<LocalDate> earliestByKey = new ArrayList<>();
+    /** {@link #leastCost} once per mode: the bound sorts by it. */
+    private BigDecimal[] leastCostByKey;
     private final ShotEstimator estimator;
     private final List<String> assumptions = new ArrayList<>();
     private final Map<String, Integer> shotIndex = new HashMap<>();
@@ -91,6 +95,7 @@ public final class CompiledShow {
         Limits limits = limits(modes.shotsPerEpisode());
         this.episodeOf = modes.episodeOf();
         this.costCentsByKey = modes.costCents();
+        this.leastCostByKey = new BigDecimal[costCentsByKey.length];
         this.aiByKey = modes.ai();
         this.episodeBudgetCents = limits.episodeBudgetCents();
         this.showBudgetCents = limits.showBudgetCents();
@@ -279,6 +284,7 @@ public final class CompiledShow {
                 priced.add(estimate);
                 estimateByKey.add(estimate);
                 shotByKey.add(shot);
+                earliestByKey.add(fixedStart >= 0 ? null : days.date(release));
                 long cents = cents(estimate.totalCost());
                 costs.add(cents);
                 ai.add(!(estimate.mode() instanceof WorkMode.Traditional));
@@ -370,6 +376,16 @@ public final class CompiledShow {
     public ModeEstimate pricedAt(ExecutionMode mode, int start) {
         return estimator.pricedOver(shotByKey.get(mode.getKey()), estimateByKey.get(mode.getKey()),
                 workingDays(start, mode.getDuration()));
+    }
+
+    /**
+     * What shot {@code i} would cost by artists alone starting at {@code start}, priced on the days that takes: the
+     * plan's "against traditional" beside each shot, on the same days' cards as the plan itself.
+     */
+    public ModeEstimate traditionalAt(int i, int start) {
+        Shot shot = shots.get(i);
+        ModeEstimate traditional = estimator.traditional(shot);
+        return estimator.pricedOver(shot, traditional, workingDays(start, duration(traditional)));
     }
 
     private List<LocalDate> workingDays(int start, int duration) {
@@ -475,6 +491,20 @@ public final class CompiledShow {
 
     public ModeEstimate estimate(ExecutionMode mode) {
         return estimateByKey.get(mode.getKey());
+    }
+
+    /**
+     * The least the mode can cost on any days from its earliest start ({@link ShotEstimator#leastCost}); with its start
+     * fixed, what it costs on its days.
+     */
+    public BigDecimal leastCost(ExecutionMode mode) {
+        int key = mode.getKey();
+        if (leastCostByKey[key] == null) {
+            LocalDate earliest = earliestByKey.get(key);
+            leastCostByKey[key] = earliest == null ? estimateByKey.get(key).totalCost()
+                    : estimator.leastCost(shotByKey.get(key), estimateByKey.get(key), earliest);
+        }
+        return leastCostByKey[key];
     }
 
     public List<Episode> episodes() {

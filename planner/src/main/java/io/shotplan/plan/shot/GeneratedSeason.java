@@ -54,9 +54,9 @@ public final class GeneratedSeason {
             entries.add(new BidTemplate.Entry("fx", c, Map.of("fx", bd(3 * c), "comp", bd(2))));
         }
         List<AiCapability> capabilities = List.of(
-                new AiCapability("roto-ai", "roto", "standard", "gpu", null, null, new BigDecimal("2"), Resolution.HD,
+                new AiCapability("roto-ai", "roto", "standard", "gpu", null, null, null, new BigDecimal("2"), Resolution.HD,
                         "roto", new BigDecimal("0.5"), new BigDecimal("0.10"), "segmenter"),
-                new AiCapability("paint-vendor", "paint", "standard", null, "AcmeAI", new BigDecimal("40"), BigDecimal.ZERO,
+                new AiCapability("paint-vendor", "paint", "standard", null, "AcmeAI", new BigDecimal("40"), "USD", BigDecimal.ZERO,
                         Resolution.HD, "paint", new BigDecimal("0.5"), new BigDecimal("0.15"), "inpaint"));
         List<Shot> shots = new ArrayList<>();
         Map<String, List<String>> rotoByEpisode = new HashMap<>();

@@ -13,8 +13,9 @@ import io.shotplan.plan.domain.ExecutionMode;
  * What no plan can beat, from two relaxations of the show, and how far the plan is from it.
  * <ul>
  * <li>Cost: each shot on its cheapest eligible mode, the policy's AI share per episode kept by giving back to artists
- * the AI shots that save least. With dates ignored this is the cheapest choice there is (per episode, the AI share
- * is a count, so the largest savings win), so every plan that keeps the policy costs at least this much.</li>
+ * the AI shots that save least, each mode priced at the least it can cost on any days from the shot's earliest start.
+ * With dates ignored this is the cheapest choice there is (per episode, the AI share is a count, so the largest
+ * savings win), so every plan that keeps the policy costs at least this much.</li>
  * <li>Delivery: each shot on its fastest mode with unlimited crew and GPUs, started as soon as its plate and its
  * dependencies allow (work under way and pinned starts as they are). An episode that still finishes after its due
  * day is late in every plan, by at least that many working days.</li>
@@ -54,11 +55,15 @@ public record PlanBound(BigDecimal costLowerBound, List<EpisodeBound> episodes) 
         return lines;
     }
 
-    /** The bound of a compiled show; {@code cheapest} is the greedy baseline's modes (cheapest within the policy). */
-    static PlanBound of(CompiledShow compiled, List<ExecutionMode> cheapest) {
+    /**
+     * The bound of a compiled show. Its cost prices each mode at the least it can cost on any days the shot may take
+     * ({@link CompiledShow#leastCost}: where rates rise it is the greedy plan's pricing, where they may fall or an
+     * exchange rate moves it is lower), so no schedule's dates can take a plan below it.
+     */
+    static PlanBound of(CompiledShow compiled) {
         BigDecimal cost = BigDecimal.ZERO;
-        for (ExecutionMode mode : cheapest) {
-            cost = cost.add(compiled.estimate(mode).totalCost().setScale(2, RoundingMode.HALF_EVEN));
+        for (ExecutionMode mode : Baselines.cheapestWithinPolicy(compiled, compiled::leastCost)) {
+            cost = cost.add(compiled.leastCost(mode).setScale(2, RoundingMode.HALF_EVEN));
         }
         List<Activity> activities = compiled.schedule().getActivities();
         int[] finish = earliestFinishes(activities);

@@ -6,11 +6,12 @@ import java.util.Map;
 
 /**
  * One shot in the plan: its mode, its dates (start and last working day), what it costs by discipline and in GPU
- * hours, and why it got that mode.
+ * hours, what it would cost by artists alone from the same start ({@code traditionalCost}), and why it got that mode.
  */
 public record PlannedShot(String shotCode, String episode, String modeLabel, String modeKind, LocalDate start,
         LocalDate lastDay, int workingDays, BigDecimal cost, Map<String, BigDecimal> costByDiscipline,
-        Map<String, BigDecimal> artistDays, BigDecimal gpuHours, boolean fixed, boolean pinned, ModeReason reason) {
+        Map<String, BigDecimal> artistDays, BigDecimal gpuHours, BigDecimal traditionalCost, boolean fixed,
+        boolean pinned, ModeReason reason) {
 
     public PlannedShot {
         costByDiscipline = Map.copyOf(costByDiscipline);

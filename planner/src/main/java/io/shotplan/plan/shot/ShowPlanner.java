@@ -70,7 +70,7 @@ public final class ShowPlanner {
         ProjectSolver.Result result = solve(compiled, settings, best -> onNewBestScore.accept(best.score().toString()));
         List<Baseline> baselines = List.of(baseline(Baseline.ALL_TRADITIONAL, compiled, traditional),
                 baseline(Baseline.GREEDY, compiled, greedy));
-        PlanBound bound = PlanBound.of(compiled, greedy.modes());
+        PlanBound bound = PlanBound.of(compiled);
         // never worse than the spreadsheet: where the search ended below the cheapest-mode rule, the rule's plan is
         // the answer (and says so)
         if (greedy.score().compareTo(result.score()) > 0) {
@@ -194,7 +194,8 @@ public final class ShowPlanner {
             planned.add(new PlannedShot(shot.code(), shot.episode(), estimate.mode().label(), estimate.mode().kind(),
                     days.date(start[i]), days.lastDay(finish[i]), mode.getDuration(),
                     estimate.totalCost().setScale(2, RoundingMode.HALF_EVEN), estimate.artistCost(),
-                    estimate.artistDays(), estimate.gpuHours(), compiled.isFixed(i),
+                    estimate.artistDays(), estimate.gpuHours(),
+                    compiled.traditionalAt(i, start[i]).totalCost().setScale(2, RoundingMode.HALF_EVEN), compiled.isFixed(i),
                     compiled.isPinnedMode(i) || compiled.isPinnedStart(i), reason));
         }
         List<EpisodePlan> episodes = episodePlans(compiled, modes, start, finish);

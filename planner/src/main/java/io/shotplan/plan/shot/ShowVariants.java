@@ -57,6 +57,6 @@ public final class ShowVariants {
     private static Show copy(Show show, List<Episode> episodes, List<GpuPool> pools, AiPolicy policy, CrewPlan crew) {
         return new Show(show.code(), show.name(), show.currency(), show.startDate(), show.contingencyPercent(),
                 show.reviewBufferDays(), episodes, show.disciplines(), pools, show.capabilities(), show.bidTemplate(),
-                policy, crew, show.shots(), show.rateChanges(), show.exchangeRates());
+                policy, crew, show.shots(), show.rateCurrency(), show.rateChanges(), show.exchangeRates());
     }
 }

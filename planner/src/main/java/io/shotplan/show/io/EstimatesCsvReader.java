@@ -34,7 +34,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class EstimatesCsvReader {
 
     /** The header a producer starts from. */
-    public static final String HEADER = "shot,mode,discipline,artist_days,gpu_hours,vendor_cost";
+    public static final String HEADER = "shot,mode,discipline,artist_days,gpu_hours,vendor_cost,currency";
 
     private static final int MAX_DECIMALS = 4;
     private static final Map<String, String> COLUMNS = columns();
@@ -59,6 +59,7 @@ public final class EstimatesCsvReader {
         List.of("vendor_cost", "vendor_quote", "quote").forEach(h -> c.put(h, "vendor_cost"));
         List.of("ai_mode", "ai_capability", "gpu_mode").forEach(h -> c.put(h, "ai_mode"));
         List.of("vendor_mode", "vendor_capability").forEach(h -> c.put(h, "vendor_mode"));
+        List.of("currency", "quote_currency", "vendor_currency").forEach(h -> c.put(h, "currency"));
         return Map.copyOf(c);
     }
 
@@ -211,8 +212,9 @@ public final class EstimatesCsvReader {
                 Cell amount = cells.apply(quantity[0]);
                 if (!amount.isBlank()) {
                     Cell mode = cells.apply(quantity[1]);
+                    Cell currency = quantity[0].equals("vendor_cost") ? cells.apply("currency") : blank;
                     read(line, field -> field.equals("shot") ? shot : field.equals("mode") ? mode
-                            : field.equals(quantity[0]) ? amount : blank);
+                            : field.equals(quantity[0]) ? amount : field.equals("currency") ? currency : blank);
                 }
             }
         }
@@ -247,14 +249,21 @@ public final class EstimatesCsvReader {
                     located.add(new Located(gpuCell, new EstimateOverride.GpuHours(mode.code(), hours)));
                 }
             }
+            Cell currencyCell = cells.apply("currency");
             if (!vendorCell.isBlank()) {
-                BigDecimal amount = problems.money(vendorCell, show.currency());
                 if (mode != null && !(mode instanceof WorkMode.VendorAi)) {
                     problems.add(vendorCell, "a vendor quote is for an external AI vendor's capability; " + mode.label()
                             + " is " + (mode instanceof WorkMode.InHouseAi ? "in-house (give gpu_hours)" : "done by artists"));
-                } else if (mode != null && amount != null) {
-                    located.add(new Located(vendorCell, new EstimateOverride.VendorCost(mode.code(), amount)));
+                } else if (mode instanceof WorkMode.VendorAi vendor) {
+                    String currency = quoteCurrency(currencyCell, vendorCell, vendor.capability());
+                    BigDecimal amount = currency == null ? null
+                            : problems.money(vendorCell, currency, "the quote's currency");
+                    if (amount != null) {
+                        located.add(new Located(vendorCell, new EstimateOverride.VendorCost(mode.code(), amount, currency)));
+                    }
                 }
+            } else if (!currencyCell.isBlank()) {
+                problems.add(currencyCell, "a currency is for a vendor quote; this line gives no vendor_cost");
             }
             if (problems.count() > before || shot == null) {
                 return;
@@ -268,6 +277,19 @@ public final class EstimatesCsvReader {
                     bids.computeIfAbsent(shot.code(), code -> new ArrayList<>()).add(bid.override());
                 }
             }
+        }
+
+        /**
+         * A quote is in the currency its line names, else the one written with the amount ({@code 1800 EUR}), else
+         * the vendor's ({@code currency} of the capability in the show file, the show's when it has none).
+         */
+        private String quoteCurrency(Cell currencyCell, Cell amountCell, AiCapability vendor) {
+            if (!currencyCell.isBlank()) {
+                return problems.currency(currencyCell, currencyCell.text().toUpperCase(java.util.Locale.ROOT));
+            }
+            String written = Problems.writtenCurrency(amountCell);
+            return written != null ? problems.currency(amountCell, written.toUpperCase(java.util.Locale.ROOT))
+                    : vendor.vendorCurrency();
         }
 
         private Shot shot(Cell cell) {

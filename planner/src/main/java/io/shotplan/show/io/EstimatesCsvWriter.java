@@ -24,9 +24,11 @@ public final class EstimatesCsvWriter {
                 for (EstimateOverride bid : shot.estimateOverrides()) {
                     printer.printRecord(switch (bid) {
                         case EstimateOverride.ArtistDays a -> List.of(text(shot.code()), text(a.mode()), text(a.discipline()),
-                                plain(a.days()), "", "");
-                        case EstimateOverride.GpuHours g -> List.of(text(shot.code()), text(g.mode()), "", "", plain(g.hours()), "");
-                        case EstimateOverride.VendorCost v -> List.of(text(shot.code()), text(v.mode()), "", "", "", plain(v.amount()));
+                                plain(a.days()), "", "", "");
+                        case EstimateOverride.GpuHours g -> List.of(text(shot.code()), text(g.mode()), "", "", plain(g.hours()),
+                                "", "");
+                        case EstimateOverride.VendorCost v -> List.of(text(shot.code()), text(v.mode()), "", "", "",
+                                plain(v.amount()), v.currency());
                     });
                 }
             }

@@ -133,16 +133,21 @@ final class Problems {
      * with it must be the show's.
      */
     BigDecimal money(Cell cell, String showCurrency) {
+        return money(cell, showCurrency, "the show's currency");
+    }
+
+    /** {@link #money(Cell, String)} in {@code currency}, named {@code whose} when a written one differs ("the vendor's currency"). */
+    BigDecimal money(Cell cell, String currency, String whose) {
         Matcher m = MONEY.matcher(cell.text());
         if (!m.matches() || (m.group(1) != null && m.group(3) != null)) {
-            add(cell, "expected an amount such as 1250.00 or 1250.00 " + (showCurrency == null ? "USD" : showCurrency)
+            add(cell, "expected an amount such as 1250.00 or 1250.00 " + (currency == null ? "USD" : currency)
                     + ", got '" + abbreviate(cell.text()) + "'");
             return null;
         }
-        String currency = m.group(1) != null ? m.group(1) : m.group(3);
-        if (currency != null && showCurrency != null && !currency.equalsIgnoreCase(showCurrency)) {
-            add(cell, "currency " + currency.toUpperCase(Locale.ROOT) + " does not match the show's currency "
-                    + showCurrency + "; convert the amount first");
+        String written = m.group(1) != null ? m.group(1) : m.group(3);
+        if (written != null && currency != null && !written.equalsIgnoreCase(currency)) {
+            add(cell, "currency " + written.toUpperCase(Locale.ROOT) + " does not match " + whose + " "
+                    + currency + "; convert the amount first");
             return null;
         }
         BigDecimal value = new BigDecimal(m.group(2).replace(",", ""));
@@ -177,6 +182,12 @@ final class Problems {
             add(cell, "expected a date as YYYY-MM-DD, got '" + abbreviate(cell.text()) + "'");
             return null;
         }
+    }
+
+    /** The currency written with an amount ({@code 1800 EUR}, {@code EUR 1800}), or null when none is. */
+    static String writtenCurrency(Cell cell) {
+        Matcher m = MONEY.matcher(cell.text());
+        return !m.matches() ? null : m.group(1) != null ? m.group(1) : m.group(3);
     }
 
     /** {@code code} as an ISO 4217 currency code (upper case, as the standard writes it), or null (reported). */

@@ -54,6 +54,8 @@ final class ShowFileParser {
     private final String text;
     private final ImportLimits limits;
     private final Map<String, int[]> locations = new HashMap<>();
+    /** Named in a problem with an amount written in another currency than the show's or the rates'. */
+    private String showCurrency;
 
     ShowFileParser(Problems problems, String fileName, String text, ImportLimits limits) {
         this.problems = problems;
@@ -247,13 +249,16 @@ final class ShowFileParser {
     }
 
     private Show show(Node root) {
-        onlyKeys(root, "code", "name", "currency", "start_date", "contingency_percent", "review_buffer_days", "episodes",
+        onlyKeys(root, "code", "name", "currency", "rate_currency", "start_date", "contingency_percent", "review_buffer_days", "episodes",
                 "disciplines", "crew", "calendar_exceptions", "gpu_pools", "rate_cards", "ai_capabilities", "bid_template",
                 "policy", "shot_list");
         String code = code(cell(root, "code"), "the show's code");
         Cell nameCell = cell(root, "name");
         String name = problems.required(nameCell, "the show's name") == null ? null : problems.text(nameCell, 200);
         String currency = currency(cell(root, "currency"));
+        showCurrency = currency;
+        // the disciplines' and pools' rates may be in another currency than the show reports in: a peso crew
+        String rateCurrency = root.child("rate_currency").missing() ? currency : currency(cell(root, "rate_currency"));
         Cell startCell = cell(root, "start_date");
         LocalDate start = problems.required(startCell, "the show's start date as YYYY-MM-DD") == null ? null
                 : problems.date(startCell);
@@ -263,18 +268,18 @@ final class ShowFileParser {
         Integer buffer = bufferCell.isBlank() ? Integer.valueOf(0) : problems.integer(bufferCell, 0, 365, "0 to 365 days");
 
         List<Episode> episodes = episodes(root, start, currency);
-        List<Discipline> disciplines = disciplines(root, currency);
+        List<Discipline> disciplines = disciplines(root, rateCurrency);
         Set<String> disciplineCodes = new HashSet<>();
         disciplines.forEach(d -> disciplineCodes.add(d.code()));
         CrewPlan crew = crew(root, disciplineCodes);
-        List<GpuPool> pools = gpuPools(root, currency);
-        List<RateCard> rateChanges = rateChanges(root, currency, start, disciplineCodes, pools);
+        List<GpuPool> pools = gpuPools(root, rateCurrency);
+        List<RateCard> rateChanges = rateChanges(root, rateCurrency, start, disciplineCodes, pools);
         BidTemplate bid = bidTemplate(root, disciplineCodes);
         List<AiCapability> capabilities = capabilities(root, currency, pools, disciplineCodes, bid);
         AiPolicy policy = policy(root);
         if (problems.isEmpty()) {
             return new Show(code, name, currency, start, contingency, buffer, episodes, disciplines, pools, capabilities,
-                    bid, policy, crew, List.of(), rateChanges, List.of());
+                    bid, policy, crew, List.of(), rateCurrency, rateChanges, List.of());
         }
         // Not a show anyone will store: just enough to check the shot list against.
         return new Show(Objects.requireNonNullElse(code, ""), "", "", LocalDate.EPOCH, BigDecimal.ZERO, 0, episodes,
@@ -287,10 +292,15 @@ final class ShowFileParser {
     }
 
     private BigDecimal money(Cell cell, String currency, String what) {
+        return money(cell, currency, what, Objects.equals(currency, showCurrency) ? "the show's currency"
+                : "the rates' currency");
+    }
+
+    private BigDecimal money(Cell cell, String currency, String what, String whose) {
         if (problems.required(cell, what) == null) {
             return null;
         }
-        return problems.money(cell, currency);
+        return problems.money(cell, currency, whose);
     }
 
     private List<Episode> episodes(Node root, LocalDate start, String currency) {
@@ -420,7 +430,7 @@ final class ShowFileParser {
 
     /**
      * The later rate cards: each names the day and hourly rates that change from its date on (the disciplines' and
-     * pools' rates are the card in force from the start), in the show's currency unless it names another. A card in
+     * pools' rates are the card in force from the start), in the first card's currency unless it names another. A card in
      * another currency than the card before it names every rate: an amount does not carry over into another currency.
      */
     private List<RateCard> rateChanges(Node root, String currency, LocalDate start, Set<String> disciplines,
@@ -547,7 +557,7 @@ final class ShowFileParser {
         List<AiCapability> capabilities = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         for (Node c : entries(root, "ai_capabilities", false)) {
-            onlyKeys(c, "code", "work_type", "tier", "gpu_pool", "vendor", "vendor_price_per_second",
+            onlyKeys(c, "code", "work_type", "tier", "gpu_pool", "vendor", "vendor_price_per_second", "currency",
                     "gpu_seconds_per_frame", "reference_resolution", "review_discipline", "review_days_per_100_frames",
                     "rejection_risk", "model");
             Cell codeCell = cell(c, "code");
@@ -568,6 +578,7 @@ final class ShowFileParser {
             String pool = poolCell.isBlank() ? null : poolCell.text();
             String vendor = vendorCell.isBlank() ? null : problems.text(vendorCell, 200);
             BigDecimal vendorPrice = null;
+            String vendorCurrency = null;
             if ((pool == null) == (vendor == null)) {
                 problem(c, "capability " + (code == null ? "" : code + " ")
                         + "needs either gpu_pool (run in-house) or vendor with vendor_price_per_second (bought), not "
@@ -576,7 +587,14 @@ final class ShowFileParser {
                 problems.add(poolCell, "unknown GPU pool '" + Problems.abbreviate(pool) + "'; the show has "
                         + String.join(", ", new java.util.TreeSet<>(poolCodes)));
             } else if (vendor != null) {
-                vendorPrice = money(cell(c, "vendor_price_per_second"), currency, "the vendor's price per second of footage");
+                // a vendor may price and quote in its own currency: a dollar vendor of a show in pesos
+                vendorCurrency = c.child("currency").missing() ? currency : currency(cell(c, "currency"));
+                vendorPrice = money(cell(c, "vendor_price_per_second"), vendorCurrency,
+                        "the vendor's price per second of footage", "the vendor's currency");
+            }
+            if (pool != null && !c.child("currency").missing()) {
+                problems.add(cell(c, "currency"), "an in-house capability is priced by its GPU pool's rate card; "
+                        + "currency is for a vendor's price");
             }
             BigDecimal gpuSeconds = decimal(cell(c, "gpu_seconds_per_frame"), BigDecimal.ZERO, BigDecimal.valueOf(100_000),
                     "GPU seconds per frame, 0 or more", pool == null ? BigDecimal.ZERO : null);
@@ -602,7 +620,7 @@ final class ShowFileParser {
                     "a probability from 0 to 1", BigDecimal.ZERO);
             Cell modelCell = cell(c, "model");
             String model = modelCell.isBlank() ? null : problems.text(modelCell, 200);
-            capabilities.add(new AiCapability(code, workType, tier, pool, vendor, vendorPrice, gpuSeconds, resolution,
+            capabilities.add(new AiCapability(code, workType, tier, pool, vendor, vendorPrice, vendorCurrency, gpuSeconds, resolution,
                     reviewDiscipline, reviewDays, risk, model));
         }
         return capabilities;

@@ -56,6 +56,9 @@ public final class ShowFolderWriter {
         file.put("code", show.code());
         file.put("name", show.name());
         file.put("currency", show.currency());
+        if (!show.rateCurrency().equals(show.currency())) {
+            file.put("rate_currency", show.rateCurrency());
+        }
         file.put("start_date", show.startDate().toString());
         file.put("contingency_percent", show.contingencyPercent());
         file.put("review_buffer_days", show.reviewBufferDays());
@@ -65,9 +68,9 @@ public final class ShowFolderWriter {
         file.put("calendar_exceptions", show.crew().exceptions().stream().map(ShowFolderWriter::exception).toList());
         file.put("gpu_pools", show.gpuPools().stream().map(ShowFolderWriter::pool).toList());
         if (!show.rateChanges().isEmpty()) {
-            file.put("rate_cards", show.rateChanges().stream().map(c -> rateCard(c, show.currency())).toList());
+            file.put("rate_cards", show.rateChanges().stream().map(c -> rateCard(c, show.rateCurrency())).toList());
         }
-        file.put("ai_capabilities", show.capabilities().stream().map(ShowFolderWriter::capability).toList());
+        file.put("ai_capabilities", show.capabilities().stream().map(c -> capability(c, show.currency())).toList());
         file.put("bid_template", show.bidTemplate().entries().stream().map(ShowFolderWriter::bid).toList());
         Map<String, Object> policy = new LinkedHashMap<>();
         policy.put("max_ai_share_per_episode", show.policy().maxAiSharePerEpisode());
@@ -102,9 +105,9 @@ public final class ShowFolderWriter {
                 "hours_per_day", p.hoursPerDay());
     }
 
-    private static Map<String, Object> rateCard(RateCard c, String showCurrency) {
+    private static Map<String, Object> rateCard(RateCard c, String rateCurrency) {
         Map<String, Object> card = entries("name", c.name(), "effective_from", c.effectiveFrom().toString());
-        if (!c.currency().equals(showCurrency)) {
+        if (!c.currency().equals(rateCurrency)) {
             card.put("currency", c.currency());
         }
         if (!c.dayRates().isEmpty()) {
@@ -116,9 +119,10 @@ public final class ShowFolderWriter {
         return card;
     }
 
-    private static Map<String, Object> capability(AiCapability c) {
+    private static Map<String, Object> capability(AiCapability c, String showCurrency) {
         return entries("code", c.code(), "work_type", c.workType(), "tier", c.tier(), "gpu_pool", c.gpuPool(),
                 "vendor", c.vendor(), "vendor_price_per_second", c.vendorPricePerSecond(),
+                "currency", showCurrency.equals(c.vendorCurrency()) ? null : c.vendorCurrency(),
                 "gpu_seconds_per_frame", c.gpuSecondsPerFrame(), "reference_resolution", c.referenceResolution().toString(),
                 "review_discipline", c.reviewDiscipline(), "review_days_per_100_frames", c.reviewDaysPer100Frames(),
                 "rejection_risk", c.rejectionRisk(), "model", c.model());

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.shotplan.show.AiPolicy;
+import io.shotplan.show.RateCard;
 import io.shotplan.show.Show;
 
 class PlanBoundTest {
@@ -33,6 +39,28 @@ class PlanBoundTest {
         }
     }
 
+    /**
+     * Comp falls from 800 to 400 a day from Monday 18 January: a shot that could still start then may cost half, so the
+     * bound prices each shot at the least of the days it may take, not at its earliest start's.
+     */
+    @Test
+    void whereRatesFallTheBoundPricesEachShotAtItsCheapestDays() {
+        Show fixture = ShowFixtures.show(List.of(ShowFixtures.shot("A", "E1", "comp", 1, 100),
+                        ShowFixtures.shot("B", "E1", "comp", 1, 100)),
+                new BigDecimal("100000"), new AiPolicy(new BigDecimal("0.5"), Set.of()), ShowFixtures.crew("2", "2", "3"));
+        Show show = new Show(fixture.code(), fixture.name(), fixture.currency(), fixture.startDate(),
+                fixture.contingencyPercent(), fixture.reviewBufferDays(), fixture.episodes(), fixture.disciplines(),
+                fixture.gpuPools(), fixture.capabilities(), fixture.bidTemplate(), fixture.policy(), fixture.crew(),
+                fixture.shots(), fixture.currency(), List.of(new RateCard("cut", "USD", LocalDate.of(2027, 1, 18),
+                        Map.of("comp", new BigDecimal("400")), Map.of())), List.of());
+
+        ShowPlan plan = ShowPlanner.plan(show, quick().withPins(List.of(Pin.start("A", LocalDate.of(2027, 1, 11)))));
+
+        // A is pinned before the cut: 3 days at 800; B may start on or after it: 3 days at 400
+        assertThat(plan.bound().costLowerBound()).isEqualByComparingTo("3600");
+        assertThat(plan.totalCost()).isGreaterThanOrEqualTo(plan.bound().costLowerBound());
+    }
+
     @Test
     void anEpisodeDueBeforeItsWorkCanBeDoneIsProvenLateAndThePlanIsAtLeastThatLate() {
         Show season = GeneratedSeason.generate(400, 5);
@@ -50,7 +78,7 @@ class PlanBoundTest {
         assertThat(plan.explanation()).containsAll(plan.bound().unavoidable());
         // the bound moves with the date: at its own date, E001 is proven 77 calendar days less late
         CompiledShow original = new CompiledShow(season, quick());
-        PlanBound.EpisodeBound before = PlanBound.of(original, Baselines.greedy(original).modes()).episodes().get(0);
+        PlanBound.EpisodeBound before = PlanBound.of(original).episodes().get(0);
         assertThat(before.daysLateAtLeast()).isLessThan(e001.daysLateAtLeast());
     }
 }

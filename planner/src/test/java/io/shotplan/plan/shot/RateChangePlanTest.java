@@ -30,7 +30,7 @@ class RateChangePlanTest {
         Show show = new Show(fixture.code(), fixture.name(), fixture.currency(), fixture.startDate(),
                 fixture.contingencyPercent(), fixture.reviewBufferDays(), fixture.episodes(), fixture.disciplines(),
                 fixture.gpuPools(), fixture.capabilities(), fixture.bidTemplate(), fixture.policy(), fixture.crew(),
-                fixture.shots(), List.of(new RateCard("2027 raise", "USD", CHANGE, Map.of("comp", bd("1000")), Map.of())), List.of());
+                fixture.shots(), fixture.currency(), List.of(new RateCard("2027 raise", "USD", CHANGE, Map.of("comp", bd("1000")), Map.of())), List.of());
 
         ShowPlan plan = ShowPlanner.plan(show, PlanRequest.of(Duration.ofSeconds(5)).withMoveLimit(200).withPins(List.of(
                 Pin.start("BEFORE", LocalDate.of(2027, 1, 11)),     // Mon 11 – Wed 13: 3 × 800
@@ -45,6 +45,29 @@ class RateChangePlanTest {
                 .satisfies(s -> assertThat(s.costByDiscipline()).containsExactly(Map.entry("comp", bd("2600.0000"))));
         assertThat(plan.episodes()).extracting(EpisodePlan::cost).first().isEqualTo(bd("8000.00"));
         assertThat(plan.totalCost()).isEqualTo(bd("8000.00"));
+        // "against traditional" is priced on the same days, not at the first card
+        assertThat(plan.shots()).allSatisfy(s -> assertThat(s.traditionalCost()).isEqualTo(s.cost()));
+    }
+
+    /**
+     * The crew is paid in euros from the start (the show file's rate_currency): comp at 800 EUR a day, the dollar
+     * buying 0.80 EUR until Wednesday 20 January and 0.90 from then on.
+     */
+    @Test
+    void ratesInAnotherCurrencyFromTheStartPriceEachDayAtThatDaysExchangeRate() {
+        Show fixture = studioInPesos(List.of());
+        Show show = new Show(fixture.code(), fixture.name(), fixture.currency(), fixture.startDate(),
+                fixture.contingencyPercent(), fixture.reviewBufferDays(), fixture.episodes(), fixture.disciplines(),
+                fixture.gpuPools(), fixture.capabilities(), fixture.bidTemplate(), fixture.policy(), fixture.crew(),
+                fixture.shots(), "EUR", List.of(), List.of(new ExchangeRate("EUR", fixture.startDate(), bd("0.80")),
+                        new ExchangeRate("EUR", LocalDate.of(2027, 1, 20), bd("0.90"))));
+
+        ShowPlan plan = ShowPlanner.plan(show, pinned());
+
+        assertThat(plan.shots()).extracting(PlannedShot::shotCode, PlannedShot::cost).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("BEFORE", bd("3000.00")),  // 3 × 800 / 0.80
+                org.assertj.core.groups.Tuple.tuple("ACROSS", bd("3000.00")),  // Thu 14 – Mon 18, all at 0.80
+                org.assertj.core.groups.Tuple.tuple("AFTER", bd("2888.89")));  // 2 × 800 / 0.80 + 800 / 0.90
     }
 
     @Test
@@ -52,7 +75,7 @@ class RateChangePlanTest {
         Show show = ShowFixtures.smallShow();
         Show changed = new Show(show.code(), show.name(), show.currency(), show.startDate(), show.contingencyPercent(),
                 show.reviewBufferDays(), show.episodes(), show.disciplines(), show.gpuPools(), show.capabilities(),
-                show.bidTemplate(), show.policy(), show.crew(), show.shots(),
+                show.bidTemplate(), show.policy(), show.crew(), show.shots(), show.currency(),
                 List.of(new RateCard("late", "USD", CHANGE.plusWeeks(4), Map.of(), Map.of("a100", bd("4"))),
                         new RateCard("raise", "USD", CHANGE, Map.of("comp", bd("1000")), Map.of())), List.of());
         var cards = changed.rateCards();
@@ -101,7 +124,7 @@ class RateChangePlanTest {
         return new Show(fixture.code(), fixture.name(), fixture.currency(), fixture.startDate(),
                 fixture.contingencyPercent(), fixture.reviewBufferDays(), fixture.episodes(), fixture.disciplines(),
                 fixture.gpuPools(), fixture.capabilities(), fixture.bidTemplate(), fixture.policy(), fixture.crew(),
-                fixture.shots(), List.of(studio), rates);
+                fixture.shots(), fixture.currency(), List.of(studio), rates);
     }
 
     private static PlanRequest pinned() {

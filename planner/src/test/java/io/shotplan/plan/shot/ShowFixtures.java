@@ -62,12 +62,12 @@ final class ShowFixtures {
 
     static AiCapability rotoAi() {
         // 2 GPU-seconds a frame on a 4-GPU pool; review 0.5 roto-days per 100 frames; 10 % rejected
-        return new AiCapability("roto-ai", "roto", "standard", "a100", null, null, bd("2"), Resolution.HD, "roto",
+        return new AiCapability("roto-ai", "roto", "standard", "a100", null, null, null, bd("2"), Resolution.HD, "roto",
                 bd("0.5"), bd("0.10"), "segmenter");
     }
 
     static AiCapability paintVendor() {
-        return new AiCapability("paint-vendor", "paint", "standard", null, "AcmeAI", bd("40"), bd("0"), Resolution.HD,
+        return new AiCapability("paint-vendor", "paint", "standard", null, "AcmeAI", bd("40"), "USD", bd("0"), Resolution.HD,
                 "paint", bd("0.5"), bd("0.15"), "inpaint");
     }
 

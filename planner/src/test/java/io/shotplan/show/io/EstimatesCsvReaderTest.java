@@ -54,7 +54,7 @@ class EstimatesCsvReaderTest {
                 new ArtistDays("TRADITIONAL", "roto", new BigDecimal("6")),
                 new ArtistDays("roto-ai", "roto", new BigDecimal("0.5000")),
                 new GpuHours("roto-ai", new BigDecimal("2.5")));
-        assertThat(bids.get("EP101_010_0030")).containsExactly(new VendorCost("snow-vendor", new BigDecimal("1800")));
+        assertThat(bids.get("EP101_010_0030")).containsExactly(new VendorCost("snow-vendor", new BigDecimal("1800"), "USD"));
     }
 
     @Test
@@ -127,7 +127,7 @@ class EstimatesCsvReaderTest {
                 EP101_030_0060,traditional,roto,,,
                 EP101_030_0060,traditional,,2,,
                 EP101_030_0060,roto-ai,,,lots,
-                EP101_010_0030,snow-vendor,,,,1800 EUR
+                EP101_010_0030,snow-vendor,,,,1800 XYZ
                 EP101_030_0060,traditional,comp,1,,
                 EP101_030_0060,TRADITIONAL,comp,1.5,,
                 EP101_030_0060,roto-ai,,,0.12345,
@@ -143,6 +143,32 @@ class EstimatesCsvReaderTest {
                 tuple(9, "gpu_hours"));
         assertThat(problems.get(5).message()).isEqualTo(
                 "shot EP101_030_0060 already has this bid (TRADITIONAL comp 1.5 days) on line 7; keep one");
+    }
+
+    /**
+     * A quote is in the currency its line names, else the one written with it, else the vendor's (the show's here);
+     * a currency on a line that quotes nothing is a mistake.
+     */
+    @Test
+    void aQuoteKeepsItsCurrency() {
+        String good = """
+                shot,mode,discipline,artist_days,gpu_hours,vendor_cost,currency
+                EP101_010_0030,snow-vendor,,,,1800,eur
+                EP101_020_0030,snow-vendor,,,,ARS 1500000,
+                EP101_020_0040,snow-vendor,,,,2100,
+                """;
+        List<Problem> problems = problems(good + """
+                EP101_030_0060,traditional,roto,3,,,USD
+                EP101_020_0050,snow-vendor,,,,900 GBP,EUR
+                """);
+
+        assertThat(problems).extracting(Problem::line, Problem::field, Problem::message).containsExactly(
+                tuple(5, "currency", "a currency is for a vendor quote; this line gives no vendor_cost"),
+                tuple(6, "vendor_cost", "currency GBP does not match the quote's currency EUR; convert the amount first"));
+        assertThat(read(good)).containsExactly(
+                Map.entry("EP101_010_0030", List.of(new VendorCost("snow-vendor", new BigDecimal("1800"), "EUR"))),
+                Map.entry("EP101_020_0030", List.of(new VendorCost("snow-vendor", new BigDecimal("1500000"), "ARS"))),
+                Map.entry("EP101_020_0040", List.of(new VendorCost("snow-vendor", new BigDecimal("2100"), "USD"))));
     }
 
     @Test

@@ -89,7 +89,7 @@ class ShowFolderReaderTest {
                         + " expected a delivery date on or after start_date"),
                 org.assertj.core.groups.Tuple.tuple(9, "currency EUR does not match the show's currency USD; convert the amount first"),
                 org.assertj.core.groups.Tuple.tuple(13, "unknown discipline 'rotoscoping'; the show has comp"),
-                org.assertj.core.groups.Tuple.tuple(14, "unknown key 'colour'; expected one of code, name, currency, start_date,"
+                org.assertj.core.groups.Tuple.tuple(14, "unknown key 'colour'; expected one of code, name, currency, rate_currency, start_date,"
                         + " contingency_percent, review_buffer_days, episodes, disciplines, crew, calendar_exceptions,"
                         + " gpu_pools, rate_cards, ai_capabilities, bid_template, policy, shot_list"));
         assertThat(problems.problems()).allMatch(p -> p.file().equals("show.yaml") && p.column() > 0);

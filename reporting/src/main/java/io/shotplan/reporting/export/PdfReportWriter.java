@@ -115,6 +115,9 @@ public final class PdfReportWriter implements ReportWriter {
         }
         JFreeChart chart = ChartFactory.createBarChart(title, null, report.show().currency(), data,
                 PlotOrientation.VERTICAL, true, false, false);
+        ChartTypeface.apply(chart);
+        lines.forEach(line -> chart.getCategoryPlot().getDomainAxis().setTickLabelFont(line.label(),
+                ChartTypeface.forText(line.label(), ChartTypeface.LABEL_SIZE)));
         return chart.createBufferedImage(CHART_WIDTH * 2, CHART_HEIGHT * 2);
     }
 
@@ -137,6 +140,7 @@ public final class PdfReportWriter implements ReportWriter {
         data.addSeries(actual);
         JFreeChart chart = ChartFactory.createTimeSeriesChart("Planned vs actual burn", null,
                 report.show().currency(), data, true, false, false);
+        ChartTypeface.apply(chart);
         ((NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(true);
         return chart.createBufferedImage((CHART_WIDTH * 2 + 10) * 2, CHART_HEIGHT * 2);
     }

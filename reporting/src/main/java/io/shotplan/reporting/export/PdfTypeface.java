@@ -17,8 +17,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 final class PdfTypeface {
 
-    private static final String DEJAVU = "/net/sf/jasperreports/fonts/dejavu/";
-    private static final String FALLBACK = "/io/shotplan/reporting/export/fonts/DroidSansFallback.ttf";
+    static final String DEJAVU = "/net/sf/jasperreports/fonts/dejavu/";
+    static final String FALLBACK = "/io/shotplan/reporting/export/fonts/DroidSansFallback.ttf";
     /** Drawn for a character no font of the typeface has. */
     private static final String MISSING = "?";
 
