@@ -251,7 +251,7 @@ public class ImportCommand implements Callable<Integer> {
 
     @Command(name = "estimates", mixinStandardHelpOptions = true,
             description = "Set shots' hand-bid estimates (estimates.csv: shot, mode, discipline, artist_days, gpu_hours, "
-                    + "vendor_cost); each shot named gets exactly the file's bids.")
+                    + "vendor_cost, currency); each shot named gets exactly the file's bids.")
     static class Estimates extends IntoShow {
         Estimates(ImportService imports) {
             super(imports);

@@ -172,6 +172,16 @@ class EstimatesCsvReaderTest {
     }
 
     @Test
+    void theExamplesQuotesInOtherCurrenciesRead() {
+        Map<String, List<EstimateOverride>> bids = new EstimatesCsvReader().read(
+                Source.of(ShowFolderReaderTest.EXAMPLE.resolve("bids/quotes-in-other-currencies.csv")), SNOWFALL);
+
+        assertThat(bids).containsExactly(
+                Map.entry("EP101_020_0030", List.of(new VendorCost("snow-vendor", new BigDecimal("1750"), "EUR"))),
+                Map.entry("EP101_020_0050", List.of(new VendorCost("snow-vendor", new BigDecimal("1650000"), "ARS"))));
+    }
+
+    @Test
     void aHeaderWithoutAQuantityOrAnEmptyFileIsOneProblem() {
         assertThat(problems("shot,mode,discipline\n")).extracting(Problem::field).containsExactly("artist_days");
         assertThat(problems("")).extracting(Problem::message)
