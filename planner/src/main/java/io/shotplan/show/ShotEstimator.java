@@ -41,6 +41,11 @@ public final class ShotEstimator {
                         o -> o instanceof EstimateOverride.VendorCost q && !q.currency().equals(show.currency()));
     }
 
+    /** Whether what a shot costs depends on its days: rate changes, or a card or a vendor in another currency. */
+    public boolean pricesDependOnDays() {
+        return datedPrices;
+    }
+
     /**
      * The estimate with its quantities priced on {@code days}, the working days the shot takes: the work is spread
      * evenly over them, as the plan books the crew and the GPUs, so each discipline's artist-days cost their number

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.concurrent.Callable;
+import org.jooq.exception.DataAccessException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,9 +96,9 @@ public final class ScaleOutBench {
                 }
                 long show = db.dsl().select(PLAN.SHOW_ID).from(PLAN).where(PLAN.ID.eq(plan)).fetchSingle(PLAN.SHOW_ID);
                 long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
-                while (unfinished(db, show) > 0) {
+                for (int left = unfinished(db, show); left != 0; left = unfinished(db, show)) {
                     if (System.nanoTime() > deadline) {
-                        System.out.println("timed out with " + unfinished(db, show) + " jobs unfinished");
+                        System.out.println("timed out with " + left + " jobs unfinished");
                         return 1;
                     }
                     Thread.sleep(200);
@@ -106,9 +107,16 @@ public final class ScaleOutBench {
             }
         }
 
+        /** Jobs still queued or running; -1 while the database cannot answer (the failure run restarts it). */
         private static int unfinished(Database db, long show) {
             var j = GENERATION_JOB;
-            return db.dsl().fetchCount(j, j.SHOW_ID.eq(show).and(j.STATE.in(JobState.QUEUED.name(), JobState.RUNNING.name())));
+            try {
+                return db.dsl().fetchCount(j, j.SHOW_ID.eq(show)
+                        .and(j.STATE.in(JobState.QUEUED.name(), JobState.RUNNING.name())));
+            } catch (DataAccessException e) {
+                System.out.println("database unreachable (" + e.getCause() + "); asking again");
+                return -1;
+            }
         }
 
         private boolean report(Database db, long show, int jobs) {

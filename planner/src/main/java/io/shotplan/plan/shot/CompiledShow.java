@@ -29,9 +29,10 @@ import io.shotplan.show.WorkMode;
  * artist counts) and each GPU pool (GPU-hours per day, in hundredths), non-renewable budgets per episode and for the
  * show (in cents). Keeps the maps back from engine indices to shots and estimates.
  *
- * <p>Where the show's rates change during the season, a mode is priced on working days ({@link
- * ShotEstimator#pricedOver}): the search prices it on the days it would take from the shot's earliest start (its
- * pinned or fixed start, else its plate date), and the plan on the days the schedule gives it ({@link #pricedAt}).
+ * <p>Where the show's prices depend on the day (rate changes, a card or a vendor in another currency), a mode is
+ * priced on working days ({@link ShotEstimator#pricedOver}): the search on the days it would take from the start it
+ * is given ({@link DatedCosts}), the plan exactly on the days the schedule gives it ({@link #pricedAt}). The engine's
+ * own mode costs (its non-renewable budgets, the rules of thumb) are those from the shot's earliest start.
  */
 public final class CompiledShow {
 
@@ -49,6 +50,7 @@ public final class CompiledShow {
     private final List<Shot> shotByKey = new ArrayList<>();
     /** The first day each mode may start, its shot's plate date; null where the start is fixed or pinned. */
     private final List<LocalDate> earliestByKey = new ArrayList<>();
+    private final List<Integer> durationByKey = new ArrayList<>();
     /** {@link #leastCost} once per mode: the bound sorts by it. */
     private BigDecimal[] leastCostByKey;
     private final ShotEstimator estimator;
@@ -68,6 +70,8 @@ public final class CompiledShow {
     /** The objective's inputs, kept to build the objective of a window of the plan. */
     private final int[] episodeOf;
     private final long[] costCentsByKey;
+    /** Where prices depend on the day, what each mode costs by its start; else null (a mode costs its price). */
+    private final DatedCosts datedCosts;
     private final boolean[] aiByKey;
     private final long[] episodeBudgetCents;
     private final long showBudgetCents;
@@ -102,14 +106,23 @@ public final class CompiledShow {
         this.maxAiShots = limits.maxAiShots();
         this.previousKey = modes.previousKey();
         this.previousStart = modes.previousStart();
-        this.objective = new ShowObjective(episodeOf, costCentsByKey, aiByKey, episodeBudgetCents, showBudgetCents,
-                duePeriod, maxAiShots, previousKey, previousStart, request.weights());
+        this.datedCosts = estimator.pricesDependOnDays() ? datedCosts() : null;
+        this.objective = new ShowObjective(episodeOf, costCentsByKey, datedCosts, aiByKey, episodeBudgetCents,
+                showBudgetCents, duePeriod, maxAiShots, previousKey, previousStart, request.weights());
         this.schedule = new ProjectSchedule(show.code(), calendar, limits.names(), limits.capacity(), modes.activities(),
                 objective);
         // justification optimises makespan; a show scores each episode's finish, so keep the plain serial scheme
         schedule.setJustify(false);
         schedule.setNonRenewableHard(limits.hard());
         warmStartFromPrevious(modes.activities(), previousKey, previousStart);
+    }
+
+    /** The modes' costs by start, up to the crew calendar's end and every price change (after them prices stay). */
+    private DatedCosts datedCosts() {
+        int horizon = Math.max(java.util.Arrays.stream(duePeriod).max().orElse(0) + CALENDAR_TAIL_DAYS,
+                days.periodOnOrAfter(show.rateCards().changeDays(show.startDate()).last()) + 1);
+        return DatedCosts.of(estimator, show.rateCards(), days, horizon, shotByKey, estimateByKey,
+                durationByKey.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** The shots to plan: every shot but the omitted ones, each in an episode of the show. */
@@ -285,6 +298,7 @@ public final class CompiledShow {
                 estimateByKey.add(estimate);
                 shotByKey.add(shot);
                 earliestByKey.add(fixedStart >= 0 ? null : days.date(release));
+                durationByKey.add(duration);
                 long cents = cents(estimate.totalCost());
                 costs.add(cents);
                 ai.add(!(estimate.mode() instanceof WorkMode.Traditional));
@@ -584,8 +598,8 @@ public final class CompiledShow {
             windowPreviousKey[j] = previousKey[window[j]];
             windowPreviousStart[j] = previousStart[window[j]];
         }
-        return new ShowObjective(windowEpisodeOf, costCentsByKey, aiByKey, budget, showBudget, duePeriod, maxAi,
-                windowPreviousKey, windowPreviousStart, request.weights());
+        return new ShowObjective(windowEpisodeOf, costCentsByKey, datedCosts, aiByKey, budget, showBudget, duePeriod,
+                maxAi, windowPreviousKey, windowPreviousStart, request.weights());
     }
 
     public ShowObjective objective() {

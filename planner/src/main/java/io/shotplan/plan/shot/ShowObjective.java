@@ -58,6 +58,8 @@ public final class ShowObjective implements ScheduleObjective {
 
     private final int[] episodeOf;
     private final long[] costCentsByKey;
+    /** Null where no price depends on the day. */
+    private final DatedCosts datedCosts;
     private final boolean[] aiByKey;
     private final long[] episodeBudgetCents;
     private final long showBudgetCents;
@@ -70,11 +72,12 @@ public final class ShowObjective implements ScheduleObjective {
     private final int[] episodeFinish;
     private final int[] aiShots;
 
-    public ShowObjective(int[] episodeOf, long[] costCentsByKey, boolean[] aiByKey, long[] episodeBudgetCents,
-            long showBudgetCents, int[] episodeDuePeriod, int[] maxAiShots, int[] previousKey, int[] previousStart,
-            PlanWeights weights) {
+    public ShowObjective(int[] episodeOf, long[] costCentsByKey, DatedCosts datedCosts, boolean[] aiByKey,
+            long[] episodeBudgetCents, long showBudgetCents, int[] episodeDuePeriod, int[] maxAiShots, int[] previousKey,
+            int[] previousStart, PlanWeights weights) {
         this.episodeOf = episodeOf;
         this.costCentsByKey = costCentsByKey;
+        this.datedCosts = datedCosts;
         this.aiByKey = aiByKey;
         this.episodeBudgetCents = episodeBudgetCents;
         this.showBudgetCents = showBudgetCents;
@@ -100,8 +103,14 @@ public final class ShowObjective implements ScheduleObjective {
         return aiByKey[mode.getKey()];
     }
 
+    /** What the mode costs from the shot's earliest start. */
     public long costCents(ExecutionMode mode) {
         return costCentsByKey[mode.getKey()];
+    }
+
+    /** What the mode costs starting at {@code start}: where prices depend on the day, the days it then takes. */
+    public long costCents(ExecutionMode mode, int start) {
+        return datedCosts == null ? costCentsByKey[mode.getKey()] : datedCosts.cents(mode.getKey(), start);
     }
 
     @Override
@@ -121,7 +130,7 @@ public final class ShowObjective implements ScheduleObjective {
         for (int i = 0; i < modes.length; i++) {
             int key = modes[i].getKey();
             int e = episodeOf[i];
-            long cost = costCentsByKey[key];
+            long cost = datedCosts == null ? costCentsByKey[key] : datedCosts.cents(key, start[i]);
             episodeCost[e] += cost;
             total += cost;
             episodeFinish[e] = Math.max(episodeFinish[e], finish[i]);

@@ -54,7 +54,6 @@ public final class ShowPlanChecks {
     public static ShowPlanCheck of(CompiledShow compiled, ExecutionMode[] modes, int[] start) {
         ShotEstimator estimator = new ShotEstimator(compiled.show());
         String[] resources = compiled.resourceNames();
-        Map<ExecutionMode, ModeChoice> choices = new HashMap<>();
         List<ShotPlacement> placements = new ArrayList<>();
         List<Activity> activities = compiled.schedule().getActivities();
         Map<String, PreviousAssignment> previous = compiled.request().previous();
@@ -62,13 +61,17 @@ public final class ShowPlanChecks {
         compiled.request().pins().forEach(p -> pins.put(p.shotCode(), p));
         for (int i = 0; i < compiled.shots().size(); i++) {
             Shot shot = compiled.shots().get(i);
+            // each option as it would cost from the shot's start: where prices depend on the day, they differ by start
             List<ModeChoice> options = new ArrayList<>();
+            ModeChoice chosen = null;
             for (ExecutionMode mode : activities.get(i).getModeOptions()) {
-                options.add(choices.computeIfAbsent(mode, m -> choice(compiled, m, resources)));
+                ModeChoice option = choice(compiled, mode, start[i], resources);
+                options.add(option);
+                chosen = mode.getKey() == modes[i].getKey() ? option : chosen;
             }
             Pin pin = compiled.isFixed(i) ? null : pins.get(shot.code());
             PreviousAssignment before = previous.get(shot.code());
-            placements.add(new ShotPlacement(shot.code(), shot.episode(), options, choices.get(modes[i]), start[i],
+            placements.add(new ShotPlacement(shot.code(), shot.episode(), options, chosen, start[i],
                     compiled.days().date(start[i]), activities.get(i).getReleasePeriod(), shot.dependsOn(),
                     estimator.whyNotAi(shot).orElse(null),
                     pin == null ? null : pin.modeLabel().orElse(null),
@@ -99,7 +102,7 @@ public final class ShowPlanChecks {
                 new ShowLimit(CompiledShow.cents(compiled.show().spendableBudget())), weights(objective.weights()));
     }
 
-    private static ModeChoice choice(CompiledShow compiled, ExecutionMode mode, String[] resources) {
+    private static ModeChoice choice(CompiledShow compiled, ExecutionMode mode, int start, String[] resources) {
         Map<String, Integer> demand = new HashMap<>();
         for (int r = 0; r < resources.length; r++) {
             if (mode.renewableDemand()[r] > 0) {
@@ -107,7 +110,7 @@ public final class ShowPlanChecks {
             }
         }
         return new ModeChoice(compiled.estimate(mode).mode().label(), compiled.objective().isAi(mode),
-                compiled.objective().costCents(mode), mode.getDuration(), demand);
+                compiled.objective().costCents(mode, start), mode.getDuration(), demand);
     }
 
     public static ScoreAnalysis<HardMediumSoftLongScore> analyze(ShowPlanCheck check) {

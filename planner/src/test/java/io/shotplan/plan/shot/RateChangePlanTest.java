@@ -50,6 +50,29 @@ class RateChangePlanTest {
     }
 
     /**
+     * The search prices a mode on the days it would take from the start it is given, as the plan is priced: the same
+     * three comp days cost 2,400 before the raise, 2,600 across it and 3,000 after it.
+     */
+    @Test
+    void theSearchPricesEachShotOnTheDaysItWouldTake() {
+        Show fixture = ShowFixtures.show(List.of(ShowFixtures.shot("A", "E1", "comp", 1, 100)),
+                bd("100000"), new AiPolicy(bd("0.5"), Set.of()), ShowFixtures.crew("2", "2", "3"));
+        Show show = new Show(fixture.code(), fixture.name(), fixture.currency(), fixture.startDate(),
+                fixture.contingencyPercent(), fixture.reviewBufferDays(), fixture.episodes(), fixture.disciplines(),
+                fixture.gpuPools(), fixture.capabilities(), fixture.bidTemplate(), fixture.policy(), fixture.crew(),
+                fixture.shots(), fixture.currency(), List.of(new RateCard("2027 raise", "USD", CHANGE,
+                        Map.of("comp", bd("1000")), Map.of())), List.of());
+        CompiledShow compiled = new CompiledShow(show, PlanRequest.of(Duration.ofSeconds(1)));
+        var traditional = compiled.schedule().getActivities().get(0).getModeOptions().get(0);
+        int monday11 = compiled.days().periodOnOrAfter(LocalDate.of(2027, 1, 11));
+
+        assertThat(compiled.objective().costCents(traditional, monday11)).isEqualTo(240_000);
+        assertThat(compiled.objective().costCents(traditional, monday11 + 3)).isEqualTo(260_000);
+        assertThat(compiled.objective().costCents(traditional, monday11 + 5)).isEqualTo(300_000);
+        assertThat(compiled.objective().costCents(traditional, monday11 + 500)).isEqualTo(300_000);
+    }
+
+    /**
      * The crew is paid in euros from the start (the show file's rate_currency): comp at 800 EUR a day, the dollar
      * buying 0.80 EUR until Wednesday 20 January and 0.90 from then on.
      */

@@ -3,6 +3,7 @@ package io.shotplan.plan.shot;
 import static io.shotplan.plan.shot.ShowFixtures.bd;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,6 +24,8 @@ import io.shotplan.plan.domain.ExecutionMode;
 import io.shotplan.plan.shot.rules.ShowPlanConstraints;
 import io.shotplan.plan.solver.SerialScheduleDecoder;
 import io.shotplan.show.AiPolicy;
+import io.shotplan.show.ExchangeRate;
+import io.shotplan.show.RateCard;
 import io.shotplan.show.Show;
 
 /**
@@ -34,9 +37,33 @@ class ShowRulesAgreementTest {
 
     @Test
     void objectiveAndRulesGiveTheSameScoreOnRandomPlans() {
-        // tight budgets, a low AI share and a previous plan make every medium and soft rule count
-        Show show = ShowFixtures.show(ShowFixtures.smallShow().shots(), bd("3000"), new AiPolicy(bd("0.34"), Set.of()),
+        assertAgreeOnRandomPlans(tight());
+    }
+
+    /** Where prices depend on the day (a raise, a card in euros), both price each shot on the days it takes. */
+    @Test
+    void objectiveAndRulesAgreeWherePricesDependOnTheDay() {
+        Show show = tight();
+        LocalDate raise = ShowFixtures.START.plusWeeks(2);
+        Show dated = new Show(show.code(), show.name(), show.currency(), show.startDate(), show.contingencyPercent(),
+                show.reviewBufferDays(), show.episodes(), show.disciplines(), show.gpuPools(), show.capabilities(),
+                show.bidTemplate(), show.policy(), show.crew(), show.shots(), show.currency(),
+                List.of(new RateCard("raise", "USD", raise, Map.of("comp", bd("1000")), Map.of()),
+                        new RateCard("euros", "EUR", raise.plusWeeks(2), Map.of("roto", bd("450"), "paint", bd("450"),
+                                "comp", bd("900")), Map.of("a100", bd("2.75")))),
+                List.of(new ExchangeRate("EUR", show.startDate(), bd("0.90")),
+                        new ExchangeRate("EUR", raise.plusWeeks(3), bd("0.95"))));
+
+        assertAgreeOnRandomPlans(dated);
+    }
+
+    /** Tight budgets, a low AI share and a previous plan make every medium and soft rule count. */
+    private static Show tight() {
+        return ShowFixtures.show(ShowFixtures.smallShow().shots(), bd("3000"), new AiPolicy(bd("0.34"), Set.of()),
                 ShowFixtures.crew("1", "1", "1"));
+    }
+
+    private static void assertAgreeOnRandomPlans(Show show) {
         Map<String, PreviousAssignment> previous = new HashMap<>();
         for (var shot : show.shots()) {
             previous.put(shot.code(), new PreviousAssignment("traditional", ShowFixtures.START.plusDays(7)));
