@@ -59,10 +59,7 @@ public final class RateCards {
         return cards.size() > 1 || !cards.getFirst().currency().equals(currency);
     }
 
-    /**
-     * {@code from} and every later day a card or an exchange rate takes effect: between two of them no price changes,
-     * so the least a day can cost from {@code from} on is the least over these.
-     */
+    /** {@code from} and every later day a card or an exchange rate takes effect: prices change on these days only. */
     public java.util.SortedSet<LocalDate> changeDays(LocalDate from) {
         java.util.SortedSet<LocalDate> days = new java.util.TreeSet<>();
         days.add(from);

@@ -85,36 +85,6 @@ public final class ShotEstimator {
                 vendorCost, expectedRedo, estimate.overrides());
     }
 
-    /**
-     * The least {@code estimate} can cost on any working days from {@code from} on, for a bound no plan can beat. Its
-     * cost on a run of days is the mean of what it would cost on each day alone, plus the quote at the last day's
-     * exchange rate; neither is below its least over the days a price changes ({@link RateCards#changeDays}). A day
-     * no rate prices is one no plan can use, and is left out. Where no price depends on the day this is its cost.
-     */
-    public BigDecimal leastCost(Shot shot, ModeEstimate estimate, LocalDate from) {
-        if (!datedPrices) {
-            return estimate.totalCost();
-        }
-        BigDecimal work = null;
-        BigDecimal quote = null;
-        for (LocalDate day : rateCards.changeDays(from)) {
-            ModeEstimate priced;
-            try {
-                priced = pricedOver(shot, estimate, List.of(day));
-            } catch (IllegalArgumentException noRateThatDay) {
-                continue;
-            }
-            BigDecimal dayWork = priced.totalCost().subtract(priced.vendorCost());
-            work = work == null ? dayWork : work.min(dayWork);
-            quote = quote == null ? priced.vendorCost() : quote.min(priced.vendorCost());
-        }
-        if (work == null) {
-            throw new IllegalArgumentException("shot " + shot.code() + ": no day from " + from
-                    + " on has an exchange rate for its prices");
-        }
-        return work.add(quote);
-    }
-
     private BigDecimal redo(Shot shot, AiCapability capability, List<LocalDate> days) {
         return capability.rejectionRisk().multiply(pricedOver(shot, traditional(shot), days).totalCost())
                 .setScale(SCALE, RoundingMode.HALF_EVEN);

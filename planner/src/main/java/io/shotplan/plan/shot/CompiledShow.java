@@ -48,11 +48,9 @@ public final class CompiledShow {
     private final List<List<ModeEstimate>> estimates = new ArrayList<>();
     private final List<ModeEstimate> estimateByKey = new ArrayList<>();
     private final List<Shot> shotByKey = new ArrayList<>();
-    /** The first day each mode may start, its shot's plate date; null where the start is fixed or pinned. */
-    private final List<LocalDate> earliestByKey = new ArrayList<>();
+    /** The first period each mode may start, its shot's plate date; null where the start is fixed or pinned. */
+    private final List<Integer> earliestByKey = new ArrayList<>();
     private final List<Integer> durationByKey = new ArrayList<>();
-    /** {@link #leastCost} once per mode: the bound sorts by it. */
-    private BigDecimal[] leastCostByKey;
     private final ShotEstimator estimator;
     private final List<String> assumptions = new ArrayList<>();
     private final Map<String, Integer> shotIndex = new HashMap<>();
@@ -99,7 +97,6 @@ public final class CompiledShow {
         Limits limits = limits(modes.shotsPerEpisode());
         this.episodeOf = modes.episodeOf();
         this.costCentsByKey = modes.costCents();
-        this.leastCostByKey = new BigDecimal[costCentsByKey.length];
         this.aiByKey = modes.ai();
         this.episodeBudgetCents = limits.episodeBudgetCents();
         this.showBudgetCents = limits.showBudgetCents();
@@ -297,7 +294,7 @@ public final class CompiledShow {
                 priced.add(estimate);
                 estimateByKey.add(estimate);
                 shotByKey.add(shot);
-                earliestByKey.add(fixedStart >= 0 ? null : days.date(release));
+                earliestByKey.add(fixedStart >= 0 ? null : release);
                 durationByKey.add(duration);
                 long cents = cents(estimate.totalCost());
                 costs.add(cents);
@@ -508,17 +505,14 @@ public final class CompiledShow {
     }
 
     /**
-     * The least the mode can cost on any days from its earliest start ({@link ShotEstimator#leastCost}); with its start
-     * fixed, what it costs on its days.
+     * The least the mode can cost on any days from its shot's earliest start ({@link DatedCosts#least}); where no price
+     * depends on the day, or the start is fixed, what it costs.
      */
     public BigDecimal leastCost(ExecutionMode mode) {
         int key = mode.getKey();
-        if (leastCostByKey[key] == null) {
-            LocalDate earliest = earliestByKey.get(key);
-            leastCostByKey[key] = earliest == null ? estimateByKey.get(key).totalCost()
-                    : estimator.leastCost(shotByKey.get(key), estimateByKey.get(key), earliest);
-        }
-        return leastCostByKey[key];
+        Integer earliest = earliestByKey.get(key);
+        return datedCosts == null || earliest == null ? estimateByKey.get(key).totalCost()
+                : datedCosts.least(key, earliest);
     }
 
     public List<Episode> episodes() {

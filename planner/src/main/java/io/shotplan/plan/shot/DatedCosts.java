@@ -32,6 +32,8 @@ final class DatedCosts {
     private final double[][] quantities;
     private final boolean[][] onLastDay;
     private final int[] duration;
+    /** {@link #least} by key, once: the bound sorts by it. */
+    private final BigDecimal[] least;
 
     private DatedCosts(double[][] prefix, int[][] resources, double[][] quantities, boolean[][] onLastDay, int[] duration) {
         this.prefix = prefix;
@@ -39,6 +41,7 @@ final class DatedCosts {
         this.quantities = quantities;
         this.onLastDay = onLastDay;
         this.duration = duration;
+        this.least = new BigDecimal[duration.length];
     }
 
     /**
@@ -108,6 +111,40 @@ final class DatedCosts {
                     : (sum(sums, start + d) - sum(sums, start)) / d);
         }
         return Math.round(total * 100);
+    }
+
+    /**
+     * The least mode {@code key} can cost on any days from {@code from} on, rounded down to the cent: a mode's cost on a
+     * run of days is the mean of what its work costs on each day alone plus its quote at one day's rate, so neither is
+     * below its least over single days. For a bound no plan can beat.
+     */
+    BigDecimal least(int key, int from) {
+        if (least[key] == null) {
+            least[key] = leastFrom(key, from);
+        }
+        return least[key];
+    }
+
+    private BigDecimal leastFrom(int key, int from) {
+        double work = Double.MAX_VALUE;
+        double quote = Double.MAX_VALUE;
+        int end = Math.max(from + 1, prefix.length == 0 ? from + 1 : prefix[0].length - 1);
+        for (int t = from; t < end; t++) {
+            double dayWork = 0;
+            double dayQuote = 0;
+            for (int j = 0; j < resources[key].length; j++) {
+                double[] sums = prefix[resources[key][j]];
+                double cost = quantities[key][j] * (sum(sums, t + 1) - sum(sums, t));
+                if (onLastDay[key][j]) {
+                    dayQuote += cost;
+                } else {
+                    dayWork += cost;
+                }
+            }
+            work = Math.min(work, dayWork);
+            quote = Math.min(quote, dayQuote);
+        }
+        return BigDecimal.valueOf(work + quote).setScale(2, java.math.RoundingMode.FLOOR);
     }
 
     /** The sum of the daily rates before {@code period}; past the horizon each day costs as its last. */
