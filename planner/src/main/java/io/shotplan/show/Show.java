@@ -95,6 +95,12 @@ public record Show(
                 .toList());
     }
 
+    /** The same show priced by other rates: the first card's currency, the later cards and the exchange rates. */
+    public Show withRates(String newRateCurrency, List<RateCard> newRateChanges, List<ExchangeRate> newExchangeRates) {
+        return new Show(code, name, currency, startDate, contingencyPercent, reviewBufferDays, episodes, disciplines,
+                gpuPools, capabilities, bidTemplate, policy, crew, shots, newRateCurrency, newRateChanges, newExchangeRates);
+    }
+
     /** The same show with another shot list: scenarios and re-plans work on variants. */
     public Show withShots(List<Shot> newShots) {
         return new Show(code, name, currency, startDate, contingencyPercent, reviewBufferDays, episodes, disciplines,

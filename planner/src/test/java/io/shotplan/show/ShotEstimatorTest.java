@@ -159,10 +159,7 @@ class ShotEstimatorTest {
         Show dollars = estimatorShow(List.of(ROTO_AI, PAINT_VENDOR), List.of(), List.of(
                 new ExchangeRate("EUR", LocalDate.of(2027, 1, 4), bd("0.80")),
                 new ExchangeRate("EUR", LocalDate.of(2027, 1, 15), bd("0.90"))));
-        Show euros = new Show(dollars.code(), dollars.name(), dollars.currency(), dollars.startDate(),
-                dollars.contingencyPercent(), dollars.reviewBufferDays(), dollars.episodes(), dollars.disciplines(),
-                dollars.gpuPools(), dollars.capabilities(), dollars.bidTemplate(), dollars.policy(), dollars.crew(),
-                dollars.shots(), "EUR", List.of(), dollars.exchangeRates());
+        Show euros = dollars.withRates("EUR", List.of(), dollars.exchangeRates());
         ShotEstimator estimator = new ShotEstimator(euros);
         Shot paint = shot("A", "paint", List.of());   // 2 paint-days at 500 EUR
 

@@ -94,7 +94,8 @@ class RateCardAgreementTest {
             long showId = shows.save(new Show("PSO", example.name(), example.currency(), example.startDate(),
                     example.contingencyPercent(), example.reviewBufferDays(), example.episodes(), example.disciplines(),
                     example.gpuPools(), example.capabilities(), example.bidTemplate(), example.policy(), example.crew(),
-                    example.shots(), example.currency(), List.of(new RateCard("studio", "ARS", CHANGE, days, hours)), List.of()));
+                    example.shots()).withRates(example.currency(), List.of(new RateCard("studio", "ARS", CHANGE, days, hours)),
+                    List.of()));
             db.dsl().transaction(tx -> new ExchangeRateRepository(tx.dsl()).store(showId,
                     List.of(new ExchangeRate("ARS", CHANGE, new BigDecimal("1250"))), "test", "test"));
 

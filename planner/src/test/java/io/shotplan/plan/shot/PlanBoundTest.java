@@ -48,10 +48,7 @@ class PlanBoundTest {
         Show fixture = ShowFixtures.show(List.of(ShowFixtures.shot("A", "E1", "comp", 1, 100),
                         ShowFixtures.shot("B", "E1", "comp", 1, 100)),
                 new BigDecimal("100000"), new AiPolicy(new BigDecimal("0.5"), Set.of()), ShowFixtures.crew("2", "2", "3"));
-        Show show = new Show(fixture.code(), fixture.name(), fixture.currency(), fixture.startDate(),
-                fixture.contingencyPercent(), fixture.reviewBufferDays(), fixture.episodes(), fixture.disciplines(),
-                fixture.gpuPools(), fixture.capabilities(), fixture.bidTemplate(), fixture.policy(), fixture.crew(),
-                fixture.shots(), fixture.currency(), List.of(new RateCard("cut", "USD", LocalDate.of(2027, 1, 18),
+        Show show = fixture.withRates(fixture.currency(), List.of(new RateCard("cut", "USD", LocalDate.of(2027, 1, 18),
                         Map.of("comp", new BigDecimal("400")), Map.of())), List.of());
 
         ShowPlan plan = ShowPlanner.plan(show, quick().withPins(List.of(Pin.start("A", LocalDate.of(2027, 1, 11)))));

@@ -27,10 +27,8 @@ class RateChangePlanTest {
         Show fixture = ShowFixtures.show(List.of(ShowFixtures.shot("BEFORE", "E1", "comp", 1, 100),
                         ShowFixtures.shot("ACROSS", "E1", "comp", 1, 100), ShowFixtures.shot("AFTER", "E1", "comp", 1, 100)),
                 bd("100000"), new AiPolicy(bd("0.5"), Set.of()), ShowFixtures.crew("2", "2", "3"));
-        Show show = new Show(fixture.code(), fixture.name(), fixture.currency(), fixture.startDate(),
-                fixture.contingencyPercent(), fixture.reviewBufferDays(), fixture.episodes(), fixture.disciplines(),
-                fixture.gpuPools(), fixture.capabilities(), fixture.bidTemplate(), fixture.policy(), fixture.crew(),
-                fixture.shots(), fixture.currency(), List.of(new RateCard("2027 raise", "USD", CHANGE, Map.of("comp", bd("1000")), Map.of())), List.of());
+        Show show = fixture.withRates(fixture.currency(),
+                List.of(new RateCard("2027 raise", "USD", CHANGE, Map.of("comp", bd("1000")), Map.of())), List.of());
 
         ShowPlan plan = ShowPlanner.plan(show, PlanRequest.of(Duration.ofSeconds(5)).withMoveLimit(200).withPins(List.of(
                 Pin.start("BEFORE", LocalDate.of(2027, 1, 11)),     // Mon 11 – Wed 13: 3 × 800
@@ -57,10 +55,7 @@ class RateChangePlanTest {
     void theSearchPricesEachShotOnTheDaysItWouldTake() {
         Show fixture = ShowFixtures.show(List.of(ShowFixtures.shot("A", "E1", "comp", 1, 100)),
                 bd("100000"), new AiPolicy(bd("0.5"), Set.of()), ShowFixtures.crew("2", "2", "3"));
-        Show show = new Show(fixture.code(), fixture.name(), fixture.currency(), fixture.startDate(),
-                fixture.contingencyPercent(), fixture.reviewBufferDays(), fixture.episodes(), fixture.disciplines(),
-                fixture.gpuPools(), fixture.capabilities(), fixture.bidTemplate(), fixture.policy(), fixture.crew(),
-                fixture.shots(), fixture.currency(), List.of(new RateCard("2027 raise", "USD", CHANGE,
+        Show show = fixture.withRates(fixture.currency(), List.of(new RateCard("2027 raise", "USD", CHANGE,
                         Map.of("comp", bd("1000")), Map.of())), List.of());
         CompiledShow compiled = new CompiledShow(show, PlanRequest.of(Duration.ofSeconds(1)));
         var traditional = compiled.schedule().getActivities().get(0).getModeOptions().get(0);
@@ -79,10 +74,7 @@ class RateChangePlanTest {
     @Test
     void ratesInAnotherCurrencyFromTheStartPriceEachDayAtThatDaysExchangeRate() {
         Show fixture = studioInPesos(List.of());
-        Show show = new Show(fixture.code(), fixture.name(), fixture.currency(), fixture.startDate(),
-                fixture.contingencyPercent(), fixture.reviewBufferDays(), fixture.episodes(), fixture.disciplines(),
-                fixture.gpuPools(), fixture.capabilities(), fixture.bidTemplate(), fixture.policy(), fixture.crew(),
-                fixture.shots(), "EUR", List.of(), List.of(new ExchangeRate("EUR", fixture.startDate(), bd("0.80")),
+        Show show = fixture.withRates("EUR", List.of(), List.of(new ExchangeRate("EUR", fixture.startDate(), bd("0.80")),
                         new ExchangeRate("EUR", LocalDate.of(2027, 1, 20), bd("0.90"))));
 
         ShowPlan plan = ShowPlanner.plan(show, pinned());
@@ -96,9 +88,7 @@ class RateChangePlanTest {
     @Test
     void theCardInForceIsTheLastThatStartedOnOrBeforeTheDayAndTheFirstBeforeThat() {
         Show show = ShowFixtures.smallShow();
-        Show changed = new Show(show.code(), show.name(), show.currency(), show.startDate(), show.contingencyPercent(),
-                show.reviewBufferDays(), show.episodes(), show.disciplines(), show.gpuPools(), show.capabilities(),
-                show.bidTemplate(), show.policy(), show.crew(), show.shots(), show.currency(),
+        Show changed = show.withRates(show.currency(),
                 List.of(new RateCard("late", "USD", CHANGE.plusWeeks(4), Map.of(), Map.of("a100", bd("4"))),
                         new RateCard("raise", "USD", CHANGE, Map.of("comp", bd("1000")), Map.of())), List.of());
         var cards = changed.rateCards();
@@ -144,10 +134,7 @@ class RateChangePlanTest {
                 bd("100000"), new AiPolicy(bd("0.5"), Set.of()), ShowFixtures.crew("2", "2", "3"));
         RateCard studio = new RateCard("2027 studio", "ARS", CHANGE,
                 Map.of("roto", bd("500000"), "paint", bd("500000"), "comp", bd("1000000")), Map.of("a100", bd("3000")));
-        return new Show(fixture.code(), fixture.name(), fixture.currency(), fixture.startDate(),
-                fixture.contingencyPercent(), fixture.reviewBufferDays(), fixture.episodes(), fixture.disciplines(),
-                fixture.gpuPools(), fixture.capabilities(), fixture.bidTemplate(), fixture.policy(), fixture.crew(),
-                fixture.shots(), fixture.currency(), List.of(studio), rates);
+        return fixture.withRates(fixture.currency(), List.of(studio), rates);
     }
 
     private static PlanRequest pinned() {

@@ -45,9 +45,7 @@ class ShowRulesAgreementTest {
     void objectiveAndRulesAgreeWherePricesDependOnTheDay() {
         Show show = tight();
         LocalDate raise = ShowFixtures.START.plusWeeks(2);
-        Show dated = new Show(show.code(), show.name(), show.currency(), show.startDate(), show.contingencyPercent(),
-                show.reviewBufferDays(), show.episodes(), show.disciplines(), show.gpuPools(), show.capabilities(),
-                show.bidTemplate(), show.policy(), show.crew(), show.shots(), show.currency(),
+        Show dated = show.withRates(show.currency(),
                 List.of(new RateCard("raise", "USD", raise, Map.of("comp", bd("1000")), Map.of()),
                         new RateCard("euros", "EUR", raise.plusWeeks(2), Map.of("roto", bd("450"), "paint", bd("450"),
                                 "comp", bd("900")), Map.of("a100", bd("2.75")))),
