@@ -10,6 +10,7 @@ import static org.jooq.impl.DSL.max;
 import io.shotplan.app.audit.AuditLog;
 import io.shotplan.app.imports.UnknownShowException;
 import io.shotplan.app.shot.ShotQueries;
+import io.shotplan.sql.SecretHash;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Service;
  * A show's dates as an iCalendar feed (RFC 5545, {@code text/calendar}) that calendar apps subscribe to: each
  * episode's delivery, its planned finish in the current plan (the baseline, else the newest), and its turnovers (the
  * days plates arrive from editorial, with how many). The feed's address carries a random token instead of a login,
- * because calendar apps cannot log in; a producer creates it and can replace it.
+ * because calendar apps cannot log in; a producer creates it and can replace it. Only the token's hash is stored
+ * ({@link SecretHash}), so the address is shown once, when it is made.
  */
 @Service
 public class CalendarFeed {
@@ -51,7 +53,8 @@ public class CalendarFeed {
     public String newToken(String showCode) {
         String token = HexFormat.of().formatHex(bytes());
         return dsl.transactionResult(tx -> {
-            int updated = tx.dsl().update(SHOW).set(SHOW.CALENDAR_TOKEN, token).where(SHOW.CODE.eq(showCode)).execute();
+            int updated = tx.dsl().update(SHOW).set(SHOW.CALENDAR_TOKEN, SecretHash.of(token))
+                    .where(SHOW.CODE.eq(showCode)).execute();
             if (updated == 0) {
                 throw new UnknownShowException(showCode);
             }
@@ -68,7 +71,8 @@ public class CalendarFeed {
 
     /** The feed behind a token, or empty when no show has it. */
     public Optional<String> feed(String token) {
-        return dsl.select(SHOW.ID, SHOW.CODE, SHOW.NAME).from(SHOW).where(SHOW.CALENDAR_TOKEN.eq(token)).fetchOptional()
+        return dsl.select(SHOW.ID, SHOW.CODE, SHOW.NAME).from(SHOW).where(SHOW.CALENDAR_TOKEN.eq(SecretHash.of(token)))
+                .fetchOptional()
                 .map(show -> calendar(show.value1(), show.value2(), show.value3()));
     }
 

@@ -3,16 +3,13 @@ package io.shotplan.app.token;
 import io.shotplan.app.audit.AuditLog;
 import io.shotplan.app.security.Role;
 import io.shotplan.app.web.NotFoundException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.shotplan.sql.SecretHash;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +60,7 @@ public class ApiTokens {
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         return dsl.transactionResult(tx -> {
-            long id = tokens.insert(tx.dsl(), username, name, hash(secret));
+            long id = tokens.insert(tx.dsl(), username, name, SecretHash.of(secret));
             audit.record(tx.dsl(), "CREATE", "api-token", username + "/" + id, "token '" + name + "' for " + username);
             return new Created(tokens.find(tx.dsl(), username, id).orElseThrow(), secret);
         });
@@ -89,7 +86,7 @@ public class ApiTokens {
         if (!secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
-        return tokens.findHolder(hash(secret)).map(holder -> {
+        return tokens.findHolder(SecretHash.of(secret)).map(holder -> {
             noteUse(holder.tokenId());
             return new Authenticated(holder.username(), holder.roles());
         });
@@ -101,15 +98,6 @@ public class ApiTokens {
         if (written == null || written.plus(LAST_USE_RESOLUTION).isBefore(now)) {
             lastUseWritten.put(tokenId, now);
             tokens.touch(tokenId, OffsetDateTime.ofInstant(now, clock.getZone()));
-        }
-    }
-
-    static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

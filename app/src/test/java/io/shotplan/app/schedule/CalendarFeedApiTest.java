@@ -9,17 +9,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.shotplan.app.web.WebTest;
+import io.shotplan.sql.SecretHash;
 import java.io.StringReader;
 import java.util.List;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The calendar feed: a producer gets its address, a calendar app reads it without a login, ical4j parses it. */
 class CalendarFeedApiTest extends WebTest {
+
+    @Autowired
+    DSLContext dsl;
 
     @Test
     void aCalendarSubscribesToTheFeedByItsTokenAlone() throws Exception {
@@ -27,6 +33,11 @@ class CalendarFeedApiTest extends WebTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String url = JsonMapper.builder().build().readTree(body).path("url").asString();
         assertThat(url).matches("/calendar/[0-9a-f]{48}\\.ics");
+        String token = url.substring("/calendar/".length(), url.length() - ".ics".length());
+        // only the token's hash is kept: the table gives no address to subscribe with
+        var table = io.shotplan.sql.schema.Tables.SHOW;
+        assertThat(dsl.select(table.CALENDAR_TOKEN).from(table).where(table.CODE.eq(SHOW)).fetchSingle(table.CALENDAR_TOKEN))
+                .isEqualTo(SecretHash.of(token)).isNotEqualTo(token);
 
         String ics = mvc.perform(get(url)) // no credentials: the token is the key
                 .andExpect(status().isOk())
