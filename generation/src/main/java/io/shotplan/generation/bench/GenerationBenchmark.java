@@ -57,7 +57,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java -Dai.djl.offline=true -cp ... io.shotplan.generation.bench.GenerationBenchmark \
- *   [--frames 3] [--size 512] [--threads 2] [--tfjs generation/reference] [--jobs 4] [--model false] [--big 3840x2160]
+ *   [--frames 3] [--size 512] [--threads 2] [--tfjs generation/reference] [--jobs 4] [--model false] [--big 3840x2160 [--tile 280]]
  *   [--db-url jdbc:postgresql://… --db-user … --schema …]   (password from SHOTPLAN_DB_PASSWORD)
  * </pre>
  */
@@ -84,7 +84,7 @@ public final class GenerationBenchmark {
                 System.getenv("LD_PRELOAD"), System.getenv("THP_MEM_ALLOC_ENABLE"));
         ModelRegistry registry = ModelRegistry.builtIn();
         if (o.containsKey("big")) {
-            bigFrame(registry, o.get("big"), cores);
+            bigFrame(registry, o.get("big"), cores, frames, Integer.parseInt(o.getOrDefault("tile", "0")));
         }
         if (Boolean.parseBoolean(o.getOrDefault("model", "true"))) {
             modelBenchmark(registry, o, frames, size, cores);
@@ -165,24 +165,42 @@ public final class GenerationBenchmark {
         }
     }
 
-    /** One large frame (e.g. 3840x2160) through the tiled x2 model: time, and the process's peak resident memory. */
-    private static void bigFrame(ModelRegistry registry, String size, int cores) throws IOException {
+    /**
+     * Large frames (e.g. 3840x2160) through the tiled x2 model, {@code frames} times in a row: the first frame's time,
+     * which includes the native allocator's first touch of a tile's working set, the median of the others (a worker's
+     * steady state), and the process's peak resident memory.
+     */
+    private static void bigFrame(ModelRegistry registry, String size, int cores, int frames, int tile) throws IOException {
         String[] wh = size.split("x");
         int w = Integer.parseInt(wh[0]);
         int h = Integer.parseInt(wh[1]);
         try (UpscaleModel model = UpscaleModel.load(registry.get("upres-x2"), ModelPackageCache.fromEnvironment());
              Upscaler upscaler = model.newUpscaler()) {
             JniUtils.setNumThreads(cores);
+            int tileSize = tile > 0 ? tile : model.spec().tileSize();
             upscaler.upscale(SamplePlates.frame(64, 64, 1, 1));
             long before = peakRssKb();
             FloatImage frame = SamplePlates.frame(w, h, 1, 42);
-            long start = System.nanoTime();
-            FloatImage out = upscaler.upscale(frame);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long framesMb = ((long) w * h * 12 + (long) out.width() * out.height() * 12) / (1 << 20);
-            System.out.printf(Locale.ROOT, "big frame %dx%d -> %dx%d, tiles of %d: %.1f s (%.1f GFLOP/s); peak RSS %d MB after warm-up, %d MB after "
-                            + "(the frame buffers alone are %d MB)%n", w, h, out.width(), out.height(), model.spec().tileSize(), seconds,
-                    model.graph().orElseThrow().flopsPerInputPixel() * w * h / 1e9 / seconds, before / 1024, peakRssKb() / 1024, framesMb);
+            double gflop = model.graph().orElseThrow().flopsPerInputPixel() * w * h / 1e9;
+            double[] seconds = new double[frames];
+            int outWidth = 0;
+            int outHeight = 0;
+            for (int i = 0; i < frames; i++) {
+                long start = System.nanoTime();
+                FloatImage out = upscaler.upscale(frame, tileSize, model.spec().batchSize());
+                seconds[i] = (System.nanoTime() - start) / 1e9;
+                outWidth = out.width();
+                outHeight = out.height();
+                System.out.printf(Locale.ROOT, "big frame %d of %d: %.2f s (%.1f GFLOP/s), %s%n", i + 1, frames, seconds[i],
+                        gflop / seconds[i], loadAverage());
+            }
+            double[] later = Arrays.copyOfRange(seconds, Math.min(1, frames - 1), frames);
+            Arrays.sort(later);
+            double median = later[later.length / 2];
+            long framesMb = ((long) w * h * 12 + (long) outWidth * outHeight * 12) / (1 << 20);
+            System.out.printf(Locale.ROOT, "big frame %dx%d -> %dx%d, tiles of %d: first %.2f s (%.1f GFLOP/s), then median %.2f s (%.1f GFLOP/s); "
+                            + "peak RSS %d MB after warm-up, %d MB after (the frame buffers alone are %d MB)%n", w, h, outWidth, outHeight,
+                    tileSize, seconds[0], gflop / seconds[0], median, gflop / median, before / 1024, peakRssKb() / 1024, framesMb);
         }
     }
 

@@ -32,30 +32,6 @@ public record FloatImage(int width, int height, int channels, float[] data, int 
         data[(channel * height + y) * width + x] = value;
     }
 
-    /** A copy of the window starting at (x, y). */
-    public FloatImage crop(int x, int y, int w, int h) {
-        if (x < 0 || y < 0 || x + w > width || y + h > height) {
-            throw new IllegalArgumentException("crop %d,%d %d×%d outside %d×%d".formatted(x, y, w, h, width, height));
-        }
-        float[] out = new float[w * h * channels];
-        for (int c = 0; c < channels; c++) {
-            for (int row = 0; row < h; row++) {
-                System.arraycopy(data, (c * height + y + row) * width + x, out, (c * h + row) * w, w);
-            }
-        }
-        return new FloatImage(w, h, channels, out, bitDepth);
-    }
-
-    /** Copies {@code source}'s window (sx, sy, w, h) into this image at (dx, dy). */
-    public void paste(FloatImage source, int sx, int sy, int w, int h, int dx, int dy) {
-        for (int c = 0; c < channels; c++) {
-            for (int row = 0; row < h; row++) {
-                System.arraycopy(source.data, (c * source.height + sy + row) * source.width + sx,
-                        data, (c * height + dy + row) * width + dx, w);
-            }
-        }
-    }
-
     /** The largest absolute sample difference to another image of the same size. */
     public float maxAbsDifference(FloatImage other) {
         if (other.width != width || other.height != height || other.channels != channels) {

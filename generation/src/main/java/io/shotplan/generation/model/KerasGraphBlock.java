@@ -13,7 +13,6 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,8 +24,9 @@ import java.util.Set;
  * A {@link KerasLayersModel} as a DJL block, NCHW: each Conv2D becomes a DJL {@link Conv2d} child block holding the
  * model's weights; activations, concatenation, addition and nearest up-sampling are evaluated in graph order.
  * Tensors hold spare zero-weighted channels where oneDNN would otherwise pad them itself and miscompute (see
- * {@link ChannelLayout}); the block's output is the model's own. Call {@link #loadWeights(NDManager)} once instead of a
- * random initialisation.
+ * {@link ChannelLayout}); the block's output is the model's own. A convolution that alone reads a nearest up-sampling
+ * is computed on the small input instead, as a sub-pixel convolution followed by depth-to-space (see
+ * {@link #subPixelKernel}). Call {@link #loadWeights(NDManager)} once instead of a random initialisation.
  */
 public final class KerasGraphBlock extends AbstractBlock {
 
@@ -40,13 +40,16 @@ public final class KerasGraphBlock extends AbstractBlock {
     private final Set<String> compactInputs = new HashSet<>();
     /** Per layer index: the earlier outputs that no layer after it reads. */
     private final List<List<String>> deadAfter = new ArrayList<>();
+    /** Per Conv2D that is the only reader of a nearest up-sampling: that up-sampling, which is never evaluated. */
+    private final Map<String, KerasLayersModel.UpSampling2D> subPixel = new HashMap<>();
 
     public KerasGraphBlock(KerasLayersModel model) {
         this.model = model;
+        findSubPixelConvolutions();
         Map<String, Integer> lastUse = new HashMap<>();
         List<KerasLayersModel.Layer> layers = model.layers();
         for (int i = 0; i < layers.size(); i++) {
-            for (String in : layers.get(i).inputs()) {
+            for (String in : inputsOf(layers.get(i))) {
                 lastUse.put(in, i);
             }
         }
@@ -61,11 +64,12 @@ public final class KerasGraphBlock extends AbstractBlock {
         for (KerasLayersModel.Layer layer : model.layers()) {
             layouts.put(layer.name(), layoutOf(layer));
             if (layer instanceof KerasLayersModel.Conv2D c) {
-                int padY = c.samePadding() ? c.kernelHeight() / 2 : 0;
-                int padX = c.samePadding() ? c.kernelWidth() / 2 : 0;
+                int[] kernel = kernelShape(c);
+                int padY = c.samePadding() ? kernel[0] / 2 : 0;
+                int padX = c.samePadding() ? kernel[1] / 2 : 0;
                 Conv2d conv = Conv2d.builder()
-                        .setKernelShape(new Shape(c.kernelHeight(), c.kernelWidth()))
-                        .setFilters(layouts.get(c.name()).stored())
+                        .setKernelShape(new Shape(kernel[0], kernel[1]))
+                        .setFilters(storedFilters(c))
                         .optPadding(new Shape(padY, padX))
                         .optBias(true)
                         .build();
@@ -74,13 +78,64 @@ public final class KerasGraphBlock extends AbstractBlock {
         }
     }
 
+    /**
+     * A "same" convolution with an odd kernel that is the only reader of an up-sampling by equal factors: up-sampling
+     * there multiplies the convolution's pixels, its work and its input's memory by the factor squared for nothing.
+     */
+    private void findSubPixelConvolutions() {
+        Map<String, KerasLayersModel.Layer> byName = new HashMap<>();
+        Map<String, Integer> readers = new HashMap<>();
+        for (KerasLayersModel.Layer layer : model.layers()) {
+            byName.put(layer.name(), layer);
+            layer.inputs().forEach(in -> readers.merge(in, 1, Integer::sum));
+        }
+        for (KerasLayersModel.Layer layer : model.layers()) {
+            if (layer instanceof KerasLayersModel.Conv2D c && c.samePadding() && c.kernelHeight() % 2 == 1
+                    && c.kernelWidth() % 2 == 1
+                    && byName.get(c.inputs().get(0)) instanceof KerasLayersModel.UpSampling2D up
+                    && up.factorX() == up.factorY() && readers.get(up.name()) == 1 && !up.name().equals(model.outputName())) {
+                subPixel.put(c.name(), up);
+            }
+        }
+    }
+
+    /** The layers whose outputs a layer reads as it is evaluated here. */
+    private List<String> inputsOf(KerasLayersModel.Layer layer) {
+        if (layer instanceof KerasLayersModel.Conv2D c && subPixel.containsKey(c.name())) {
+            return subPixel.get(c.name()).inputs();
+        }
+        return isFolded(layer) ? List.of() : layer.inputs();
+    }
+
+    /** Whether a layer is an up-sampling that its convolution computes. */
+    private boolean isFolded(KerasLayersModel.Layer layer) {
+        return layer instanceof KerasLayersModel.UpSampling2D && subPixel.containsValue(layer);
+    }
+
+    /** Kernel height and width as built: a sub-pixel kernel reaches ⌈radius / factor⌉ input pixels each way. */
+    private int[] kernelShape(KerasLayersModel.Conv2D c) {
+        KerasLayersModel.UpSampling2D up = subPixel.get(c.name());
+        if (up == null) {
+            return new int[] {c.kernelHeight(), c.kernelWidth()};
+        }
+        int s = up.factorY();
+        return new int[] {2 * Math.ceilDiv(c.kernelHeight() / 2, s) + 1, 2 * Math.ceilDiv(c.kernelWidth() / 2, s) + 1};
+    }
+
+    /** Filters as built: a sub-pixel convolution has one set per output phase, factor² in all. */
+    private int storedFilters(KerasLayersModel.Conv2D c) {
+        KerasLayersModel.UpSampling2D up = subPixel.get(c.name());
+        return up == null ? layouts.get(c.name()).stored() : up.factorY() * up.factorY() * c.filters();
+    }
+
     private ChannelLayout layoutOf(KerasLayersModel.Layer layer) {
         return switch (layer) {
             case KerasLayersModel.Input in -> ChannelLayout.compact(in.channels());
             case KerasLayersModel.Conv2D c -> {
-                ChannelLayout in = layouts.get(c.inputs().get(0));
+                ChannelLayout in = layouts.get(inputsOf(c).get(0));
                 convInputs.put(c.name(), new ChannelLayout(in.slots(), ChannelLayout.safeCount(in.stored())));
-                yield ChannelLayout.padded(c.filters());
+                // depth-to-space leaves a sub-pixel convolution's output compact
+                yield subPixel.containsKey(c.name()) ? ChannelLayout.compact(c.filters()) : ChannelLayout.padded(c.filters());
             }
             case KerasLayersModel.Concatenate cat -> ChannelLayout.concat(cat.inputs().stream().map(layouts::get).toList());
             case KerasLayersModel.Add add -> {
@@ -107,9 +162,16 @@ public final class KerasGraphBlock extends AbstractBlock {
         for (KerasLayersModel.Layer layer : model.layers()) {
             if (layer instanceof KerasLayersModel.Conv2D c) {
                 Conv2d conv = convolutions.get(c.name());
-                int filters = layouts.get(c.name()).stored();
-                conv.getParameters().get("weight").getArray().set(kernel(c, convInputs.get(c.name()), filters));
-                conv.getParameters().get("bias").getArray().set(Arrays.copyOf(c.bias(), filters));
+                int filters = storedFilters(c);
+                KerasLayersModel.UpSampling2D up = subPixel.get(c.name());
+                ChannelLayout in = convInputs.get(c.name());
+                conv.getParameters().get("weight").getArray().set(up == null ? kernel(c, in, filters)
+                        : subPixelKernel(c, up.factorY(), in));
+                float[] bias = new float[filters];
+                for (int i = 0; i < filters; i++) {
+                    bias[i] = i < c.filters() || up != null ? c.bias()[i % c.filters()] : 0f;
+                }
+                conv.getParameters().get("bias").getArray().set(bias);
             }
         }
     }
@@ -125,6 +187,42 @@ public final class KerasGraphBlock extends AbstractBlock {
             }
         }
         return stored;
+    }
+
+    /**
+     * The OIHW kernel of a convolution over a nearest up-sampling by {@code s}, as one over the up-sampling's input.
+     * Output pixel (s·h + i, s·w + j) reads up-sampled pixel (s·h + i + dy, …), which is input pixel
+     * (h + ⌊(i + dy) / s⌋, …); so each phase (i, j) is an ordinary convolution of the input whose taps that land on the
+     * same input pixel are summed. Its filters come out as channel (i·s + j)·filters + o, the order depth-to-space
+     * reads. Zero padding agrees: an up-sampled pixel lies outside the frame exactly when its input pixel does.
+     */
+    static float[] subPixelKernel(KerasLayersModel.Conv2D c, int s, ChannelLayout in) {
+        int ry = c.kernelHeight() / 2;
+        int rx = c.kernelWidth() / 2;
+        int qy = Math.ceilDiv(ry, s);
+        int qx = Math.ceilDiv(rx, s);
+        int kh = 2 * qy + 1;
+        int kw = 2 * qx + 1;
+        float[] real = c.kernelOihw();
+        float[] out = new float[s * s * c.filters() * in.stored() * kh * kw];
+        for (int i = 0; i < s; i++) {
+            for (int j = 0; j < s; j++) {
+                for (int o = 0; o < c.filters(); o++) {
+                    int filter = (i * s + j) * c.filters() + o;
+                    for (int ic = 0; ic < c.inChannels(); ic++) {
+                        for (int dy = -ry; dy <= ry; dy++) {
+                            for (int dx = -rx; dx <= rx; dx++) {
+                                int ky = Math.floorDiv(i + dy, s) + qy;
+                                int kx = Math.floorDiv(j + dx, s) + qx;
+                                out[((filter * in.stored() + in.slots()[ic]) * kh + ky) * kw + kx] +=
+                                        real[((o * c.inChannels() + ic) * c.kernelHeight() + dy + ry) * c.kernelWidth() + dx + rx];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     @Override
@@ -144,8 +242,11 @@ public final class KerasGraphBlock extends AbstractBlock {
         List<KerasLayersModel.Layer> layers = model.layers();
         for (int index = 0; index < layers.size(); index++) {
             KerasLayersModel.Layer layer = layers.get(index);
+            if (isFolded(layer)) {
+                continue;
+            }
             List<NDArray> temporaries = new ArrayList<>();
-            List<NDArray> in = layer.inputs().stream().map(name -> {
+            List<NDArray> in = inputsOf(layer).stream().map(name -> {
                 NDArray x = values.get(name);
                 if (compactInputs.contains(layer.name()) && !layouts.get(name).isCompact()) {
                     x = compacted(x, layouts.get(name));
@@ -157,13 +258,18 @@ public final class KerasGraphBlock extends AbstractBlock {
                 case KerasLayersModel.Input input -> inputs.singletonOrThrow();
                 case KerasLayersModel.Conv2D c -> {
                     NDArray x = in.get(0);
-                    int spare = convInputs.get(c.name()).stored() - layouts.get(c.inputs().get(0)).stored();
+                    int spare = convInputs.get(c.name()).stored() - layouts.get(inputsOf(c).get(0)).stored();
                     if (spare > 0) {
                         x = withZeroChannels(List.of(x), spare);
                         temporaries.add(x);
                     }
-                    yield activate(convolutions.get(c.name()).forward(parameterStore, new NDList(x), training)
-                            .singletonOrThrow(), c.activation(), 0f);
+                    NDArray y = convolutions.get(c.name()).forward(parameterStore, new NDList(x), training).singletonOrThrow();
+                    KerasLayersModel.UpSampling2D up = subPixel.get(c.name());
+                    if (up != null) {
+                        temporaries.add(y);
+                        y = depthToSpace(y, up.factorY());
+                    }
+                    yield activate(y, c.activation(), 0f);
                 }
                 case KerasLayersModel.Activation a -> activate(in.get(0), a.function(), a.alpha());
                 case KerasLayersModel.Concatenate cat -> withZeroChannels(in, layouts.get(cat.name()).stored()

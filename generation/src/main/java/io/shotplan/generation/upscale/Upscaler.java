@@ -11,10 +11,10 @@ import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import io.shotplan.generation.GenerationException;
 import io.shotplan.generation.image.FloatImage;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs one {@link UpscaleModel} on frames of any size, tile by tile; one instance per thread. The model takes RGB
@@ -23,7 +23,7 @@ import java.util.Map;
 public final class Upscaler implements AutoCloseable {
 
     private final UpscaleModel model;
-    private final Predictor<List<FloatImage>, List<FloatImage>> predictor;
+    private final Predictor<TileBatch, FloatImage> predictor;
 
     Upscaler(UpscaleModel model) {
         this.model = model;
@@ -42,41 +42,25 @@ public final class Upscaler implements AutoCloseable {
 
     public FloatImage upscale(FloatImage frame, int tileSize, int batchSize) {
         FloatImage rgb = frame.channels() == 3 ? frame : toRgb(frame);
-        int s = model.scale();
         TilePlan plan = TilePlan.of(rgb.width(), rgb.height(), tileSize, model.overlap());
-        FloatImage out = null; // its channel count is the model's: 3 for a plate, 1 for a matte
-        // tiles of equal window size can share a forward pass
-        Map<String, List<TilePlan.Tile>> bySize = new LinkedHashMap<>();
-        for (TilePlan.Tile t : plan.tiles()) {
-            bySize.computeIfAbsent(t.w() + "x" + t.h(), k -> new ArrayList<>()).add(t);
+        Stitching stitching = new Stitching(rgb, model.scale(), frame.bitDepth());
+        List<TilePlan.Tile> tiles = plan.tiles();
+        for (int i = 0; i < tiles.size(); i += batchSize) {
+            predict(new TileBatch(stitching, tiles.subList(i, Math.min(tiles.size(), i + batchSize))));
         }
-        for (List<TilePlan.Tile> group : bySize.values()) {
-            for (int i = 0; i < group.size(); i += batchSize) {
-                List<TilePlan.Tile> batch = group.subList(i, Math.min(group.size(), i + batchSize));
-                List<FloatImage> inputs = batch.stream().map(t -> rgb.crop(t.x(), t.y(), t.w(), t.h())).toList();
-                List<FloatImage> outputs = predict(inputs);
-                if (out == null) {
-                    out = FloatImage.blank(rgb.width() * s, rgb.height() * s, outputs.get(0).channels(), frame.bitDepth());
-                }
-                for (int k = 0; k < batch.size(); k++) {
-                    TilePlan.Tile t = batch.get(k);
-                    out.paste(outputs.get(k), t.coreOffsetX() * s, t.coreOffsetY() * s, t.coreW() * s, t.coreH() * s,
-                            (t.x() + t.coreOffsetX()) * s, (t.y() + t.coreOffsetY()) * s);
-                }
-            }
-        }
-        return out;
+        return stitching.result();
     }
 
-    private List<FloatImage> predict(List<FloatImage> tiles) {
+    private void predict(TileBatch batch) {
         try {
-            return predictor.predict(tiles);
+            predictor.predict(batch);
         } catch (TranslateException e) {
             if (e.getCause() instanceof GenerationException known) {
                 throw known;
             }
+            TilePlan.Tile tile = batch.tiles().getFirst();
             throw new GenerationException("model %s failed on a %d×%d tile: %s".formatted(
-                    model.spec().capability(), tiles.get(0).width(), tiles.get(0).height(), e.getMessage()), false, e);
+                    model.spec().capability(), tile.w(), tile.h(), e.getMessage()), false, e);
         }
     }
 
@@ -97,8 +81,56 @@ public final class Upscaler implements AutoCloseable {
         predictor.close();
     }
 
-    /** Equal-sized RGB tiles (planar, 0–255) to one NCHW batch and back; the predictor scopes each call's arrays. */
-    private record TileTranslator(String capability, int scale) implements Translator<List<FloatImage>, List<FloatImage>> {
+    /**
+     * A frame being up-scaled: the RGB source and the result that each tile's core is written into, created when the
+     * first tile shows how many channels the model returns (3 for a plate, 1 for a matte).
+     */
+    private static final class Stitching {
+
+        private final FloatImage source;
+        private final int scale;
+        private final int bitDepth;
+        private FloatImage result;
+
+        Stitching(FloatImage source, int scale, int bitDepth) {
+            this.source = source;
+            this.scale = scale;
+            this.bitDepth = bitDepth;
+        }
+
+        FloatImage result(int channels) {
+            if (result == null) {
+                result = FloatImage.blank(source.width() * scale, source.height() * scale, channels, bitDepth);
+            }
+            return result;
+        }
+
+        FloatImage result() {
+            return result;
+        }
+    }
+
+    /** Tiles of one plan (so of one window size) that go through the model in one forward pass. */
+    private record TileBatch(Stitching frame, List<TilePlan.Tile> tiles) {
+    }
+
+    /**
+     * A batch of tiles to one NCHW array and back, without a Java copy of either: the windows are read from the frame
+     * into a native buffer the input array wraps (kept for the next batch), and the cores are read from the output
+     * array's native memory straight into the result. The predictor closes each call's arrays.
+     */
+    private static final class TileTranslator implements Translator<TileBatch, FloatImage> {
+
+        private static final String BATCH = "batch";
+
+        private final String capability;
+        private final int scale;
+        private ByteBuffer input = ByteBuffer.allocateDirect(0);
+
+        TileTranslator(String capability, int scale) {
+            this.capability = capability;
+            this.scale = scale;
+        }
 
         @Override
         public Batchifier getBatchifier() {
@@ -106,39 +138,58 @@ public final class Upscaler implements AutoCloseable {
         }
 
         @Override
-        public NDList processInput(TranslatorContext ctx, List<FloatImage> tiles) {
-            FloatImage first = tiles.get(0);
-            int plane = first.width() * first.height() * 3;
-            float[] batch = new float[plane * tiles.size()];
-            for (int i = 0; i < tiles.size(); i++) {
-                System.arraycopy(tiles.get(i).data(), 0, batch, i * plane, plane);
+        public NDList processInput(TranslatorContext ctx, TileBatch batch) {
+            FloatImage source = batch.frame().source;
+            TilePlan.Tile first = batch.tiles().getFirst();
+            int w = first.w();
+            int h = first.h();
+            int bytes = Float.BYTES * 3 * w * h * batch.tiles().size();
+            if (input.capacity() < bytes) {
+                input = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
             }
-            NDArray array = ctx.getNDManager().create(batch, new Shape(tiles.size(), 3, first.height(), first.width()));
-            ctx.setAttachment("tile", first);
-            return new NDList(array);
+            FloatBuffer floats = input.asFloatBuffer();
+            for (TilePlan.Tile t : batch.tiles()) {
+                for (int c = 0; c < 3; c++) {
+                    for (int row = 0; row < h; row++) {
+                        floats.put(source.data(), (c * source.height() + t.y() + row) * source.width() + t.x(), w);
+                    }
+                }
+            }
+            ctx.setAttachment(BATCH, batch);
+            ByteBuffer window = input.slice(0, bytes).order(ByteOrder.nativeOrder());
+            return new NDList(ctx.getNDManager().create(window, new Shape(batch.tiles().size(), 3, h, w), DataType.FLOAT32));
         }
 
         @Override
-        public List<FloatImage> processOutput(TranslatorContext ctx, NDList list) {
-            FloatImage first = (FloatImage) ctx.getAttachment("tile");
+        public FloatImage processOutput(TranslatorContext ctx, NDList list) {
+            TileBatch batch = (TileBatch) ctx.getAttachment(BATCH);
+            TilePlan.Tile first = batch.tiles().getFirst();
             NDArray out = list.get(0);
-            int w = first.width() * scale;
-            int h = first.height() * scale;
+            int w = first.w() * scale;
+            int h = first.h() * scale;
             Shape shape = out.getShape();
             if (shape.dimension() != 4 || shape.get(2) != h || shape.get(3) != w) {
                 throw new GenerationException("model %s returned %s for %d tile(s) of %d×%d; with scale %d it must return (n, channels, %d, %d)"
-                        .formatted(capability, shape, shape.get(0), first.width(), first.height(), scale, h, w), true);
+                        .formatted(capability, shape, shape.get(0), first.w(), first.h(), scale, h, w), true);
             }
             int channels = (int) shape.get(1);
-            float[] all = out.toType(DataType.FLOAT32, false).toFloatArray();
-            int plane = w * h * channels;
-            List<FloatImage> images = new ArrayList<>();
-            for (int i = 0; i < shape.get(0); i++) {
-                float[] one = new float[plane];
-                System.arraycopy(all, i * plane, one, 0, plane);
-                images.add(new FloatImage(w, h, channels, one, first.bitDepth()));
+            FloatBuffer samples = out.toType(DataType.FLOAT32, false).toByteBuffer(true)
+                    .order(ByteOrder.nativeOrder()).asFloatBuffer();
+            FloatImage result = batch.frame().result(channels);
+            for (int k = 0; k < batch.tiles().size(); k++) {
+                TilePlan.Tile t = batch.tiles().get(k);
+                int fromX = t.coreOffsetX() * scale;
+                int fromY = t.coreOffsetY() * scale;
+                int toX = (t.x() + t.coreOffsetX()) * scale;
+                int toY = (t.y() + t.coreOffsetY()) * scale;
+                for (int c = 0; c < channels; c++) {
+                    for (int row = 0; row < t.coreH() * scale; row++) {
+                        samples.get(((k * channels + c) * h + fromY + row) * w + fromX, result.data(),
+                                (c * result.height() + toY + row) * result.width() + toX, t.coreW() * scale);
+                    }
+                }
             }
-            return images;
+            return result;
         }
     }
 }
