@@ -240,6 +240,7 @@ public final class KerasGraphBlock extends AbstractBlock {
                                      PairList<String, Object> params) {
         Map<String, NDArray> values = new HashMap<>();
         List<KerasLayersModel.Layer> layers = model.layers();
+        NDArray input = channelsLast(inputs.singletonOrThrow());
         for (int index = 0; index < layers.size(); index++) {
             KerasLayersModel.Layer layer = layers.get(index);
             if (isFolded(layer)) {
@@ -255,7 +256,7 @@ public final class KerasGraphBlock extends AbstractBlock {
                 return x;
             }).toList();
             NDArray out = switch (layer) {
-                case KerasLayersModel.Input input -> inputs.singletonOrThrow();
+                case KerasLayersModel.Input ignored -> input;
                 case KerasLayersModel.Conv2D c -> {
                     NDArray x = in.get(0);
                     int spare = convInputs.get(c.name()).stored() - layouts.get(inputsOf(c).get(0)).stored();
@@ -287,18 +288,29 @@ public final class KerasGraphBlock extends AbstractBlock {
             };
             temporaries.forEach(NDArray::close);
             values.put(layer.name(), out);
-            releaseDead(values, index, out, inputs.singletonOrThrow());
+            releaseDead(values, index, out, input);
         }
         NDArray output = values.get(model.outputName());
         return new NDList(compacted(output, layouts.get(model.outputName())));
     }
 
-    /** The arrays concatenated on the channel axis, followed by {@code spare} zero channels. */
+    /**
+     * The same NCHW array stored channels-last (NHWC). oneDNN then reads and writes every activation as it is stored,
+     * instead of reordering each convolution's input into its channel-blocked layout and the output back (a copy of
+     * each and two temporary arrays per convolution), and the element-wise ops and concatenations between the
+     * convolutions keep that order as long as every operand has it.
+     */
+    private static NDArray channelsLast(NDArray nchw) {
+        Shape s = nchw.getShape();
+        return nchw.transpose(0, 2, 3, 1).flatten().reshape(s.get(0), s.get(2), s.get(3), s.get(1)).transpose(0, 3, 1, 2);
+    }
+
+    /** The arrays concatenated on the channel axis, followed by {@code spare} zero channels (channels-last too). */
     private static NDArray withZeroChannels(List<NDArray> parts, int spare) {
         NDList list = new NDList(parts.toArray(NDArray[]::new));
         if (spare > 0) {
             Shape s = parts.get(0).getShape();
-            list.add(parts.get(0).getManager().zeros(new Shape(s.get(0), spare, s.get(2), s.get(3))));
+            list.add(parts.get(0).getManager().zeros(new Shape(s.get(0), s.get(2), s.get(3), spare)).transpose(0, 3, 1, 2));
         }
         return list.size() == 1 ? list.get(0) : NDArrays.concat(list, 1);
     }
