@@ -13,6 +13,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,8 +25,8 @@ import java.util.Set;
  * A {@link KerasLayersModel} as a DJL block, NCHW: each Conv2D becomes a DJL {@link Conv2d} child block holding the
  * model's weights; activations, concatenation, addition and nearest up-sampling are evaluated in graph order.
  * Tensors hold spare zero-weighted channels where oneDNN would otherwise pad them itself and miscompute (see
- * {@link ChannelLayout}); the block's output is the model's own. A convolution that alone reads a nearest up-sampling
- * is computed on the small input instead, as a sub-pixel convolution followed by depth-to-space (see
+ * {@link ChannelLayout}); the block's output is the model's own. A convolution that is the only reader of a nearest
+ * up-sampling is computed on the small input instead, as a sub-pixel convolution followed by depth-to-space (see
  * {@link #subPixelKernel}). Call {@link #loadWeights(NDManager)} once instead of a random initialisation.
  */
 public final class KerasGraphBlock extends AbstractBlock {
@@ -167,9 +168,11 @@ public final class KerasGraphBlock extends AbstractBlock {
                 ChannelLayout in = convInputs.get(c.name());
                 conv.getParameters().get("weight").getArray().set(up == null ? kernel(c, in, filters)
                         : subPixelKernel(c, up.factorY(), in));
-                float[] bias = new float[filters];
-                for (int i = 0; i < filters; i++) {
-                    bias[i] = i < c.filters() || up != null ? c.bias()[i % c.filters()] : 0f;
+                float[] bias = Arrays.copyOf(c.bias(), filters); // spare filters: zero
+                if (up != null) {
+                    for (int i = c.filters(); i < filters; i++) {
+                        bias[i] = c.bias()[i % c.filters()]; // the same biases for every phase
+                    }
                 }
                 conv.getParameters().get("bias").getArray().set(bias);
             }
