@@ -311,11 +311,16 @@ public final class KerasGraphBlock extends AbstractBlock {
     /** The arrays concatenated on the channel axis, followed by {@code spare} zero channels (channels-last too). */
     private static NDArray withZeroChannels(List<NDArray> parts, int spare) {
         NDList list = new NDList(parts.toArray(NDArray[]::new));
-        if (spare > 0) {
-            Shape s = parts.get(0).getShape();
-            list.add(parts.get(0).getManager().zeros(new Shape(s.get(0), s.get(2), s.get(3), spare)).transpose(0, 3, 1, 2));
+        if (spare == 0) {
+            return list.size() == 1 ? list.get(0) : NDArrays.concat(list, 1);
         }
-        return list.size() == 1 ? list.get(0) : NDArrays.concat(list, 1);
+        Shape s = parts.get(0).getShape();
+        // freed at once, not with the tile: the working set is what bounds the tile size
+        try (NDArray zeros = parts.get(0).getManager().zeros(new Shape(s.get(0), s.get(2), s.get(3), spare));
+             NDArray channels = zeros.transpose(0, 3, 1, 2)) {
+            list.add(channels);
+            return NDArrays.concat(list, 1);
+        }
     }
 
     /** Only the real channels, in order. */
