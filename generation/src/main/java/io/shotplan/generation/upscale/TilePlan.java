@@ -10,7 +10,7 @@ import java.util.List;
  * no seam when the overlap is at least the model's receptive radius.
  *
  * <p>All windows of a plan have the same size: the fewest that cover the frame, shrunk until neighbours overlap by
- * about twice the context, so no more pixels are computed than with windows cut to fit. One size means one set of
+ * about twice the context, so about as many pixels are computed as with windows cut to fit. One size means one set of
  * tensor shapes for the whole frame: the native allocator hands the same blocks back tile after tile, and a batch can
  * hold any tiles.
  */
