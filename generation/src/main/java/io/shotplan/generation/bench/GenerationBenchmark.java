@@ -57,7 +57,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java -Dai.djl.offline=true -cp ... io.shotplan.generation.bench.GenerationBenchmark \
- *   [--frames 3] [--size 512] [--threads 2] [--tfjs generation/reference] [--jobs 4] [--model false] [--big 3840x2160 [--tile 280]]
+ *   [--frames 3] [--size 512] [--threads 2] [--tfjs generation/reference] [--jobs 4] [--model false] [--big 3840x2160 [--tile 320]]
  *   [--db-url jdbc:postgresql://… --db-user … --schema …]   (password from SHOTPLAN_DB_PASSWORD)
  * </pre>
  */
