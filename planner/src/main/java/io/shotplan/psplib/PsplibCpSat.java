@@ -42,10 +42,10 @@ public final class PsplibCpSat {
 
     /**
      * The subsolvers of CP-SAT's portfolio that the one thread skips. Interleaved on one thread, every subsolver takes
-     * its turn; on j30's open instances the better schedules come from the scheduling neighbourhoods and the bound
-     * from the LP-based search, so the generic neighbourhoods (random and graph-based) and the other full searches only
-     * took turns from them (fifth session of issue 16, dev set's 32 misses at the same deterministic budget: 10 better,
-     * 2 worse).
+     * turns; in its log of an open j30 instance (j3037_9) the better schedules came from the scheduling
+     * neighbourhoods and the bound from the LP-based search, while these (the random and graph-based neighbourhoods,
+     * the other full searches) found nothing. Skipping them won on the dev set's 32 misses at the same deterministic budget: 10 better, 2 worse
+     * (docs/benchmarks.md, issue 16, fifth session).
      */
     static final List<String> SKIPPED_SUBSOLVERS = List.of("graph_arc_lns", "graph_cst_lns", "graph_dec_lns",
             "graph_var_lns", "rnd_cst_lns", "rnd_var_lns", "fixed", "no_lp", "quick_restart_no_lp", "pseudo_costs",
