@@ -59,13 +59,16 @@ public final class RateCards {
         return cards.size() > 1 || !cards.getFirst().currency().equals(currency);
     }
 
-    /** {@code from} and every later day a card or an exchange rate takes effect: prices change on these days only. */
-    public java.util.SortedSet<LocalDate> changeDays(LocalDate from) {
-        java.util.SortedSet<LocalDate> days = new java.util.TreeSet<>();
-        days.add(from);
-        cards.stream().map(RateCard::effectiveFrom).filter(from::isBefore).forEach(days::add);
-        exchangeRates.stream().map(ExchangeRate::effectiveFrom).filter(from::isBefore).forEach(days::add);
-        return days;
+    /** The last day a card or an exchange rate takes effect (the show's start if none does): no price changes after it. */
+    public LocalDate lastChange() {
+        LocalDate last = cards.getFirst().effectiveFrom();
+        for (RateCard card : cards) {
+            last = card.effectiveFrom().isAfter(last) ? card.effectiveFrom() : last;
+        }
+        for (ExchangeRate rate : exchangeRates) {
+            last = rate.effectiveFrom().isAfter(last) ? rate.effectiveFrom() : last;
+        }
+        return last;
     }
 
     /** The card that prices {@code day}. */
@@ -81,25 +84,21 @@ public final class RateCards {
 
     /** The artist-day of {@code discipline} on {@code day}, in the show's currency ({@link #inShowCurrency}). */
     public BigDecimal dayRate(String discipline, LocalDate day) {
-        RateCard card = on(day);
-        BigDecimal rate = card.dayRates().get(discipline);
-        if (rate == null) {
-            throw new IllegalArgumentException("unknown discipline '" + discipline + "'");
-        }
-        return inShowCurrency(card, rate, day);
+        return rate(day, RateCard::dayRates, discipline, "discipline");
     }
 
     /** The GPU-hour of {@code pool} on {@code day}, in the show's currency ({@link #inShowCurrency}). */
     public BigDecimal hourlyRate(String pool, LocalDate day) {
-        RateCard card = on(day);
-        BigDecimal rate = card.hourlyRates().get(pool);
-        if (rate == null) {
-            throw new IllegalArgumentException("unknown GPU pool '" + pool + "'");
-        }
-        return inShowCurrency(card, rate, day);
+        return rate(day, RateCard::hourlyRates, pool, "GPU pool");
     }
 
-    private BigDecimal inShowCurrency(RateCard card, BigDecimal rate, LocalDate day) {
+    private BigDecimal rate(LocalDate day, java.util.function.Function<RateCard, Map<String, BigDecimal>> rates,
+                            String code, String what) {
+        RateCard card = on(day);
+        BigDecimal rate = rates.apply(card).get(code);
+        if (rate == null) {
+            throw new IllegalArgumentException("unknown " + what + " '" + code + "'");
+        }
         return inShowCurrency(rate, card.currency(), day, "rate card '" + card.name() + "'");
     }
 

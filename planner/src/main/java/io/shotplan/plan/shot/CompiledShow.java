@@ -18,6 +18,7 @@ import io.shotplan.show.Discipline;
 import io.shotplan.show.Episode;
 import io.shotplan.show.GpuPool;
 import io.shotplan.show.ModeEstimate;
+import io.shotplan.show.RateCards;
 import io.shotplan.show.Shot;
 import io.shotplan.show.ShotEstimator;
 import io.shotplan.show.ShotStatus;
@@ -116,9 +117,10 @@ public final class CompiledShow {
 
     /** The modes' costs by start, up to the crew calendar's end and every price change (after them prices stay). */
     private DatedCosts datedCosts() {
+        RateCards rateCards = show.rateCards();
         int horizon = Math.max(java.util.Arrays.stream(duePeriod).max().orElse(0) + CALENDAR_TAIL_DAYS,
-                days.periodOnOrAfter(show.rateCards().changeDays(show.startDate()).last()) + 1);
-        return DatedCosts.of(estimator, show.rateCards(), days, horizon, shotByKey, estimateByKey,
+                days.periodOnOrAfter(rateCards.lastChange()) + 1);
+        return DatedCosts.of(estimator, rateCards, days, horizon, shotByKey, estimateByKey,
                 durationByKey.stream().mapToInt(Integer::intValue).toArray());
     }
 
