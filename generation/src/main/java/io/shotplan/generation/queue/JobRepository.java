@@ -15,6 +15,7 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.when;
 
 import io.shotplan.sql.ledger.LedgerEntry;
@@ -43,7 +44,8 @@ import org.jooq.impl.DSL;
  * The job queue in the {@code generation_job} table, and the ledger rows it appends.
  *
  * <p>Protocol: a worker claims the oldest due job with {@code SELECT … FOR UPDATE SKIP LOCKED} (so concurrent workers
- * on any number of machines never take the same row) and holds it under a lease it renews with heartbeats. Every later
+ * on any number of machines never take the same row) and holds it under a lease it renews with heartbeats; each beat
+ * also records the frames finished since the last one ({@link FramesDone}), so a frame costs no round trip. Every later
  * write is conditional on still holding the lease ({@code lease_owner = me AND state = 'RUNNING'}); a worker that was
  * paused, cancelled or presumed dead gets "false" back and drops the job. A job whose lease expired is claimable again.
  * Completion flips the job to SUCCEEDED and appends its ledger row, keyed by the job's idempotency key, in the
@@ -53,6 +55,8 @@ import org.jooq.impl.DSL;
  * already has of the job's {@code device_seconds}; each bill appends the difference (completion, a final failure, a
  * cancel) and moves {@code billed_seconds} up in the same transaction. A frame that finishes after its job was paused,
  * cancelled or taken over still adds its seconds to the job, and is billed at once when the job has already ended.
+ * A worker killed outright loses what it finished since its last beat: those frames are rendered again by the worker
+ * that takes the job over, and their first device time, recorded nowhere, is not billed (at most one heartbeat's).
  */
 public final class JobRepository {
 
@@ -162,32 +166,24 @@ public final class JobRepository {
                 row.getDeviceSeconds() == null ? BigDecimal.ZERO : row.getDeviceSeconds(), row.getIdempotencyKey()));
     }
 
-    /** Renews the lease; false when the job is no longer this worker's (paused, cancelled, or taken over). */
-    public boolean heartbeat(long jobId, String owner, Duration lease) {
-        OffsetDateTime now = now();
-        var j = GENERATION_JOB;
-        return dsl.update(j).set(j.HEARTBEAT_AT, now).set(j.LEASE_EXPIRES_AT, now.plus(lease))
-                .where(j.ID.eq(jobId)).and(j.LEASE_OWNER.eq(owner)).and(j.STATE.eq(JobState.RUNNING.name()))
-                .execute() == 1;
-    }
-
     /**
-     * Records one more finished frame and its device time; false when the job is no longer this worker's. The frame's
-     * device time is recorded either way (see {@link #recordLateFrame}).
+     * Renews the lease and records the frames finished since the last beat; false when the job is no longer this
+     * worker's (paused, cancelled, or taken over). Their device time is recorded either way (see
+     * {@link #recordLateFrame}); their frames count as done only while the job is still this worker's.
      */
-    public boolean recordFrame(long jobId, String owner, double deviceSeconds, String device, Duration lease) {
+    public boolean heartbeat(long jobId, String owner, FramesDone done, Duration lease) {
         OffsetDateTime now = now();
         var j = GENERATION_JOB;
         boolean mine = dsl.update(j)
-                .set(j.FRAMES_DONE, j.FRAMES_DONE.plus(1))
-                .set(j.DEVICE_SECONDS, coalesce(j.DEVICE_SECONDS, BigDecimal.ZERO).plus(seconds(deviceSeconds)))
-                .set(j.DEVICE, device)
+                .set(j.FRAMES_DONE, j.FRAMES_DONE.plus(done.frames()))
+                .set(j.DEVICE_SECONDS, coalesce(j.DEVICE_SECONDS, BigDecimal.ZERO).plus(seconds(done.deviceSeconds())))
+                .set(j.DEVICE, done.device() == null ? j.DEVICE : val(done.device()))
                 .set(j.HEARTBEAT_AT, now)
                 .set(j.LEASE_EXPIRES_AT, now.plus(lease))
                 .where(j.ID.eq(jobId)).and(j.LEASE_OWNER.eq(owner)).and(j.STATE.eq(JobState.RUNNING.name()))
                 .execute() == 1;
-        if (!mine) {
-            recordLateFrame(jobId, deviceSeconds, device, null);
+        if (!mine && !done.isEmpty()) {
+            recordLateFrame(jobId, done.deviceSeconds(), done.device(), null);
         }
         return mine;
     }
@@ -225,15 +221,13 @@ public final class JobRepository {
      * @return the ledger row's id, or empty when the job was no longer this worker's (nothing was written)
      */
     public Optional<Long> complete(long jobId, String owner, String model) {
-        return complete(jobId, owner, model, null);
+        return complete(jobId, owner, model, FramesDone.NONE);
     }
 
     /**
-     * Like {@link #complete(long, String, String)}, also recording the job's last frame (saves a round trip).
-     *
-     * @param lastFrame the result of the last frame, not yet recorded with {@link #recordFrame}; null if none
+     * Like {@link #complete(long, String, String)}, also recording the frames finished since the last heartbeat.
      */
-    public Optional<Long> complete(long jobId, String owner, String model, FrameProcessor.FrameResult lastFrame) {
+    public Optional<Long> complete(long jobId, String owner, String model, FramesDone unrecorded) {
         // null: the job was no longer this worker's
         Optional<Long> billed = dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
@@ -245,10 +239,10 @@ public final class JobRepository {
             if (row == null) {
                 return null;
             }
-            if (lastFrame != null) {
+            if (!unrecorded.isEmpty()) {
                 BigDecimal before = row.getDeviceSeconds() == null ? BigDecimal.ZERO : row.getDeviceSeconds();
-                row.setDeviceSeconds(before.add(seconds(lastFrame.deviceSeconds())));
-                row.setDevice(lastFrame.device());
+                row.setDeviceSeconds(before.add(seconds(unrecorded.deviceSeconds())));
+                row.setDevice(unrecorded.device());
             }
             // lease_owner stays: it records which worker finished the job
             tx.update(j).set(j.STATE, JobState.SUCCEEDED.name()).set(j.FINISHED_AT, now)
@@ -262,9 +256,9 @@ public final class JobRepository {
         if (billed != null) {
             return billed;
         }
-        if (lastFrame != null) {
-            // paused, cancelled or taken over while the last frame ran: its device time was spent all the same
-            recordLateFrame(jobId, lastFrame.deviceSeconds(), lastFrame.device(), model);
+        if (!unrecorded.isEmpty()) {
+            // paused, cancelled or taken over since the last heartbeat: the device time was spent all the same
+            recordLateFrame(jobId, unrecorded.deviceSeconds(), unrecorded.device(), model);
         }
         return Optional.empty();
     }
@@ -389,7 +383,7 @@ public final class JobRepository {
                 .execute() == 1;
     }
 
-    /** QUEUED and RUNNING jobs of the show → PAUSED; running workers drop them at their next frame or heartbeat. */
+    /** QUEUED and RUNNING jobs of the show → PAUSED; running workers drop them at their next heartbeat. */
     public int pauseShow(long showId) {
         var j = GENERATION_JOB;
         return dsl.update(j).set(j.STATE, JobState.PAUSED.name())

@@ -6,7 +6,8 @@ import java.time.Duration;
  * Tuning of the job queue; {@link #defaults()} suits production, tests shorten the times.
  *
  * @param lease        how long a claim lasts without a heartbeat; a dead worker's job is picked up after this
- * @param heartbeat    how often a busy worker renews its lease (well under {@code lease})
+ * @param heartbeat    how often a busy worker renews its lease and records the frames it has finished (well under
+ *                     {@code lease}); a pause or cancel reaches a busy worker within this time
  * @param idlePoll     how long an idle worker waits before looking for work again
  * @param backoffBase  the delay before the first retry; doubled for each further attempt
  * @param backoffMax   the longest delay between attempts

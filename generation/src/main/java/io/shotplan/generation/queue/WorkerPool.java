@@ -117,47 +117,33 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     private void run(GenerationJob job, String owner) {
+        Unrecorded unrecorded = new Unrecorded();
         AtomicBoolean lost = new AtomicBoolean();
         long period = settings.heartbeat().toMillis();
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
-            try {
-                if (!jobs.heartbeat(job.id(), owner, settings.lease())) {
-                    lost.set(true);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("heartbeat of job {} failed: {}", job.id(), e.toString());
-            }
-        }, period, period, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> beat(job, owner, unrecorded, lost),
+                period, period, TimeUnit.MILLISECONDS);
         String model = processor.modelName(job.capability());
-        FrameProcessor.FrameResult last = null;
         try {
             for (int frame = job.frameFrom() + job.framesDone(); frame <= job.frameTo(); frame++) {
                 if (lost.get()) {
+                    flush(job, owner, unrecorded);
                     dropped(job, owner, "paused, cancelled or taken over");
                     return;
                 }
                 if (!running.get()) {
-                    jobs.release(job.id(), owner);
-                    metrics.outcome("released");
+                    if (flush(job, owner, unrecorded) && jobs.release(job.id(), owner)) {
+                        metrics.outcome("released");
+                    } else {
+                        dropped(job, owner, "lost its lease while stopping");
+                    }
                     return;
                 }
                 FrameProcessor.FrameResult result = onDevice(processor.process(job, frame));
-                if (frame == job.frameTo()) {
-                    last = result; // recorded by the completion's transaction
-                    metrics.frameDone(result.deviceSeconds(), result.device());
-                    break;
-                }
-                long t = System.nanoTime();
-                boolean stillMine = jobs.recordFrame(job.id(), owner, result.deviceSeconds(), result.device(), settings.lease());
-                metrics.overhead("progress", System.nanoTime() - t);
+                unrecorded.add(result);
                 metrics.frameDone(result.deviceSeconds(), result.device());
-                if (!stillMine) {
-                    dropped(job, owner, "lost its lease");
-                    return;
-                }
             }
             long t = System.nanoTime();
-            boolean completed = jobs.complete(job.id(), owner, model, last).isPresent();
+            boolean completed = jobs.complete(job.id(), owner, model, unrecorded.close()).isPresent();
             metrics.overhead("complete", System.nanoTime() - t);
             if (completed) {
                 metrics.outcome("succeeded");
@@ -165,15 +151,49 @@ public final class WorkerPool implements AutoCloseable {
                 dropped(job, owner, "lost its lease before completing");
             }
         } catch (GenerationException e) {
-            failed(job, owner, e.getMessage(), e.permanent(), model);
+            failed(job, owner, e.getMessage(), e.permanent(), model, unrecorded);
         } catch (RuntimeException e) {
-            failed(job, owner, e.toString(), false, model);
+            failed(job, owner, e.toString(), false, model, unrecorded);
         } catch (OutOfMemoryError e) {
             // a plate too large for the heap: fail the attempt (a retry may land on a bigger worker), keep the thread
-            failed(job, owner, "out of memory: " + e.getMessage(), false, model);
+            failed(job, owner, "out of memory: " + e.getMessage(), false, model, unrecorded);
         } finally {
             heartbeat.cancel(false);
         }
+    }
+
+    /**
+     * One heartbeat: renews the lease and records the frames finished since the last one. Holding the job's
+     * {@link Unrecorded} while it writes keeps a beat and the job's last write (completion, failure, release) from
+     * recording the same frames twice.
+     */
+    private void beat(GenerationJob job, String owner, Unrecorded unrecorded, AtomicBoolean lost) {
+        synchronized (unrecorded) {
+            if (unrecorded.closed) {
+                return;
+            }
+            FramesDone done = unrecorded.take();
+            long t = System.nanoTime();
+            try {
+                if (!jobs.heartbeat(job.id(), owner, done, settings.lease())) {
+                    lost.set(true);
+                }
+                if (!done.isEmpty()) {
+                    metrics.overhead("progress", System.nanoTime() - t);
+                }
+            } catch (RuntimeException e) {
+                unrecorded.putBack(done); // the database is unreachable: the next beat records them
+                LOG.warn("heartbeat of job {} failed: {}", job.id(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * Records the frames finished since the last heartbeat before the job is handed back or failed, so a resumed job
+     * skips them and a bill includes their time; false when the job is no longer this worker's.
+     */
+    private boolean flush(GenerationJob job, String owner, Unrecorded unrecorded) {
+        return jobs.heartbeat(job.id(), owner, unrecorded.close(), settings.lease());
     }
 
     /**
@@ -186,9 +206,11 @@ public final class WorkerPool implements AutoCloseable {
                 ? new FrameProcessor.FrameResult(result.deviceSeconds(), profile.device()) : result;
     }
 
-    private void failed(GenerationJob job, String owner, String error, boolean permanent, String model) {
+    private void failed(GenerationJob job, String owner, String error, boolean permanent, String model,
+                        Unrecorded unrecorded) {
         String message = "frame range %d–%d of %s: %s".formatted(job.frameFrom(), job.frameTo(), job.shotCode(), error);
-        Optional<JobState> state = jobs.fail(job.id(), owner, message, permanent, settings, model);
+        Optional<JobState> state = flush(job, owner, unrecorded)
+                ? jobs.fail(job.id(), owner, message, permanent, settings, model) : Optional.empty();
         if (state.isEmpty()) {
             dropped(job, owner, "lost its lease while failing");
             return;
@@ -225,6 +247,33 @@ public final class WorkerPool implements AutoCloseable {
             return InetAddress.getLocalHost().getHostName();
         } catch (Exception e) {
             return ManagementFactory.getRuntimeMXBean().getName();
+        }
+    }
+
+    /** The frames a running job has finished and not yet written, shared by its worker thread and its heartbeat. */
+    private static final class Unrecorded {
+
+        private FramesDone done = FramesDone.NONE;
+        private boolean closed;
+
+        synchronized void add(FrameProcessor.FrameResult frame) {
+            done = done.plus(frame);
+        }
+
+        synchronized FramesDone take() {
+            FramesDone taken = done;
+            done = FramesDone.NONE;
+            return taken;
+        }
+
+        synchronized void putBack(FramesDone taken) {
+            done = taken.plus(done);
+        }
+
+        /** The rest, for the job's last write; no heartbeat records anything after this. */
+        synchronized FramesDone close() {
+            closed = true;
+            return take();
         }
     }
 }

@@ -79,7 +79,7 @@ class DispatchBillingTest {
                 service.dispatchPlan(show.planId());
                 JobRepository jobs = new JobRepository(dsl, Clock.systemUTC());
                 GenerationJob job = jobs.claim("w1", Duration.ofMinutes(1)).orElseThrow();
-                assertThat(jobs.recordFrame(job.id(), "w1", 2.0, "gpu", Duration.ofMinutes(1))).isTrue();
+                assertThat(jobs.heartbeat(job.id(), "w1", new FramesDone(1, 2.0, "gpu"), Duration.ofMinutes(1))).isTrue();
 
                 assertThat(service.cancelShow(show.showId())).isEqualTo(1);
 
@@ -87,7 +87,7 @@ class DispatchBillingTest {
                 assertThat(dsl.fetchValue(COST_LEDGER.AMOUNT)).isEqualByComparingTo("0.0020"); // 2 s at 3.60 an hour
 
                 // the frame the worker had in hand finishes after the cancel
-                assertThat(jobs.recordFrame(job.id(), "w1", 1.5, "gpu", Duration.ofMinutes(1))).isFalse();
+                assertThat(jobs.heartbeat(job.id(), "w1", new FramesDone(1, 1.5, "gpu"), Duration.ofMinutes(1))).isFalse();
                 assertThat(ledgerSeconds(dsl)).isEqualByComparingTo("3.5");
                 assertThat(dsl.fetchCount(COST_LEDGER)).isEqualTo(2);
 
@@ -114,7 +114,7 @@ class DispatchBillingTest {
                 service.dispatchPlan(show.planId());
                 JobRepository jobs = new JobRepository(dsl, Clock.systemUTC());
                 GenerationJob job = jobs.claim("w1", Duration.ofMinutes(1)).orElseThrow();
-                assertThat(jobs.recordFrame(job.id(), "w1", 2.0, "gpu", Duration.ofMinutes(1))).isTrue();
+                assertThat(jobs.heartbeat(job.id(), "w1", new FramesDone(1, 2.0, "gpu"), Duration.ofMinutes(1))).isTrue();
 
                 service.cancelShow(show.showId());
 
@@ -140,9 +140,9 @@ class DispatchBillingTest {
                 service.dispatchPlan(show.planId());
                 JobRepository jobs = new JobRepository(dsl, Clock.systemUTC());
                 GenerationJob job = jobs.claim("w1", Duration.ofMinutes(1)).orElseThrow();
-                assertThat(jobs.recordFrame(job.id(), "w1", 1.0, "gpu", Duration.ofMinutes(1))).isTrue();
+                assertThat(jobs.heartbeat(job.id(), "w1", new FramesDone(1, 1.0, "gpu"), Duration.ofMinutes(1))).isTrue();
                 service.pauseShow(show.showId());
-                assertThat(jobs.recordFrame(job.id(), "w1", 0.5, "gpu", Duration.ofMinutes(1))).isFalse();
+                assertThat(jobs.heartbeat(job.id(), "w1", new FramesDone(1, 0.5, "gpu"), Duration.ofMinutes(1))).isFalse();
                 assertThat(dsl.select(GENERATION_JOB.DEVICE_SECONDS).from(GENERATION_JOB).fetchSingle().value1())
                         .isEqualByComparingTo("1.5");
 

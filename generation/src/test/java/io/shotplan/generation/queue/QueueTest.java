@@ -93,6 +93,72 @@ class QueueTest {
 
     @ParameterizedTest
     @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void aJobShorterThanAHeartbeatWritesOnlyItsClaimAndItsCompletion(Supplier<Database> databases) throws Exception {
+        QueueSettings slowBeat = new QueueSettings(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofMillis(20),
+                Duration.ofMillis(40), Duration.ofMillis(200), 10, 3);
+        try (Database db = databases.get()) {
+            QueueFixtures show = QueueFixtures.create(db.dsl(), "ONE", 3, 10, 1);
+            try (GenerationService service = new GenerationService(db.dsl(),
+                    GenerationConfig.defaults(dir).withQueue(slowBeat), new SimpleMeterRegistry(),
+                    new FakeProcessor(dir, 5), Clock.systemUTC())) {
+                service.dispatchPlan(show.planId());
+                service.startWorkers(1);
+                assertThat(service.awaitIdle(show.showId(), Duration.ofSeconds(20))).isTrue();
+                service.stopWorkers();
+
+                var registry = service.metrics().registry();
+                assertThat(registry.find("shotplan.generation.overhead").tag("phase", "progress").timer()).isNull();
+                assertThat(registry.get("shotplan.generation.overhead").tag("phase", "complete").timer().count())
+                        .isEqualTo(3);
+                for (var job : db.dsl().selectFrom(GENERATION_JOB).fetch()) {
+                    assertThat(job.getState()).isEqualTo("SUCCEEDED");
+                    assertThat(job.getFramesDone()).isEqualTo(10);
+                    assertThat(job.getDeviceSeconds()).isGreaterThanOrEqualTo(new BigDecimal("0.05")); // 10 × 5 ms
+                    assertThat(db.dsl().selectFrom(COST_LEDGER)
+                            .where(COST_LEDGER.IDEMPOTENCY_KEY.eq(job.getIdempotencyKey())).fetchSingle().getGpuSeconds())
+                            .isEqualByComparingTo(job.getDeviceSeconds());
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void aPauseReachesABusyWorkerAtItsNextHeartbeatAndKeepsTheFramesItRecorded(Supplier<Database> databases)
+            throws Exception {
+        try (Database db = databases.get()) {
+            QueueFixtures show = QueueFixtures.create(db.dsl(), "BSY", 1, 20, 1);
+            QueueSettings oneJob = new QueueSettings(FAST.lease(), FAST.heartbeat(), FAST.idlePoll(), FAST.backoffBase(),
+                    FAST.backoffMax(), 20, 3);
+            try (GenerationService service = new GenerationService(db.dsl(),
+                    GenerationConfig.defaults(dir).withQueue(oneJob), new SimpleMeterRegistry(),
+                    new FakeProcessor(dir, 100), Clock.systemUTC())) {
+                service.dispatchPlan(show.planId());
+                service.startWorkers(1);
+                while (db.dsl().select(GENERATION_JOB.FRAMES_DONE).from(GENERATION_JOB).fetchSingle().value1() < 1) {
+                    Thread.sleep(10);
+                }
+                service.pauseShow(show.showId());
+                Thread.sleep(600); // the next heartbeat (150 ms) tells the worker, which drops the job after its frame
+                service.stopWorkers();
+                var paused = db.dsl().selectFrom(GENERATION_JOB).fetchSingle();
+
+                assertThat(paused.getState()).isEqualTo("PAUSED");
+                int rendered = (int) service.metrics().registry().get("shotplan.generation.frames").counter().count();
+                assertThat(rendered).isLessThan(20);
+                assertThat(paused.getFramesDone()).isBetween(1, rendered);
+                // every frame rendered is in the job's device time, the ones after the pause included
+                assertThat(paused.getDeviceSeconds())
+                        .isGreaterThanOrEqualTo(new BigDecimal("0.1").multiply(BigDecimal.valueOf(rendered)));
+                try (var frames = Files.list(dir.resolve("SH0001"))) {
+                    assertThat(frames.count()).isEqualTo(rendered);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
     void aTransientFailureIsRetriedAfterABackOff(Supplier<Database> databases) throws Exception {
         try (Database db = databases.get()) {
             QueueFixtures show = QueueFixtures.create(db.dsl(), "RTY", 1, 2, 1);
@@ -194,7 +260,7 @@ class QueueTest {
                 service.dispatchPlan(show.planId());
                 JobRepository jobs = new JobRepository(db.dsl(), Clock.systemUTC());
                 GenerationJob ghost = jobs.claim("ghost", Duration.ofMillis(300)).orElseThrow();
-                assertThat(jobs.recordFrame(ghost.id(), "ghost", 0.5, "cpu", Duration.ofMillis(300))).isTrue();
+                assertThat(jobs.heartbeat(ghost.id(), "ghost", new FramesDone(1, 0.5, "cpu"), Duration.ofMillis(300))).isTrue();
                 assertThat(jobs.claim("other", Duration.ofSeconds(5))).isEmpty(); // leased
 
                 service.startWorkers(1);

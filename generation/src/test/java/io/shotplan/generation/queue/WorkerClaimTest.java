@@ -74,9 +74,9 @@ class WorkerClaimTest {
             JobRepository jobs = new JobRepository(db.dsl(), Clock.systemUTC());
 
             GenerationJob onCpu = jobs.claim("w", LEASE).orElseThrow();
-            jobs.complete(onCpu.id(), "w", "m", new FrameProcessor.FrameResult(7.2, "cpu")).orElseThrow();
+            jobs.complete(onCpu.id(), "w", "m", new FramesDone(1, 7.2, "cpu")).orElseThrow();
             GenerationJob onGpu = jobs.claim("w", LEASE).orElseThrow();
-            jobs.complete(onGpu.id(), "w", "m", new FrameProcessor.FrameResult(7.2, "cuda:1")).orElseThrow();
+            jobs.complete(onGpu.id(), "w", "m", new FramesDone(1, 7.2, "cuda:1")).orElseThrow();
 
             var cpuRow = ledgerRow(db.dsl(), onCpu);
             assertThat(cpuRow.getDevice()).isEqualTo("cpu");
