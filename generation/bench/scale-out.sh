@@ -76,13 +76,27 @@ for i in $(seq 1 "$MAX_NS"); do netns_up "$i"; done
 
 start_worker() { # worker i of a run, in namespace i
   local i="$1" schema="$2" lease="$3" heartbeat="$4"
-  ip netns exec "spw$i" "$JAVA" -Xmx256m -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED \
+  ip netns exec "spw$i" "$JAVA" -Xmx256m ${WORKER_JIT:--XX:TieredStopAtLevel=1} --enable-native-access=ALL-UNNAMED \
     -Dshotplan.bench.frame-millis="$FRAME_MS" -Dshotplan.bench.out="$OUT/frames/$schema" \
     -jar "$JAR" worker --db-url "jdbc:postgresql://10.201.$i.1:5432/$PG_DB" --db-user "$PG_USER" --schema "$schema" \
     --processor io.shotplan.generation.bench.FixedTimeProcessor --threads 1 --idle-poll-ms 20 \
     --lease-seconds "$lease" --heartbeat-seconds "$heartbeat" --management-port 0 \
     > "$OUT/$schema-w$i.log" 2>&1 &
   WORKERS+=($!)
+}
+
+queue_time() { # the workers' own timers of their round trips to the queue, against the run's model time
+  local n="$1" schema="$2" i addr
+  for i in $(seq 1 "$n"); do
+    addr="$(sed -n 's#.*health and metrics on http://\([^ ]*\)/actuator.*#\1#p' "$OUT/$schema-w$i.log")"
+    ip netns exec "spw$i" curl -sf "http://$addr/actuator/prometheus" | grep '^shotplan_generation_overhead_seconds_\(sum\|count\)'
+  done | awk -v model="$(sed -n 's/.*model time \([0-9.]*\) s.*/\1/p' "$OUT/$schema-run.txt")" '
+    { match($0, /phase="[a-z]*"/); phase = substr($0, RSTART + 7, RLENGTH - 8)
+      if ($1 ~ /_sum/) sum[phase] += $2; else count[phase] += $2 }
+    END { path = sum["claim"] + sum["complete"]
+          printf "queue time on the jobs'"'"' path (the workers'"'"' timers): claims %d, %.1f ms each; completions %d, %.1f ms each = %.3f %% of model time; heartbeats with frames %d, %.1f ms each, off the path\n",
+            count["claim"], 1000 * sum["claim"] / count["claim"], count["complete"], 1000 * sum["complete"] / count["complete"],
+            100 * path / model, count["progress"], count["progress"] ? 1000 * sum["progress"] / count["progress"] : 0 }'
 }
 
 run() { # N workers, N x JOBS_PER_WORKER jobs; with "failure": kill -9 two workers and restart PostgreSQL mid-run
@@ -119,8 +133,9 @@ run() { # N workers, N x JOBS_PER_WORKER jobs; with "failure": kill -9 two worke
   fi
   local rc=0
   bench run --db-url "jdbc:postgresql://127.0.0.1:5432/$PG_DB" --db-user "$PG_USER" --schema "$schema" \
-    --plan "$plan" --workers "$n" || rc=$?
+    --plan "$plan" --workers "$n" | tee "$OUT/$schema-run.txt" || rc=$?
   [ -n "$mode" ] && wait "$chaos"
+  [ -z "$mode" ] && queue_time "$n" "$schema"
   local expected=$((jobs * FRAMES)) written
   written="$(find "$OUT/frames/$schema" -name 'f*.txt' | wc -l)"
   echo "frame files written $written of $expected; half-written files: $(find "$OUT/frames/$schema" -name '*.tmp-*' | wc -l)"

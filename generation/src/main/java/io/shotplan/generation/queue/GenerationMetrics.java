@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *   <li>{@code shotplan.generation.device.seconds{device}} — measured device time</li>
  *   <li>{@code shotplan.generation.job.outcomes{outcome}} — succeeded, retried, failed, dropped (lease lost)</li>
  *   <li>{@code shotplan.generation.frame.time} — model time per frame</li>
- *   <li>{@code shotplan.generation.overhead{phase}} — queue time around the model: claim, progress, complete</li>
+ *   <li>{@code shotplan.generation.overhead{phase}} — the queue's round trips (claim, progress, complete; they run beside
+ *   the model, on a worker's queue thread and heartbeat) and {@code waiting}: the time a worker with work to do waited
+ *   for the queue instead of running the model</li>
  * </ul>
  */
 public final class GenerationMetrics {
@@ -72,7 +74,13 @@ public final class GenerationMetrics {
         registry.timer("shotplan.generation.overhead", "phase", phase).record(Duration.ofNanos(nanos));
     }
 
-    /** Mean overhead per call of a phase (claim, progress, complete), in seconds; 0 before any call. */
+    /** Total time of a phase (claim, progress, complete, waiting), in seconds; 0 before any call. */
+    public double totalOverheadSeconds(String phase) {
+        Timer t = registry.find("shotplan.generation.overhead").tag("phase", phase).timer();
+        return t == null ? 0 : t.totalTime(TimeUnit.NANOSECONDS) / 1e9;
+    }
+
+    /** Mean overhead per call of a phase (claim, progress, complete, waiting), in seconds; 0 before any call. */
     public double meanOverheadSeconds(String phase) {
         Timer t = registry.find("shotplan.generation.overhead").tag("phase", phase).timer();
         return t == null || t.count() == 0 ? 0 : t.mean(TimeUnit.NANOSECONDS) / 1e9;

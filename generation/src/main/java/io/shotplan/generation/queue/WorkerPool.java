@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -97,59 +100,102 @@ public final class WorkerPool implements AutoCloseable {
         stop(Duration.ofMinutes(1));
     }
 
+    /**
+     * One worker thread. The model should never wait for the database: while the last frame of a job renders, the
+     * worker's queue thread claims the next job, and it completes the finished one while the next renders. Only a
+     * worker that found the queue empty waits for a claim.
+     */
     private void loop(String owner) {
-        while (running.get()) {
-            try {
-                long claimStart = System.nanoTime();
-                Optional<GenerationJob> claimed = jobs.claim(owner, settings.lease(), profile);
-                if (claimed.isEmpty()) {
+        ExecutorService queue = Executors.newSingleThreadExecutor(r -> daemon(r, owner + "-queue"));
+        Leased next = null;
+        try {
+            while (running.get()) {
+                Leased job = next;
+                next = null;
+                try {
+                    if (job == null) {
+                        long t = System.nanoTime();
+                        job = claim(owner).orElse(null);
+                        if (job == null) {
+                            sleep(settings.idlePoll());
+                            continue;
+                        }
+                        metrics.overhead("waiting", System.nanoTime() - t);
+                    }
+                    next = run(job, owner, queue);
+                } catch (RuntimeException e) {
+                    // the database is unreachable or a bug: keep the worker alive, the lease protects the job
+                    LOG.warn("generation worker {}: {}", owner, e.toString());
                     sleep(settings.idlePoll());
-                    continue;
                 }
-                metrics.overhead("claim", System.nanoTime() - claimStart);
-                run(claimed.get(), owner);
-            } catch (RuntimeException e) {
-                // the database is unreachable or a bug: keep the worker alive, the lease protects the job
-                LOG.warn("generation worker {}: {}", owner, e.toString());
-                sleep(settings.idlePoll());
+            }
+            if (next != null) {
+                handBack(next, owner);
+            }
+        } finally {
+            queue.shutdown();
+            try {
+                queue.awaitTermination(settings.lease().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
 
-    private void run(GenerationJob job, String owner) {
+    /** A claimed job with its heartbeat running from the moment of the claim. */
+    private record Leased(GenerationJob job, Unrecorded unrecorded, AtomicBoolean lost, ScheduledFuture<?> heartbeat) {
+    }
+
+    private Optional<Leased> claim(String owner) {
+        long t = System.nanoTime();
+        Optional<GenerationJob> claimed = jobs.claim(owner, settings.lease(), profile);
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        metrics.overhead("claim", System.nanoTime() - t);
+        GenerationJob job = claimed.get();
         Unrecorded unrecorded = new Unrecorded();
         AtomicBoolean lost = new AtomicBoolean();
         long period = settings.heartbeat().toMillis();
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> beat(job, owner, unrecorded, lost),
                 period, period, TimeUnit.MILLISECONDS);
+        return Optional.of(new Leased(job, unrecorded, lost, heartbeat));
+    }
+
+    /**
+     * Renders the job's frames on this thread; its completion runs on {@code queue}, after the claim of the next job
+     * that started there when the last frame began.
+     *
+     * @return the next job, claimed while the last frame rendered; null if none was due
+     */
+    private Leased run(Leased leased, String owner, ExecutorService queue) {
+        GenerationJob job = leased.job();
+        Unrecorded unrecorded = leased.unrecorded();
         String model = processor.modelName(job.capability());
+        Future<Optional<Leased>> ahead = null;
+        boolean handedOn = false;
         try {
             for (int frame = job.frameFrom() + job.framesDone(); frame <= job.frameTo(); frame++) {
-                if (lost.get()) {
+                if (leased.lost().get()) {
                     flush(job, owner, unrecorded);
                     dropped(job, owner, "paused, cancelled or taken over");
-                    return;
+                    return null;
                 }
                 if (!running.get()) {
-                    if (flush(job, owner, unrecorded) && jobs.release(job.id(), owner)) {
-                        metrics.outcome("released");
-                    } else {
-                        dropped(job, owner, "lost its lease while stopping");
-                    }
-                    return;
+                    handBack(leased, owner);
+                    return null;
+                }
+                if (frame == job.frameTo()) {
+                    ahead = queue.submit(() -> claim(owner));
                 }
                 FrameProcessor.FrameResult result = onDevice(processor.process(job, frame));
-                unrecorded.add(result);
+                leased.unrecorded().add(result);
                 metrics.frameDone(result.deviceSeconds(), result.device());
             }
-            long t = System.nanoTime();
-            boolean completed = jobs.complete(job.id(), owner, model, unrecorded.close()).isPresent();
-            metrics.overhead("complete", System.nanoTime() - t);
-            if (completed) {
-                metrics.outcome("succeeded");
-            } else {
-                dropped(job, owner, "lost its lease before completing");
-            }
+            FramesDone rest = unrecorded.close();
+            leased.heartbeat().cancel(false);
+            queue.execute(() -> complete(job, owner, model, rest));
+            handedOn = true;
         } catch (GenerationException e) {
             failed(job, owner, e.getMessage(), e.permanent(), model, unrecorded);
         } catch (RuntimeException e) {
@@ -158,7 +204,55 @@ public final class WorkerPool implements AutoCloseable {
             // a plate too large for the heap: fail the attempt (a retry may land on a bigger worker), keep the thread
             failed(job, owner, "out of memory: " + e.getMessage(), false, model, unrecorded);
         } finally {
-            heartbeat.cancel(false);
+            if (!handedOn) {
+                leased.heartbeat().cancel(false);
+            }
+        }
+        return ahead == null ? null : next(ahead, owner);
+    }
+
+    /** The job claimed ahead; the worker waits here only when the claim has not come back yet. */
+    private Leased next(Future<Optional<Leased>> ahead, String owner) {
+        long t = System.nanoTime();
+        try {
+            boolean ready = ahead.isDone();
+            Leased next = ahead.get().orElse(null);
+            if (next != null && !ready) {
+                metrics.overhead("waiting", System.nanoTime() - t);
+            }
+            return next;
+        } catch (ExecutionException e) {
+            LOG.warn("generation worker {} could not claim its next job: {}", owner, e.getCause().toString());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void complete(GenerationJob job, String owner, String model, FramesDone rest) {
+        long t = System.nanoTime();
+        try {
+            boolean completed = jobs.complete(job.id(), owner, model, rest).isPresent();
+            metrics.overhead("complete", System.nanoTime() - t);
+            if (completed) {
+                metrics.outcome("succeeded");
+            } else {
+                dropped(job, owner, "lost its lease before completing");
+            }
+        } catch (RuntimeException e) {
+            // the database is unreachable: the lease runs out and another attempt renders the job again
+            LOG.warn("generation worker {} could not complete job {}: {}", owner, job.id(), e.toString());
+        }
+    }
+
+    /** Hands a job back to the queue untouched (the worker is stopping), with the frames it finished. */
+    private void handBack(Leased leased, String owner) {
+        leased.heartbeat().cancel(false);
+        if (flush(leased.job(), owner, leased.unrecorded()) && jobs.release(leased.job().id(), owner)) {
+            metrics.outcome("released");
+        } else {
+            dropped(leased.job(), owner, "lost its lease while stopping");
         }
     }
 
@@ -206,11 +300,19 @@ public final class WorkerPool implements AutoCloseable {
                 ? new FrameProcessor.FrameResult(result.deviceSeconds(), profile.device()) : result;
     }
 
+    /** Records a failed attempt; when even that fails (the database is unreachable), the lease runs out instead. */
     private void failed(GenerationJob job, String owner, String error, boolean permanent, String model,
                         Unrecorded unrecorded) {
         String message = "frame range %d–%d of %s: %s".formatted(job.frameFrom(), job.frameTo(), job.shotCode(), error);
-        Optional<JobState> state = flush(job, owner, unrecorded)
-                ? jobs.fail(job.id(), owner, message, permanent, settings, model) : Optional.empty();
+        Optional<JobState> state;
+        try {
+            state = flush(job, owner, unrecorded)
+                    ? jobs.fail(job.id(), owner, message, permanent, settings, model) : Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.warn("generation worker {} could not record the failure of job {} ({}): {}", owner, job.id(), message,
+                    e.toString());
+            return;
+        }
         if (state.isEmpty()) {
             dropped(job, owner, "lost its lease while failing");
             return;

@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -154,6 +156,53 @@ class QueueTest {
                     assertThat(frames.count()).isEqualTo(rendered);
                 }
             }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void theNextJobIsClaimedWhileTheLastFrameRendersAndAStoppedWorkerHandsItBack(Supplier<Database> databases)
+            throws Exception {
+        try (Database db = databases.get()) {
+            QueueFixtures show = QueueFixtures.create(db.dsl(), "AHD", 1, 8, 1); // frames 1–4 and 5–8: two jobs
+            FakeProcessor frames = new FakeProcessor(dir, 5);
+            CountDownLatch nextClaimed = new CountDownLatch(1);
+            FrameProcessor lastFrameWaits = (job, frame) -> {
+                if (frame == 4) {
+                    // the first job's last frame: the worker's queue thread claims the second meanwhile
+                    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                    while (db.dsl().fetchCount(GENERATION_JOB, GENERATION_JOB.FRAME_FROM.eq(5)
+                            .and(GENERATION_JOB.STATE.eq("RUNNING"))) == 0 && System.nanoTime() < deadline) {
+                        sleepQuietly(5);
+                    }
+                    nextClaimed.countDown();
+                    sleepQuietly(200); // the worker is stopped while this frame renders
+                }
+                return frames.process(job, frame);
+            };
+            try (GenerationService service = service(db, lastFrameWaits)) {
+                service.dispatchPlan(show.planId());
+                service.startWorkers(1);
+                assertThat(nextClaimed.await(20, TimeUnit.SECONDS)).isTrue();
+                assertThat(db.dsl().fetchCount(GENERATION_JOB, GENERATION_JOB.STATE.eq("RUNNING"))).isEqualTo(2);
+                service.stopWorkers();
+
+                var first = db.dsl().selectFrom(GENERATION_JOB).where(GENERATION_JOB.FRAME_FROM.eq(1)).fetchSingle();
+                var second = db.dsl().selectFrom(GENERATION_JOB).where(GENERATION_JOB.FRAME_FROM.eq(5)).fetchSingle();
+                assertThat(first.getState()).isEqualTo("SUCCEEDED");
+                assertThat(second.getState()).isEqualTo("QUEUED"); // handed back untouched, the attempt not counted
+                assertThat(second.getAttempts()).isZero();
+                assertThat(second.getFramesDone()).isZero();
+                assertThat(db.dsl().fetchCount(COST_LEDGER)).isEqualTo(1);
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
