@@ -93,10 +93,9 @@ queue_time() { # the workers' own timers of their round trips to the queue, agai
   done | awk -v model="$(sed -n 's/.*model time \([0-9.]*\) s.*/\1/p' "$OUT/$schema-run.txt")" '
     { match($0, /phase="[a-z]*"/); phase = substr($0, RSTART + 7, RLENGTH - 8)
       if ($1 ~ /_sum/) sum[phase] += $2; else count[phase] += $2 }
-    END { path = sum["claim"] + sum["complete"]
-          printf "queue time on the jobs'"'"' path (the workers'"'"' timers): claims %d, %.1f ms each; completions %d, %.1f ms each = %.3f %% of model time; heartbeats with frames %d, %.1f ms each, off the path\n",
+    END { printf "queue (the workers'"'"' own timers): claims %d, %.1f ms each; completions %d, %.1f ms each; heartbeats with frames %d; all beside the model. The model waited for the queue %.2f s in all = %.3f %% of model time\n",
             count["claim"], 1000 * sum["claim"] / count["claim"], count["complete"], 1000 * sum["complete"] / count["complete"],
-            100 * path / model, count["progress"], count["progress"] ? 1000 * sum["progress"] / count["progress"] : 0 }'
+            count["progress"], sum["waiting"], 100 * sum["waiting"] / model }'
 }
 
 run() { # N workers, N x JOBS_PER_WORKER jobs; with "failure": kill -9 two workers and restart PostgreSQL mid-run
