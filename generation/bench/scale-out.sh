@@ -102,6 +102,7 @@ run() { # N workers, N x JOBS_PER_WORKER jobs; with "failure": kill -9 two worke
   local n="$1" mode="${2:-}" schema="scaleout_n$1_$$" lease=60 heartbeat=15
   [ -n "$mode" ] && { lease=5; heartbeat=1; schema="scaleout_fail_$$"; }
   local jobs=$((n * JOBS_PER_WORKER))
+  rm -rf "$OUT/frames/$schema" # a schema name repeats when one --counts names a count twice
   local plan
   plan="$(bench seed --db-url "jdbc:postgresql://127.0.0.1:5432/$PG_DB" --db-user "$PG_USER" --schema "$schema" \
     --jobs "$jobs" --frames "$FRAMES" | sed -n 's/^plan //p')"
