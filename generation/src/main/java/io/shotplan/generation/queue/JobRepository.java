@@ -256,11 +256,26 @@ public final class JobRepository {
         if (billed != null) {
             return billed;
         }
+        Optional<Long> earlier = completedBy(jobId, owner);
+        if (earlier.isPresent()) {
+            return earlier;
+        }
         if (!unrecorded.isEmpty()) {
             // paused, cancelled or taken over since the last heartbeat: the device time was spent all the same
             recordLateFrame(jobId, unrecorded.deviceSeconds(), unrecorded.device(), model);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The ledger row of a job this owner already completed: a completion retried because its answer was lost (the
+     * connection broke after the commit) finds its own first one and bills nothing more.
+     */
+    private Optional<Long> completedBy(long jobId, String owner) {
+        var j = GENERATION_JOB;
+        return dsl.select(COST_LEDGER.ID).from(j).join(COST_LEDGER).on(COST_LEDGER.IDEMPOTENCY_KEY.eq(j.IDEMPOTENCY_KEY))
+                .where(j.ID.eq(jobId)).and(j.LEASE_OWNER.eq(owner)).and(j.STATE.eq(JobState.SUCCEEDED.name()))
+                .fetchOptional(COST_LEDGER.ID);
     }
 
     /**

@@ -230,19 +230,33 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Completes a rendered job. While the database is unreachable (a restart, a fail-over) it tries again for up to a
+     * lease, rather than let the lease run out and the frames be rendered twice; a retry after a lost answer finds
+     * its own earlier completion and bills nothing more.
+     */
     private void complete(GenerationJob job, String owner, String model, FramesDone rest) {
-        long t = System.nanoTime();
-        try {
-            boolean completed = jobs.complete(job.id(), owner, model, rest).isPresent();
-            metrics.overhead("complete", System.nanoTime() - t);
-            if (completed) {
-                metrics.outcome("succeeded");
-            } else {
-                dropped(job, owner, "lost its lease before completing");
+        long start = System.nanoTime();
+        long giveUp = start + settings.lease().toNanos();
+        while (true) {
+            try {
+                boolean completed = jobs.complete(job.id(), owner, model, rest).isPresent();
+                metrics.overhead("complete", System.nanoTime() - start);
+                if (completed) {
+                    metrics.outcome("succeeded");
+                } else {
+                    dropped(job, owner, "lost its lease before completing");
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > giveUp) {
+                    // the lease runs out and another attempt renders the job again
+                    LOG.warn("generation worker {} could not complete job {}: {}", owner, job.id(), e.toString());
+                    return;
+                }
+                LOG.info("generation worker {} will try again to complete job {}: {}", owner, job.id(), e.toString());
+                sleep(Duration.ofSeconds(1));
             }
-        } catch (RuntimeException e) {
-            // the database is unreachable: the lease runs out and another attempt renders the job again
-            LOG.warn("generation worker {} could not complete job {}: {}", owner, job.id(), e.toString());
         }
     }
 

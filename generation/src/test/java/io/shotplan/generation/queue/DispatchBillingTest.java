@@ -71,6 +71,31 @@ class DispatchBillingTest {
 
     @ParameterizedTest
     @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void aCompletionTriedAgainAfterItsAnswerWasLostBillsOnce(Supplier<Database> databases) {
+        try (Database db = databases.get()) {
+            DSLContext dsl = db.dsl();
+            QueueFixtures show = QueueFixtures.create(dsl, "TWC", 1, 4, 1);
+            try (GenerationService service = service(db)) {
+                service.dispatchPlan(show.planId());
+                JobRepository jobs = new JobRepository(dsl, Clock.systemUTC());
+                GenerationJob job = jobs.claim("w1", Duration.ofMinutes(1)).orElseThrow();
+                FramesDone rendered = new FramesDone(4, 8.0, "gpu");
+
+                long first = jobs.complete(job.id(), "w1", "m", rendered).orElseThrow();
+                // the worker never saw that answer (the connection broke after the commit) and tries again
+                assertThat(jobs.complete(job.id(), "w1", "m", rendered)).contains(first);
+                assertThat(jobs.complete(job.id(), "w2", "m", FramesDone.NONE)).isEmpty(); // another worker cannot
+
+                assertThat(dsl.fetchCount(COST_LEDGER)).isEqualTo(1);
+                assertThat(ledgerSeconds(dsl)).isEqualByComparingTo("8.0");
+                assertThat(dsl.select(GENERATION_JOB.DEVICE_SECONDS).from(GENERATION_JOB).fetchSingle().value1())
+                        .isEqualByComparingTo("8.0");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
     void aCancelBillsTheSecondsSpentAndTheFrameStillRunningIsBilledWhenItEnds(Supplier<Database> databases) {
         try (Database db = databases.get()) {
             DSLContext dsl = db.dsl();
