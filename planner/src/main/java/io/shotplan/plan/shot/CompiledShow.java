@@ -565,12 +565,13 @@ public final class CompiledShow {
 
     /**
      * The show's objective over a window of its shots: budgets and AI shares less what the shots outside the window
-     * spend in their current modes, each episode's finish over the window's shots.
+     * spend in their current modes on their current days, each episode's finish over the window's shots.
      *
      * @param window shot indices, in the window's own index order
      * @param modes every shot's current mode, by shot index
+     * @param start every shot's current start period, by shot index
      */
-    ShowObjective windowObjective(int[] window, ExecutionMode[] modes) {
+    ShowObjective windowObjective(int[] window, ExecutionMode[] modes, int[] start) {
         boolean[] inWindow = new boolean[modes.length];
         for (int i : window) {
             inWindow[i] = true;
@@ -580,10 +581,10 @@ public final class CompiledShow {
         long showBudget = showBudgetCents;
         for (int i = 0; i < modes.length; i++) {
             if (!inWindow[i]) {
-                int key = modes[i].getKey();
-                budget[episodeOf[i]] -= costCentsByKey[key];
-                showBudget -= costCentsByKey[key];
-                maxAi[episodeOf[i]] -= aiByKey[key] ? 1 : 0;
+                long spent = objective.costCents(modes[i], start[i]);
+                budget[episodeOf[i]] -= spent;
+                showBudget -= spent;
+                maxAi[episodeOf[i]] -= aiByKey[modes[i].getKey()] ? 1 : 0;
             }
         }
         int[] windowEpisodeOf = new int[window.length];

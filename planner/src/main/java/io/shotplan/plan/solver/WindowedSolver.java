@@ -31,8 +31,10 @@ public final class WindowedSolver {
         /**
          * @param window the window's activities (their indices in the whole project), in the window's index order
          * @param modes every activity's current mode, by index in the whole project
+         * @param start every activity's start in the whole plan's decode, by index (where the price of a mode depends
+         *              on its days, what an activity outside the window spends depends on them too)
          */
-        ScheduleObjective of(int[] window, ExecutionMode[] modes);
+        ScheduleObjective of(int[] window, ExecutionMode[] modes, int[] start);
     }
 
     /** The shortest time a window is searched for; shorter slices would spend their time building the window. */
@@ -204,7 +206,7 @@ public final class WindowedSolver {
                 subActivities.add(copy);
             }
             ProjectSchedule schedule = new ProjectSchedule(whole.getName() + " window " + from + "-" + to, calendar,
-                    whole.nonRenewableNames(), capacity, subActivities, windowObjective.of(window, modes));
+                    whole.nonRenewableNames(), capacity, subActivities, windowObjective.of(window, modes, decoder.start()));
             schedule.setJustify(whole.isJustify());
             boolean[] hard = new boolean[capacity.length];
             for (int k = 0; k < hard.length; k++) {

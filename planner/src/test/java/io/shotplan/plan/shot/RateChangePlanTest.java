@@ -4,6 +4,7 @@ import static io.shotplan.plan.shot.ShowFixtures.bd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shotplan.plan.domain.ExecutionMode;
 import io.shotplan.show.AiPolicy;
 import io.shotplan.show.ExchangeRate;
 import io.shotplan.show.RateCard;
@@ -65,6 +66,39 @@ class RateChangePlanTest {
         assertThat(compiled.objective().costCents(traditional, monday11 + 3)).isEqualTo(260_000);
         assertThat(compiled.objective().costCents(traditional, monday11 + 5)).isEqualTo(300_000);
         assertThat(compiled.objective().costCents(traditional, monday11 + 500)).isEqualTo(300_000);
+    }
+
+    /**
+     * Searched window by window (a long season), a window's budget is what the shots outside it leave: each priced on
+     * the days it is scheduled, so a shot after the raise leaves 600 less of the episode's 4,000 than before it.
+     */
+    @Test
+    void aWindowCountsTheShotsOutsideItAtTheDaysTheyAreScheduled() {
+        Show fixture = ShowFixtures.show(List.of(ShowFixtures.shot("INSIDE", "E1", "comp", 1, 100),
+                        ShowFixtures.shot("OUTSIDE", "E1", "comp", 1, 100)),
+                bd("4000"), new AiPolicy(bd("0.5"), Set.of()), ShowFixtures.crew("2", "2", "3"));
+        Show show = fixture.withRates(fixture.currency(), List.of(new RateCard("2027 raise", "USD", CHANGE,
+                Map.of("comp", bd("1000")), Map.of())), List.of());
+        CompiledShow compiled = new CompiledShow(show, PlanRequest.of(Duration.ofSeconds(1)));
+        int inside = compiled.shots().get(0).code().equals("INSIDE") ? 0 : 1;
+        ExecutionMode[] modes = compiled.schedule().getActivities().stream().map(a -> a.getModeOptions().get(0))
+                .toArray(ExecutionMode[]::new); // traditional, three comp days
+        int monday11 = compiled.days().periodOnOrAfter(LocalDate.of(2027, 1, 11));
+        int[] beforeRaise = {monday11, monday11};
+        int[] afterRaise = {monday11, monday11};
+        afterRaise[1 - inside] = monday11 + 5;
+
+        long overBefore = overBudgetOfWindow(compiled, inside, modes, beforeRaise);
+        long overAfter = overBudgetOfWindow(compiled, inside, modes, afterRaise);
+
+        assertThat(overBefore).isEqualTo(80_000);           // 2,400 + 2,400 against 4,000
+        assertThat(overAfter - overBefore).isEqualTo(60_000); // the outside shot's three days at 1,000, not 800
+    }
+
+    private static long overBudgetOfWindow(CompiledShow compiled, int inside, ExecutionMode[] modes, int[] start) {
+        ShowObjective window = compiled.windowObjective(new int[] {inside}, modes, start);
+        return window.parts(new ExecutionMode[] {modes[inside]}, new int[] {start[inside]},
+                new int[] {start[inside] + 3}, 0).episodeOverBudgetCents();
     }
 
     /**

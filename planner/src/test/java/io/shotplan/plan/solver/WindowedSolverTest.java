@@ -47,7 +47,7 @@ class WindowedSolverTest {
         int checked = 0;
         for (int from = 0; from < order.size(); from += 100) {
             WindowedSolver.Window window = WindowedSolver.Window.of(whole, from, from + 100,
-                    (members, all) -> new MakespanObjective(whole.nonRenewableCapacity()));
+                    (members, all, starts) -> new MakespanObjective(whole.nonRenewableCapacity()));
             ProjectSchedule part = window.schedule();
             SerialScheduleDecoder partDecoder = new SerialScheduleDecoder(part);
             partDecoder.decode(part.getSequence().getActivities(),
