@@ -23,7 +23,7 @@ public final class Database implements AutoCloseable {
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
-        this.dsl = DSL.using(dataSource, dialectOf(dataSource.getJdbcUrl()));
+        this.dsl = DSL.using(new KnownIsolationConnections(dataSource), dialectOf(dataSource.getJdbcUrl()));
     }
 
     /** Opens a pool on the URL and applies any pending migration. */
@@ -33,6 +33,7 @@ public final class Database implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED"); // what KnownIsolationConnections reports
         if (schema != null) {
             config.setSchema(schema);
         }
