@@ -100,9 +100,7 @@ class QueueTest {
                 Duration.ofMillis(40), Duration.ofMillis(200), 10, 3);
         try (Database db = databases.get()) {
             QueueFixtures show = QueueFixtures.create(db.dsl(), "ONE", 3, 10, 1);
-            try (GenerationService service = new GenerationService(db.dsl(),
-                    GenerationConfig.defaults(dir).withQueue(slowBeat), new SimpleMeterRegistry(),
-                    new FakeProcessor(dir, 5), Clock.systemUTC())) {
+            try (GenerationService service = service(db, new FakeProcessor(dir, 5), slowBeat)) {
                 service.dispatchPlan(show.planId());
                 service.startWorkers(1);
                 assertThat(service.awaitIdle(show.showId(), Duration.ofSeconds(20))).isTrue();
@@ -132,9 +130,7 @@ class QueueTest {
             QueueFixtures show = QueueFixtures.create(db.dsl(), "BSY", 1, 20, 1);
             QueueSettings oneJob = new QueueSettings(FAST.lease(), FAST.heartbeat(), FAST.idlePoll(), FAST.backoffBase(),
                     FAST.backoffMax(), 20, 3);
-            try (GenerationService service = new GenerationService(db.dsl(),
-                    GenerationConfig.defaults(dir).withQueue(oneJob), new SimpleMeterRegistry(),
-                    new FakeProcessor(dir, 100), Clock.systemUTC())) {
+            try (GenerationService service = service(db, new FakeProcessor(dir, 100), oneJob)) {
                 service.dispatchPlan(show.planId());
                 service.startWorkers(1);
                 while (db.dsl().select(GENERATION_JOB.FRAMES_DONE).from(GENERATION_JOB).fetchSingle().value1() < 1) {
@@ -357,7 +353,11 @@ class QueueTest {
     }
 
     private GenerationService service(Database db, FrameProcessor processor) {
-        return new GenerationService(db.dsl(), GenerationConfig.defaults(dir).withQueue(FAST), new SimpleMeterRegistry(),
-                processor, Clock.systemUTC());
+        return service(db, processor, FAST);
+    }
+
+    private GenerationService service(Database db, FrameProcessor processor, QueueSettings settings) {
+        return new GenerationService(db.dsl(), GenerationConfig.defaults(dir).withQueue(settings),
+                new SimpleMeterRegistry(), processor, Clock.systemUTC());
     }
 }
