@@ -203,6 +203,13 @@ public final class WorkerPool implements AutoCloseable {
         } catch (OutOfMemoryError e) {
             // a plate too large for the heap: fail the attempt (a retry may land on a bigger worker), keep the thread
             failed(job, owner, "out of memory: " + e.getMessage(), false, model, unrecorded);
+        } catch (Error e) {
+            // the thread dies: a job claimed ahead goes back to the queue rather than keep a lease no one works under
+            Leased orphan = ahead == null ? null : next(ahead, owner);
+            if (orphan != null) {
+                handBack(orphan, owner);
+            }
+            throw e;
         } finally {
             if (!handedOn) {
                 leased.heartbeat().cancel(false);

@@ -194,6 +194,39 @@ class QueueTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void aWorkerThatDiesHandsBackTheJobItClaimedAhead(Supplier<Database> databases) throws Exception {
+        try (Database db = databases.get()) {
+            QueueFixtures show = QueueFixtures.create(db.dsl(), "DIE", 1, 8, 1); // frames 1–4 and 5–8: two jobs
+            FrameProcessor crashesOnTheLastFrame = (job, frame) -> {
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (frame == 4 && db.dsl().fetchCount(GENERATION_JOB, GENERATION_JOB.FRAME_FROM.eq(5)
+                        .and(GENERATION_JOB.STATE.eq("RUNNING"))) == 0 && System.nanoTime() < deadline) {
+                    sleepQuietly(5);
+                }
+                if (frame == 4) {
+                    throw new StackOverflowError("a model's runaway recursion");
+                }
+                return new FrameProcessor.FrameResult(0.01, "fake");
+            };
+            try (GenerationService service = service(db, crashesOnTheLastFrame)) {
+                service.dispatchPlan(show.planId());
+                service.startWorkers(1);
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (db.dsl().fetchCount(GENERATION_JOB, GENERATION_JOB.FRAME_FROM.eq(5)
+                        .and(GENERATION_JOB.STATE.eq("QUEUED"))) == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                var ahead = db.dsl().selectFrom(GENERATION_JOB).where(GENERATION_JOB.FRAME_FROM.eq(5)).fetchSingle();
+                assertThat(ahead.getState()).isEqualTo("QUEUED"); // not RUNNING under a lease no thread works under
+                assertThat(ahead.getAttempts()).isZero();
+                assertThat(ahead.getLeaseOwner()).isNull();
+                service.stopWorkers();
+            }
+        }
+    }
+
     private static void sleepQuietly(long millis) {
         try {
             Thread.sleep(millis);
