@@ -1,6 +1,13 @@
 package io.shotplan.app.imports;
 
 import static io.shotplan.sql.schema.Tables.COST_LEDGER;
+import static io.shotplan.sql.schema.Tables.COST_LEDGER_ROLLUP;
+import static io.shotplan.sql.schema.Tables.COST_LEDGER_ROLLUP_PERIOD;
+import static io.shotplan.sql.schema.Tables.EPISODE;
+import static io.shotplan.sql.schema.Tables.SEQUENCE;
+import static io.shotplan.sql.schema.Tables.SHOT;
+import static io.shotplan.sql.schema.Tables.SHOT_DEPENDENCY;
+import static io.shotplan.sql.schema.Tables.SHOT_ESTIMATE_OVERRIDE;
 import static org.jooq.impl.DSL.coalesce;
 
 import io.shotplan.app.audit.AuditLog;
@@ -27,6 +34,7 @@ import io.shotplan.show.io.ShotListCsvWriter;
 import io.shotplan.show.io.ShowFolderReader;
 import io.shotplan.show.io.ShowFolderWriter;
 import io.shotplan.show.io.Source;
+import io.shotplan.sql.TableStatistics;
 import io.shotplan.sql.ledger.LedgerEntry;
 import io.shotplan.sql.ledger.LedgerRepository;
 import io.shotplan.sql.ledger.LedgerSource;
@@ -49,6 +57,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Table;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,6 +70,13 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ImportService {
+
+    /**
+     * The tables whose rows grow with a show's shots: after an import fills them, their planner statistics are
+     * gathered at once ({@link TableStatistics}), as the next pages and reports read them right away.
+     */
+    private static final Table<?>[] SHOW_SIZED = {SHOT, SEQUENCE, EPISODE, SHOT_DEPENDENCY,
+            SHOT_ESTIMATE_OVERRIDE};
 
     private final DSLContext dsl;
     private final ImportLimits limits;
@@ -92,7 +108,7 @@ public class ImportService {
      * in one transaction. A replace that would lose costs or history is refused with every reason, changing nothing.
      */
     private ImportResult saveShow(Show show, String file, boolean replace) {
-        return dsl.transactionResult(tx -> {
+        ImportResult saved = dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
             ShowRepository shows = new ShowRepository(db);
             Optional<Long> existing = shows.findId(show.code());
@@ -122,6 +138,8 @@ public class ImportService {
             audit.record(db, "REPLACE", "show", show.code(), replacement.summary() + " From " + file + ".");
             return new ImportResult(ImportResult.Kind.SHOW, show.code(), file, codes, 0, 0, true);
         });
+        TableStatistics.refresh(dsl, SHOW_SIZED);
+        return saved;
     }
 
     /**
@@ -158,6 +176,7 @@ public class ImportService {
             new ShowRepository(tx.dsl()).addShots(showId, shots);
             audit.record(tx.dsl(), "IMPORT", "show", showCode, result.summary() + " " + frames(shots));
         });
+        TableStatistics.refresh(dsl, SHOW_SIZED);
         return result;
     }
 
@@ -207,7 +226,7 @@ public class ImportService {
         if (actuals.isEmpty()) {
             throw ImportProblems.of(Problem.ofFile(csv.name(), "has no cost lines"));
         }
-        return dsl.transactionResult(tx -> {
+        ImportResult booked = dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
             ShowRepository inTx = new ShowRepository(db);
             long showId = inTx.findId(showCode).orElseThrow(() -> new UnknownShowException(showCode));
@@ -256,6 +275,8 @@ public class ImportService {
                     + ".");
             return result;
         });
+        TableStatistics.refresh(dsl, COST_LEDGER, COST_LEDGER_ROLLUP, COST_LEDGER_ROLLUP_PERIOD);
+        return booked;
     }
 
     /**

@@ -16,6 +16,7 @@ import io.shotplan.show.Shot;
 import io.shotplan.show.ShotEstimator;
 import io.shotplan.show.Show;
 import io.shotplan.show.WorkMode;
+import io.shotplan.sql.TableStatistics;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ public class PlanStore {
         for (AiCapability capability : show.capabilities()) {
             capabilityByLabel.put(WorkMode.of(capability).label(), capability.code());
         }
-        return dsl.transactionResult(tx -> {
+        long stored = dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
             Map<String, Long> shotIds = db.select(SHOT.CODE, SHOT.ID).from(SHOT).where(SHOT.SHOW_ID.eq(showId))
                     .fetchMap(SHOT.CODE, SHOT.ID);
@@ -108,6 +109,10 @@ public class PlanStore {
                     + (stoppedEarly ? ", stopped early" : "") + (scenarioId == null ? "" : ", scenario " + scenarioId));
             return planId;
         });
+        // the reports and plan pages ask for this plan's items next: planned from statistics that miss them, they
+        // join the items by nested loops over the whole plan
+        TableStatistics.refresh(dsl, PLAN_ITEM, PLAN_ITEM_COST);
+        return stored;
     }
 
     /**

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Table;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -97,6 +98,14 @@ class ImportServiceTest {
 
             io.shotplan.app.show.ShowComparison.assertSameShow(loaded, SEASON);
             assertThat(f.dsl().fetchCount(SHOT)).isEqualTo(SEASON.shots().size());
+        }
+    }
+
+    /** Without statistics that count them, the planner takes a show just imported for a few rows (see TableStatistics). */
+    @Test
+    void theDatabaseKnowsHowManyShotsAnImportedShowHasAsSoonAsItIsImported() {
+        try (Fixture f = Fixture.of(io.shotplan.sql.TestDatabases::postgres)) {
+            assertThat(f.dsl().explain(f.dsl().selectFrom(SHOT)).rows()).isEqualTo(SEASON.shots().size());
         }
     }
 

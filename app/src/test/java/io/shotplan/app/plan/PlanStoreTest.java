@@ -1,5 +1,7 @@
 package io.shotplan.app.plan;
 
+import static io.shotplan.sql.schema.Tables.PLAN_ITEM;
+import static io.shotplan.sql.schema.Tables.PLAN_ITEM_COST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,10 +13,12 @@ import io.shotplan.plan.shot.ShowPlanner;
 import io.shotplan.show.Show;
 import io.shotplan.show.io.ShowFolderReader;
 import io.shotplan.sql.Database;
+import io.shotplan.sql.TestDatabases;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -82,6 +86,20 @@ class PlanStoreTest {
             assertThat(new PlanQueries(db.dsl()).plans(SHOW.code())).isEmpty();
             assertThat(new AuditLog(db.dsl()).find("plan", null, 0, 10).total()).isZero();
             assertThat(showId).isNotEqualTo(otherShowId);
+        }
+    }
+
+    /** Without statistics that count them, the planner takes a new plan's items for a few rows (see TableStatistics). */
+    @Test
+    void theDatabaseKnowsHowManyItemsAStoredPlanHasAsSoonAsItIsStored() {
+        try (Database db = TestDatabases.postgres()) {
+            long showId = new ShowRepository(db.dsl()).save(SHOW);
+            long planId = new PlanStore(db.dsl(), new AuditLog(db.dsl())).save(showId, null, SHOW, PLAN, "maria", false);
+
+            assertThat(db.dsl().explain(db.dsl().selectFrom(PLAN_ITEM).where(PLAN_ITEM.PLAN_ID.eq(planId))).rows())
+                    .isEqualTo(SHOW.shots().size());
+            assertThat(db.dsl().explain(db.dsl().selectFrom(PLAN_ITEM_COST)).rows())
+                    .isEqualTo(db.dsl().fetchCount(PLAN_ITEM_COST));
         }
     }
 
