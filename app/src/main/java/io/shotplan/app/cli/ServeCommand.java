@@ -1,6 +1,5 @@
 package io.shotplan.app.cli;
 
-import io.shotplan.app.report.StartupReports;
 import io.shotplan.app.user.UserService;
 import java.io.PrintWriter;
 import java.util.List;
@@ -43,12 +42,10 @@ class ServeCommand implements Callable<Integer> {
 
     private final ApplicationContext context;
     private final UserService users;
-    private final StartupReports startupReports;
 
-    ServeCommand(ApplicationContext context, UserService users, StartupReports startupReports) {
+    ServeCommand(ApplicationContext context, UserService users) {
         this.context = context;
         this.users = users;
-        this.startupReports = startupReports;
     }
 
     @Override
@@ -67,7 +64,6 @@ class ServeCommand implements Callable<Integer> {
             out.printf("No users yet: created user 'admin' with password %s%n", password);
             out.println("It is shown only this once. Log in and create named users for people (Users page).");
         });
-        startupReports.build();
         var environment = context.getEnvironment();
         String scheme = environment.getProperty("server.ssl.bundle") != null
                 || environment.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
