@@ -57,17 +57,9 @@ SHOTS=$(api "$URL/api/shows/NVB/shots?size=20" | python3 -c 'import json,sys; pr
 
 PAUSE_MIN=0.5; PAUSE_MAX=1.5
 [ "$MODE" = stress ] && { PAUSE_MIN=0; PAUSE_MAX=0; }
-# Runs a command without the descriptors this script inherited beyond 0-2: under 'flock LOCK load/run.sh' one of them
-# holds the timing lock, and a PostgreSQL started with it held the lock for as long as it ran, blocking every timed
-# run after this one.
-without_inherited_fds() {
-  ( for fd in /proc/$BASHPID/fd/*; do n=${fd##*/}; if [ "$n" -gt 2 ] && [ "$n" -lt 255 ]; then eval "exec $n>&-"; fi; done
-    "$@" )
-}
 if [ "$MODE" = restart ]; then
-  CLUSTER=${PG_CLUSTER:-$(ls /etc/postgresql)}
   ( sleep $((SECONDS_LONG / 2)); date -u +"%T restarting PostgreSQL" >> "$OUT/restart.log"
-    without_inherited_fds pg_ctlcluster --skip-systemctl-redirect "$CLUSTER" main restart >> "$OUT/restart.log" 2>&1
+    load/restart-postgres.sh >> "$OUT/restart.log" 2>&1
     date -u +"%T PostgreSQL is back" >> "$OUT/restart.log" ) &
 fi
 

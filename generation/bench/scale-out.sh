@@ -126,7 +126,7 @@ run() { # N workers, N x JOBS_PER_WORKER jobs; with "failure": kill -9 two worke
       kill -9 "${WORKERS[0]}" "${WORKERS[1]}"
       sleep 5
       echo "-- restarting PostgreSQL at $(date +%T)"
-      pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main restart
+      "$ROOT/load/restart-postgres.sh"
       echo "-- PostgreSQL back at $(date +%T)"
     ) &
     local chaos=$!
