@@ -17,13 +17,20 @@ import io.shotplan.show.ShotEstimator;
 import io.shotplan.show.Show;
 import io.shotplan.show.WorkMode;
 import io.shotplan.sql.TableStatistics;
+import io.shotplan.sql.schema.tables.records.PlanItemCostRecord;
+import io.shotplan.sql.schema.tables.records.PlanItemRecord;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.InsertSetMoreStep;
+import org.jooq.TableRecord;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class PlanStore {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Rows per INSERT: a plan's items and costs go in a few statements instead of a round trip each (a season of
+     * 20,000 shots has some 60,000 rows), each within PostgreSQL's limit of 65,535 bind values.
+     */
+    private static final int ROWS_PER_INSERT = 1_000;
     /** The size of plan.solver_statistics. */
     private static final int STATISTICS_COLUMN = 8000;
 
@@ -76,6 +88,7 @@ public class PlanStore {
                     .set(PLAN.SOLVER_STATISTICS, statisticsJson(statistics, plan))
                     .set(PLAN.CREATED_BY, createdBy)
                     .returningResult(PLAN.ID).fetchSingle(PLAN.ID);
+            List<PlanItemRecord> items = new ArrayList<>(plan.shots().size());
             for (PlannedShot p : plan.shots()) {
                 Shot shot = shots.get(p.shotCode());
                 Long shotId = shotIds.get(p.shotCode());
@@ -84,25 +97,41 @@ public class PlanStore {
                 }
                 ModeEstimate traditional = estimator.traditional(shot);
                 String capability = "TRADITIONAL".equals(p.modeKind()) ? null : capabilityByLabel.get(p.modeLabel());
-                long itemId = db.insertInto(PLAN_ITEM).set(PLAN_ITEM.PLAN_ID, planId).set(PLAN_ITEM.SHOT_ID, shotId)
-                        .set(PLAN_ITEM.MODE, p.modeKind()).set(PLAN_ITEM.CAPABILITY_CODE, capability)
-                        .set(PLAN_ITEM.START_DATE, p.start()).set(PLAN_ITEM.END_DATE, p.lastDay())
-                        .set(PLAN_ITEM.PLANNED_COST, p.cost()).set(PLAN_ITEM.PLANNED_GPU_HOURS, p.gpuHours())
-                        .set(PLAN_ITEM.TRADITIONAL_COST, p.traditionalCost())
-                        .set(PLAN_ITEM.TRADITIONAL_DAYS, traditional.totalArtistDays().setScale(0, RoundingMode.CEILING).intValue())
-                        .set(PLAN_ITEM.REASON, p.reason() == null ? null : truncate(p.reason().summary(), 2000))
-                        .returningResult(PLAN_ITEM.ID).fetchSingle(PLAN_ITEM.ID);
+                PlanItemRecord item = new PlanItemRecord();
+                item.setPlanId(planId);
+                item.setShotId(shotId);
+                item.setMode(p.modeKind());
+                item.setCapabilityCode(capability);
+                item.setStartDate(p.start());
+                item.setEndDate(p.lastDay());
+                item.setPlannedCost(p.cost());
+                item.setPlannedGpuHours(p.gpuHours());
+                item.setTraditionalCost(p.traditionalCost());
+                item.setTraditionalDays(traditional.totalArtistDays().setScale(0, RoundingMode.CEILING).intValue());
+                item.setReason(p.reason() == null ? null : truncate(p.reason().summary(), 2000));
+                items.add(item);
+            }
+            Map<Long, Long> itemIdByShot = new HashMap<>();
+            for (List<PlanItemRecord> rows : chunks(items)) {
+                itemIdByShot.putAll(insert(db, rows).returningResult(PLAN_ITEM.SHOT_ID, PLAN_ITEM.ID)
+                        .fetchMap(PLAN_ITEM.SHOT_ID, PLAN_ITEM.ID));
+            }
+            List<PlanItemCostRecord> costs = new ArrayList<>();
+            for (PlannedShot p : plan.shots()) {
+                long itemId = itemIdByShot.get(shotIds.get(p.shotCode()));
                 for (var days : p.artistDays().entrySet()) {
                     Long disciplineId = disciplineIds.get(days.getKey());
                     if (disciplineId == null || days.getValue().signum() == 0) {
                         continue;
                     }
-                    db.insertInto(PLAN_ITEM_COST).set(PLAN_ITEM_COST.PLAN_ITEM_ID, itemId)
-                            .set(PLAN_ITEM_COST.DISCIPLINE_ID, disciplineId)
-                            .set(PLAN_ITEM_COST.ARTIST_DAYS, days.getValue())
-                            .set(PLAN_ITEM_COST.COST, p.costByDiscipline().getOrDefault(days.getKey(), BigDecimal.ZERO))
-                            .execute();
+                    costs.add(new PlanItemCostRecord().with(PLAN_ITEM_COST.PLAN_ITEM_ID, itemId)
+                            .with(PLAN_ITEM_COST.DISCIPLINE_ID, disciplineId)
+                            .with(PLAN_ITEM_COST.ARTIST_DAYS, days.getValue())
+                            .with(PLAN_ITEM_COST.COST, p.costByDiscipline().getOrDefault(days.getKey(), BigDecimal.ZERO)));
                 }
+            }
+            for (List<PlanItemCostRecord> rows : chunks(costs)) {
+                insert(db, rows).execute();
             }
             audit.recordAs(db, createdBy, "CREATE", "plan", String.valueOf(planId), "show " + show.code() + " version " + version
                     + ", score " + plan.score() + ", cost " + plan.totalCost().toPlainString()
@@ -113,6 +142,24 @@ public class PlanStore {
         // join the items by nested loops over the whole plan
         TableStatistics.refresh(dsl, PLAN_ITEM, PLAN_ITEM_COST);
         return stored;
+    }
+
+    /** One INSERT of many rows, all with the same columns set. */
+    private static <R extends TableRecord<R>> InsertSetMoreStep<R> insert(DSLContext db, List<R> rows) {
+        InsertSetMoreStep<R> insert = db.insertInto(rows.getFirst().getTable()).set(rows.getFirst());
+        for (R row : rows.subList(1, rows.size())) {
+            insert = insert.newRecord().set(row);
+        }
+        return insert;
+    }
+
+    /** The rows in runs of {@link #ROWS_PER_INSERT}. */
+    private static <R> List<List<R>> chunks(List<R> rows) {
+        List<List<R>> chunks = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            chunks.add(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT)));
+        }
+        return chunks;
     }
 
     /**

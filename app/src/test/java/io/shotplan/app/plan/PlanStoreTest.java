@@ -2,12 +2,15 @@ package io.shotplan.app.plan;
 
 import static io.shotplan.sql.schema.Tables.PLAN_ITEM;
 import static io.shotplan.sql.schema.Tables.PLAN_ITEM_COST;
+import static io.shotplan.sql.schema.Tables.SHOT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shotplan.app.audit.AuditLog;
 import io.shotplan.app.show.ShowRepository;
+import io.shotplan.plan.shot.GeneratedSeason;
 import io.shotplan.plan.shot.PlanRequest;
+import io.shotplan.plan.shot.PlannedShot;
 import io.shotplan.plan.shot.ShowPlan;
 import io.shotplan.plan.shot.ShowPlanner;
 import io.shotplan.show.Show;
@@ -18,6 +21,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,6 +71,34 @@ class PlanStoreTest {
             assertThat(audit.find("plan", null, 0, 10).items()).extracting(a -> a.action())
                     .containsExactly("BASELINE", "CREATE", "CREATE");
             assertThat(audit.find("plan", null, 0, 10).items().getLast().actor()).isEqualTo("maria");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.shotplan.sql.TestDatabases#both")
+    void aPlanOfMoreShotsThanOneInsertTakesStoresEveryItemWithItsOwnCosts(Supplier<Database> databases) {
+        Show season = GeneratedSeason.generate(1_300, 5);
+        ShowPlan plan = ShowPlanner.plan(season, PlanRequest.of(Duration.ofSeconds(30)).withMoveLimit(50));
+        try (Database db = databases.get()) {
+            long showId = new ShowRepository(db.dsl()).save(season);
+            long planId = new PlanStore(db.dsl(), new AuditLog(db.dsl())).save(showId, null, season, plan, "maria", false);
+
+            var items = db.dsl().select(SHOT.CODE, PLAN_ITEM.PLANNED_COST, PLAN_ITEM.START_DATE, DSL.sum(PLAN_ITEM_COST.COST))
+                    .from(PLAN_ITEM).join(SHOT).on(SHOT.ID.eq(PLAN_ITEM.SHOT_ID))
+                    .leftJoin(PLAN_ITEM_COST).on(PLAN_ITEM_COST.PLAN_ITEM_ID.eq(PLAN_ITEM.ID))
+                    .where(PLAN_ITEM.PLAN_ID.eq(planId))
+                    .groupBy(SHOT.CODE, PLAN_ITEM.PLANNED_COST, PLAN_ITEM.START_DATE)
+                    .fetchMap(SHOT.CODE);
+            assertThat(items).hasSize(1_300);
+            for (PlannedShot shot : plan.shots()) {
+                var stored = items.get(shot.shotCode());
+                assertThat(stored.value2()).isEqualByComparingTo(shot.cost());
+                assertThat(stored.value3()).isEqualTo(shot.start());
+                BigDecimal artists = shot.artistDays().entrySet().stream().filter(d -> d.getValue().signum() != 0)
+                        .map(d -> shot.costByDiscipline().getOrDefault(d.getKey(), BigDecimal.ZERO))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                assertThat(stored.value4() == null ? BigDecimal.ZERO : stored.value4()).isEqualByComparingTo(artists);
+            }
         }
     }
 
