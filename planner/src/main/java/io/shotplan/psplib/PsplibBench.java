@@ -21,7 +21,7 @@ import io.shotplan.plan.solver.ProjectSolver;
 
 /**
  * {@code bench psplib DIR [--time-limit 10s] [--threads 1] [--out results.csv] [--sample N] [--sample-offset K]
- * [--seed S] [--move-limit N]}
+ * [--seed S] [--move-limit N] [--cp-sat-deterministic-time D]}
  * <p>
  * DIR is a folder of {@code .mm} instances (or a folder of such folders, like {@code j10.mm/}); the reference table
  * ({@code jNNopt.mm}, {@code jNNhrs.mm}, {@code jNNub.mm} or {@code jNNlb.mm}, as PSPLIB publishes them) sits beside
@@ -29,14 +29,17 @@ import io.shotplan.plan.solver.ProjectSolver;
  * ({@link ScheduleVerifier}), and printed with the reference; a summary follows. {@code --threads} solves that many
  * instances at once, each on one thread. {@code --sample N} takes N instances per set, evenly spread over the sorted file names (so every parameter group is represented); {@code --sample-offset K}
  * shifts every pick K files on, for a second sample disjoint from the first. {@code --move-limit}
- * also stops each solve after that many evaluated moves: unlike time, that gives the same result on any machine.
+ * also stops each solve's local search after that many evaluated moves, and its CP-SAT step after
+ * {@code --cp-sat-deterministic-time} deterministic seconds (without it, 10 per million moves): unlike time, that gives
+ * the same result on any machine and at any load. Each result says how much deterministic time CP-SAT used, which is
+ * how a clock-bounded run translates into such a budget.
  */
 public final class PsplibBench {
 
     /** One instance's outcome. {@code reference} is empty when the table marks the instance infeasible. */
     public record InstanceResult(String instance, boolean feasible, boolean verified, int makespan,
             Optional<Integer> reference, int lowerBound, long timeToBestMillis, long solveMillis,
-            long scoreCalculationSpeed) {
+            long scoreCalculationSpeed, double cpSatDeterministicSeconds) {
 
         public double deviationPercent() {
             return reference.map(r -> 100.0 * (makespan - r) / r).orElse(Double.NaN);
@@ -55,7 +58,13 @@ public final class PsplibBench {
     }
 
     public record Options(Path dir, Duration timeLimit, int threads, Optional<Path> out, int sample, long seed,
-            long moveLimit, int sampleOffset) {
+            long moveLimit, int sampleOffset, double cpSatDeterministicSeconds) {
+
+        /** CP-SAT's deterministic budget per instance: its own, or the one that goes with the move limit. */
+        double cpSatBudget() {
+            return cpSatDeterministicSeconds > 0 ? cpSatDeterministicSeconds
+                    : PsplibCpSat.deterministicSecondsFor(moveLimit);
+        }
     }
 
     /**
@@ -74,7 +83,7 @@ public final class PsplibBench {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: bench psplib DIR [--time-limit 10s] [--threads 1] [--out results.csv] [--sample N] [--sample-offset K] [--seed S] [--move-limit N]");
+            System.err.println("usage: bench psplib DIR [--time-limit 10s] [--threads 1] [--out results.csv] [--sample N] [--sample-offset K] [--seed S] [--move-limit N] [--cp-sat-deterministic-time D]");
             System.exit(2);
             return;
         }
@@ -90,6 +99,7 @@ public final class PsplibBench {
         long seed = 0;
         long moveLimit = 0;
         int sampleOffset = 0;
+        double cpSatDeterministicSeconds = 0;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -100,6 +110,7 @@ public final class PsplibBench {
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, arg));
                 case "--move-limit" -> moveLimit = Long.parseLong(value(args, ++i, arg));
                 case "--sample-offset" -> sampleOffset = Integer.parseInt(value(args, ++i, arg));
+                case "--cp-sat-deterministic-time" -> cpSatDeterministicSeconds = Double.parseDouble(value(args, ++i, arg));
                 default -> {
                     if (arg.startsWith("--") || dir != null) {
                         throw new IllegalArgumentException("Unknown argument: " + arg);
@@ -114,7 +125,11 @@ public final class PsplibBench {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1.");
         }
-        return new Options(dir, timeLimit, threads, out, sample, seed, moveLimit, sampleOffset);
+        if (cpSatDeterministicSeconds < 0) {
+            throw new IllegalArgumentException("--cp-sat-deterministic-time must not be negative.");
+        }
+        return new Options(dir, timeLimit, threads, out, sample, seed, moveLimit, sampleOffset,
+                cpSatDeterministicSeconds);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -222,8 +237,11 @@ public final class PsplibBench {
         return picked;
     }
 
+    /**
+     * @param cpSatDeterministicSeconds CP-SAT's deterministic budget, 0 for none (the clock alone bounds it)
+     */
     public static InstanceResult solve(Path file, ReferenceTable reference, Duration timeLimit, long seed,
-            long moveLimit) {
+            long moveLimit, double cpSatDeterministicSeconds) {
         PsplibInstance instance = PsplibReader.read(file);
         Optional<Integer> ref = reference.makespan(instance.name());
         int lowerBound = PsplibProject.lowerBound(instance);
@@ -240,7 +258,7 @@ public final class PsplibBench {
         long subsolverStarted = System.nanoTime();
         Duration left = timeLimit.minusNanos(subsolverStarted - started);
         PsplibCpSat.Outcome outcome = PsplibCpSat.solve(instance, found ? Optional.of(schedule) : Optional.empty(),
-                lowerBound, left.isNegative() ? Duration.ZERO : left, seed, moveLimit);
+                lowerBound, left.isNegative() ? Duration.ZERO : left, seed, cpSatDeterministicSeconds);
         lowerBound = outcome.lowerBound();
         if (outcome.schedule().isPresent()) {
             schedule = outcome.schedule().get();
@@ -254,7 +272,8 @@ public final class PsplibBench {
             System.err.println(instance.name() + ": the solver's schedule fails verification: " + violations);
         }
         return new InstanceResult(instance.name(), found && verified, verified, makespan, ref, lowerBound,
-                timeToBest, (System.nanoTime() - started) / 1_000_000, result.scoreCalculationSpeed());
+                timeToBest, (System.nanoTime() - started) / 1_000_000, result.scoreCalculationSpeed(),
+                outcome.deterministicSeconds());
     }
 
     public static Summary run(Options options, PrintStream out) {
@@ -272,27 +291,30 @@ public final class PsplibBench {
                 references.add(set.reference());
             }
         }
-        out.printf(Locale.ROOT, "# %d instances, time limit %s per instance, move limit %s, %d at a time, seed %d%n",
+        out.printf(Locale.ROOT, "# %d instances, time limit %s per instance, move limit %s, CP-SAT deterministic "
+                        + "budget %s, %d at a time, seed %d%n",
                 files.size(), options.timeLimit(), options.moveLimit() > 0 ? options.moveLimit() : "none",
-                options.threads(), options.seed());
-        out.printf(Locale.ROOT, "%-14s %8s %9s %8s %6s %11s %12s%n",
-                "instance", "makespan", "reference", "dev%", "LB", "timeToBest", "calc/s");
+                options.cpSatBudget() > 0 ? options.cpSatBudget() : "none", options.threads(), options.seed());
+        out.printf(Locale.ROOT, "%-14s %8s %9s %8s %6s %11s %12s %9s%n",
+                "instance", "makespan", "reference", "dev%", "LB", "timeToBest", "calc/s", "cpSatDet");
         List<InstanceResult> results = new ArrayList<>();
         try (ExecutorService executor = Executors.newFixedThreadPool(options.threads())) {
             List<Future<InstanceResult>> futures = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
                 ReferenceTable reference = references.get(i);
-                futures.add(executor.submit(() -> solve(file, reference, options.timeLimit(), options.seed(), options.moveLimit())));
+                futures.add(executor.submit(() -> solve(file, reference, options.timeLimit(), options.seed(),
+                        options.moveLimit(), options.cpSatBudget())));
             }
             for (Future<InstanceResult> future : futures) {
                 InstanceResult r = future.get();
                 results.add(r);
-                out.printf(Locale.ROOT, "%-14s %8s %9s %8s %6d %10.2fs %12d%n", r.instance(),
+                out.printf(Locale.ROOT, "%-14s %8s %9s %8s %6d %10.2fs %12d %9.3f%n", r.instance(),
                         r.feasible() ? Integer.toString(r.makespan()) : "NONE",
                         r.reference().map(String::valueOf).orElse("infeasible"),
                         r.feasible() && r.reference().isPresent() ? "%.2f".formatted(r.deviationPercent()) : "-",
-                        r.lowerBound(), r.timeToBestMillis() / 1000.0, r.scoreCalculationSpeed());
+                        r.lowerBound(), r.timeToBestMillis() / 1000.0, r.scoreCalculationSpeed(),
+                        r.cpSatDeterministicSeconds());
                 out.flush();
             }
         } catch (InterruptedException e) {
@@ -363,13 +385,13 @@ public final class PsplibBench {
 
     private static void writeCsv(Path path, List<InstanceResult> results) {
         List<String> lines = new ArrayList<>();
-        lines.add("instance,feasible,verified,makespan,reference,deviation_percent,lower_bound,time_to_best_s,solve_s,score_calc_per_s");
+        lines.add("instance,feasible,verified,makespan,reference,deviation_percent,lower_bound,time_to_best_s,solve_s,score_calc_per_s,cp_sat_deterministic_s");
         for (InstanceResult r : results) {
-            lines.add(String.format(Locale.ROOT, "%s,%b,%b,%d,%s,%s,%d,%.3f,%.3f,%d", r.instance(), r.feasible(),
+            lines.add(String.format(Locale.ROOT, "%s,%b,%b,%d,%s,%s,%d,%.3f,%.3f,%d,%.3f", r.instance(), r.feasible(),
                     r.verified(), r.makespan(), r.reference().map(String::valueOf).orElse(""),
                     r.feasible() && r.reference().isPresent() ? "%.4f".formatted(r.deviationPercent()) : "",
                     r.lowerBound(), r.timeToBestMillis() / 1000.0, r.solveMillis() / 1000.0,
-                    r.scoreCalculationSpeed()));
+                    r.scoreCalculationSpeed(), r.cpSatDeterministicSeconds()));
         }
         try {
             Files.write(path, lines);

@@ -23,8 +23,8 @@ import com.google.ortools.sat.Literal;
  * bounded by it, so that the subsolver only searches for strictly better schedules and proves how far the best one
  * can still be from the optimum.
  * <p>
- * One worker thread. With a move limit the run is bounded by CP-SAT's deterministic time instead of the clock, so the
- * same seed and limit give the same schedule.
+ * One worker thread. With a deterministic budget the run is bounded by CP-SAT's deterministic time as well as the
+ * clock, so the same seed and budget give the same schedule whatever the machine's load.
  */
 public final class PsplibCpSat {
 
@@ -32,12 +32,14 @@ public final class PsplibCpSat {
      * What the subsolver established. {@code schedule} is empty when it found nothing better than the hint;
      * {@code lowerBound} is proven (never below the bound it was given); {@code optimal} when the best schedule known
      * (the hint or the improvement) is proven optimal. {@code improvedAtMillis} is when the last improvement came,
-     * since the subsolver started.
+     * since the subsolver started; {@code deterministicSeconds} is the deterministic time the run used, what a
+     * deterministic budget is measured in.
      */
-    public record Outcome(Optional<PsplibSchedule> schedule, int lowerBound, boolean optimal, long improvedAtMillis) {
+    public record Outcome(Optional<PsplibSchedule> schedule, int lowerBound, boolean optimal, long improvedAtMillis,
+            double deterministicSeconds) {
     }
 
-    /** Deterministic-time units (about a second of one core each) granted per million moves of a move limit. */
+    /** Deterministic-time units granted per million moves of a move limit, where no budget of its own is given. */
     static final double DETERMINISTIC_SECONDS_PER_MILLION_MOVES = 10.0;
 
     /**
@@ -68,11 +70,17 @@ public final class PsplibCpSat {
      * Searches for a schedule strictly shorter than {@code hint} within the limits.
      *
      * @param knownLowerBound a bound already proven (critical path, resource work), given to the model as a cut
-     * @param moveLimit 0 for a clock-bounded run; otherwise the run's deterministic budget, for reproducible results
+     * @param deterministicSeconds 0 for a run bounded by the clock alone; otherwise CP-SAT's deterministic budget,
+     *        for results that do not depend on the machine's load
      */
     public static Outcome improve(PsplibInstance instance, PsplibSchedule hint, int knownLowerBound, Duration timeLimit,
-            long seed, long moveLimit) {
-        return solve(instance, Optional.of(hint), knownLowerBound, timeLimit, seed, moveLimit);
+            long seed, double deterministicSeconds) {
+        return solve(instance, Optional.of(hint), knownLowerBound, timeLimit, seed, deterministicSeconds);
+    }
+
+    /** The deterministic budget that goes with a move limit of the local search (0 without one). */
+    public static double deterministicSecondsFor(long moveLimit) {
+        return moveLimit / 1_000_000.0 * DETERMINISTIC_SECONDS_PER_MILLION_MOVES;
     }
 
     /**
@@ -80,11 +88,11 @@ public final class PsplibCpSat {
      * in its time), a search from scratch within the instance's horizon.
      */
     public static Outcome solve(PsplibInstance instance, Optional<PsplibSchedule> hint, int knownLowerBound,
-            Duration timeLimit, long seed, long moveLimit) {
+            Duration timeLimit, long seed, double deterministicSeconds) {
         load();
         int upper = hint.map(h -> h.makespan(instance)).orElse(instance.horizon());
         if (hint.isPresent() && upper <= knownLowerBound) {
-            return new Outcome(Optional.empty(), upper, true, 0);
+            return new Outcome(Optional.empty(), upper, true, 0, 0);
         }
         Model model = new Model(instance, upper, knownLowerBound);
         hint.ifPresent(model::hint);
@@ -97,8 +105,8 @@ public final class PsplibCpSat {
                 .setMaxTimeInSeconds(Math.max(timeLimit.toMillis(), 1) / 1000.0)
                 .setLogSearchProgress(false)
                 .addAllIgnoreSubsolvers(SKIPPED_SUBSOLVERS);
-        if (moveLimit > 0) {
-            solver.getParameters().setMaxDeterministicTime(moveLimit / 1_000_000.0 * DETERMINISTIC_SECONDS_PER_MILLION_MOVES);
+        if (deterministicSeconds > 0) {
+            solver.getParameters().setMaxDeterministicTime(deterministicSeconds);
         }
         long started = System.nanoTime();
         long[] improvedAt = {0};
@@ -109,22 +117,23 @@ public final class PsplibCpSat {
             }
         });
         int bound = Math.max(knownLowerBound, (int) Math.ceil(solver.bestObjectiveBound() - 1e-6));
+        double used = solver.response().getDeterministicTime();
         return switch (status) {
             case OPTIMAL -> {
                 PsplibSchedule best = model.read(solver);
                 int makespan = best.makespan(instance);
                 yield new Outcome(better(hint, makespan, upper) ? Optional.of(best) : Optional.empty(), makespan, true,
-                        improvedAt[0]);
+                        improvedAt[0], used);
             }
             case FEASIBLE -> {
                 PsplibSchedule best = model.read(solver);
                 int makespan = best.makespan(instance);
                 yield new Outcome(better(hint, makespan, upper) ? Optional.of(best) : Optional.empty(),
-                        Math.min(bound, makespan), bound >= makespan, improvedAt[0]);
+                        Math.min(bound, makespan), bound >= makespan, improvedAt[0], used);
             }
             case INFEASIBLE, MODEL_INVALID -> throw new IllegalStateException(instance.name() + ": the CP-SAT model "
                     + (hint.isPresent() ? "rejects a verified schedule" : "has no schedule within the horizon") + " (" + status + ")");
-            default -> new Outcome(Optional.empty(), Math.min(bound, upper), hint.isPresent() && bound >= upper, 0);
+            default -> new Outcome(Optional.empty(), Math.min(bound, upper), hint.isPresent() && bound >= upper, 0, used);
         };
     }
 

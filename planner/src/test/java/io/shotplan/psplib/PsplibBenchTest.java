@@ -16,10 +16,25 @@ class PsplibBenchTest {
     @Test
     void parsesTheDocumentedOptions() {
         PsplibBench.Options options = PsplibBench.parse(new String[] {"sets/j10.mm", "--time-limit", "2.5s", "--threads",
-                "2", "--out", "r.csv", "--sample", "10", "--sample-offset", "3", "--seed", "4", "--move-limit", "1000"});
+                "2", "--out", "r.csv", "--sample", "10", "--sample-offset", "3", "--seed", "4", "--move-limit", "1000",
+                "--cp-sat-deterministic-time", "2.5"});
 
         assertThat(options).isEqualTo(new PsplibBench.Options(Path.of("sets/j10.mm"), Duration.ofMillis(2500), 2,
-                Optional.of(Path.of("r.csv")), 10, 4, 1000, 3));
+                Optional.of(Path.of("r.csv")), 10, 4, 1000, 3, 2.5));
+    }
+
+    @Test
+    void cpSatsDeterministicBudgetIsItsOwnOrTheMoveLimits() {
+        PsplibBench.Options own = PsplibBench.parse(new String[] {"dir", "--move-limit", "180000",
+                "--cp-sat-deterministic-time", "3"});
+        PsplibBench.Options fromMoves = PsplibBench.parse(new String[] {"dir", "--move-limit", "180000"});
+        PsplibBench.Options clock = PsplibBench.parse(new String[] {"dir"});
+
+        assertThat(own.cpSatBudget()).isEqualTo(3.0);
+        assertThat(fromMoves.cpSatBudget()).isCloseTo(1.8, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(clock.cpSatBudget()).isZero();
+        assertThatThrownBy(() -> PsplibBench.parse(new String[] {"dir", "--cp-sat-deterministic-time", "-1"}))
+                .hasMessageContaining("--cp-sat-deterministic-time");
     }
 
     @Test
@@ -42,9 +57,9 @@ class PsplibBenchTest {
     @Test
     void summaryCountsFeasibleDeviationAndOptimaOnlyOverInstancesWithAReference() {
         List<PsplibBench.InstanceResult> results = List.of(
-                new PsplibBench.InstanceResult("a", true, true, 10, Optional.of(10), 8, 100, 200, 1),
-                new PsplibBench.InstanceResult("b", true, true, 22, Optional.of(20), 8, 300, 400, 1),
-                new PsplibBench.InstanceResult("c", false, true, 0, Optional.of(30), 8, 0, 400, 1));
+                new PsplibBench.InstanceResult("a", true, true, 10, Optional.of(10), 8, 100, 200, 1, 0),
+                new PsplibBench.InstanceResult("b", true, true, 22, Optional.of(20), 8, 300, 400, 1, 0),
+                new PsplibBench.InstanceResult("c", false, true, 0, Optional.of(30), 8, 0, 400, 1, 0));
 
         PsplibBench.Summary summary = PsplibBench.summarize(results);
 

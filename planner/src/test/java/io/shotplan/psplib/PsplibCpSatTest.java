@@ -37,7 +37,7 @@ class PsplibCpSatTest {
         assertThat(poor.makespan(instance)).isGreaterThan(17);
 
         PsplibCpSat.Outcome outcome = PsplibCpSat.improve(instance, poor, PsplibProject.lowerBound(instance),
-                Duration.ofMinutes(1), 0, 100_000);
+                Duration.ofMinutes(1), 0, 1.0);
 
         assertThat(outcome.schedule()).isPresent();
         PsplibSchedule better = outcome.schedule().get();
@@ -52,7 +52,7 @@ class PsplibCpSatTest {
         PsplibInstance instance = PsplibReaderTest.j1010_1();
 
         PsplibCpSat.Outcome outcome = PsplibCpSat.solve(instance, java.util.Optional.empty(),
-                PsplibProject.lowerBound(instance), Duration.ofMinutes(1), 0, 100_000);
+                PsplibProject.lowerBound(instance), Duration.ofMinutes(1), 0, 1.0);
 
         assertThat(outcome.schedule()).isPresent();
         assertThat(ScheduleVerifier.violations(instance, outcome.schedule().get())).isEmpty();
@@ -73,16 +73,17 @@ class PsplibCpSatTest {
     }
 
     @Test
-    void sameSeedAndMoveLimitGiveTheSameSchedule() {
+    void sameSeedAndDeterministicBudgetGiveTheSameSchedule() {
         PsplibInstance instance = PsplibReaderTest.j1010_1();
         PsplibSchedule poor = oneAfterAnother(instance);
-        // a budget too small to finish: the run stops on its deterministic limit, not on a proof
-        long moves = 2_000;
+        double budget = 0.02;
 
-        PsplibCpSat.Outcome first = PsplibCpSat.improve(instance, poor, 0, Duration.ofMinutes(1), 4, moves);
-        PsplibCpSat.Outcome second = PsplibCpSat.improve(instance, poor, 0, Duration.ofMinutes(1), 4, moves);
+        PsplibCpSat.Outcome first = PsplibCpSat.improve(instance, poor, 0, Duration.ofMinutes(1), 4, budget);
+        PsplibCpSat.Outcome second = PsplibCpSat.improve(instance, poor, 0, Duration.ofMinutes(1), 4, budget);
 
         assertThat(second.schedule()).isEqualTo(first.schedule());
         assertThat(second.lowerBound()).isEqualTo(first.lowerBound());
+        // the work done is counted, not timed: the same on every run
+        assertThat(second.deterministicSeconds()).isPositive().isEqualTo(first.deterministicSeconds());
     }
 }
