@@ -73,6 +73,23 @@ class PsplibCpSatTest {
     }
 
     @Test
+    void searchesUntilItsDeadlineWhenItCannotProveOptimality() {
+        PsplibInstance instance = PsplibReader.parse(java.nio.file.Path.of("j3037_9.mm"), "j3037_9",
+                PsplibSamples.J3037_9.lines().toList());
+        // longer than one turn of a full search (about 2.7 s on a free core), after which CP-SAT's own limit would
+        // have ended the search with more than a second left
+        Duration limit = Duration.ofSeconds(4);
+
+        long started = System.nanoTime();
+        PsplibCpSat.Outcome outcome = PsplibCpSat.solve(instance, java.util.Optional.empty(),
+                PsplibProject.lowerBound(instance), limit, 0, 0);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(outcome.optimal()).isFalse();
+        assertThat(took).isBetween(limit.minusMillis(100), limit.plusSeconds(2));
+    }
+
+    @Test
     void sameSeedAndDeterministicBudgetGiveTheSameSchedule() {
         PsplibInstance instance = PsplibReaderTest.j1010_1();
         PsplibSchedule poor = oneAfterAnother(instance);
