@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -107,10 +106,10 @@ public final class WorkerPool implements AutoCloseable {
      */
     private void loop(String owner) {
         ExecutorService queue = Executors.newSingleThreadExecutor(r -> daemon(r, owner + "-queue"));
-        Leased next = null;
+        JobLease next = null;
         try {
             while (running.get()) {
-                Leased job = next;
+                JobLease job = next;
                 next = null;
                 try {
                     if (job == null) {
@@ -142,24 +141,15 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** A claimed job with its heartbeat running from the moment of the claim. */
-    private record Leased(GenerationJob job, Unrecorded unrecorded, AtomicBoolean lost, ScheduledFuture<?> heartbeat) {
-    }
-
-    private Optional<Leased> claim(String owner) {
+    /** Claims the next job this worker can run; its heartbeat runs from the moment of the claim. */
+    private Optional<JobLease> claim(String owner) {
         long t = System.nanoTime();
         Optional<GenerationJob> claimed = jobs.claim(owner, settings.lease(), profile);
         if (claimed.isEmpty()) {
             return Optional.empty();
         }
         metrics.overhead("claim", System.nanoTime() - t);
-        GenerationJob job = claimed.get();
-        Unrecorded unrecorded = new Unrecorded();
-        AtomicBoolean lost = new AtomicBoolean();
-        long period = settings.heartbeat().toMillis();
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> beat(job, owner, unrecorded, lost),
-                period, period, TimeUnit.MILLISECONDS);
-        return Optional.of(new Leased(job, unrecorded, lost, heartbeat));
+        return Optional.of(new JobLease(claimed.get(), owner, jobs, settings, metrics, heartbeats));
     }
 
     /**
@@ -168,62 +158,56 @@ public final class WorkerPool implements AutoCloseable {
      *
      * @return the next job, claimed while the last frame rendered; null if none was due
      */
-    private Leased run(Leased leased, String owner, ExecutorService queue) {
-        GenerationJob job = leased.job();
-        Unrecorded unrecorded = leased.unrecorded();
+    private JobLease run(JobLease lease, String owner, ExecutorService queue) {
+        GenerationJob job = lease.job();
         String model = processor.modelName(job.capability());
-        Future<Optional<Leased>> ahead = null;
-        boolean handedOn = false;
+        Future<Optional<JobLease>> ahead = null;
         try {
             for (int frame = job.frameFrom() + job.framesDone(); frame <= job.frameTo(); frame++) {
-                if (leased.lost().get()) {
-                    flush(job, owner, unrecorded);
+                if (lease.lost()) {
+                    lease.flush();
                     dropped(job, owner, "paused, cancelled or taken over");
                     return null;
                 }
                 if (!running.get()) {
-                    handBack(leased, owner);
+                    handBack(lease, owner);
                     return null;
                 }
                 if (frame == job.frameTo()) {
                     ahead = queue.submit(() -> claim(owner));
                 }
                 FrameProcessor.FrameResult result = onDevice(processor.process(job, frame));
-                leased.unrecorded().add(result);
+                lease.add(result);
                 metrics.frameDone(result.deviceSeconds(), result.device());
             }
-            FramesDone rest = unrecorded.close();
-            leased.heartbeat().cancel(false);
+            FramesDone rest = lease.finish();
             queue.execute(() -> complete(job, owner, model, rest));
-            handedOn = true;
         } catch (GenerationException e) {
-            failed(job, owner, e.getMessage(), e.permanent(), model, unrecorded);
+            failed(lease, owner, e.getMessage(), e.permanent(), model);
         } catch (RuntimeException e) {
-            failed(job, owner, e.toString(), false, model, unrecorded);
+            failed(lease, owner, e.toString(), false, model);
         } catch (OutOfMemoryError e) {
             // a plate too large for the heap: fail the attempt (a retry may land on a bigger worker), keep the thread
-            failed(job, owner, "out of memory: " + e.getMessage(), false, model, unrecorded);
+            failed(lease, owner, "out of memory: " + e.getMessage(), false, model);
         } catch (Error e) {
             // the thread dies: a job claimed ahead goes back to the queue rather than keep a lease no one works under
-            Leased orphan = ahead == null ? null : next(ahead, owner);
+            JobLease orphan = ahead == null ? null : next(ahead, owner);
             if (orphan != null) {
                 handBack(orphan, owner);
             }
             throw e;
         } finally {
-            if (!handedOn) {
-                leased.heartbeat().cancel(false);
-            }
+            lease.abandon(); // the heartbeat stops on every path; the lease runs out where nothing was written
         }
         return ahead == null ? null : next(ahead, owner);
     }
 
     /** The job claimed ahead; the worker waits here only when the claim has not come back yet. */
-    private Leased next(Future<Optional<Leased>> ahead, String owner) {
+    private JobLease next(Future<Optional<JobLease>> ahead, String owner) {
         long t = System.nanoTime();
         try {
             boolean ready = ahead.isDone();
-            Leased next = ahead.get().orElse(null);
+            JobLease next = ahead.get().orElse(null);
             if (next != null && !ready) {
                 metrics.overhead("waiting", System.nanoTime() - t);
             }
@@ -268,47 +252,12 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /** Hands a job back to the queue untouched (the worker is stopping), with the frames it finished. */
-    private void handBack(Leased leased, String owner) {
-        leased.heartbeat().cancel(false);
-        if (flush(leased.job(), owner, leased.unrecorded()) && jobs.release(leased.job().id(), owner)) {
+    private void handBack(JobLease lease, String owner) {
+        if (lease.flush() && jobs.release(lease.job().id(), owner)) {
             metrics.outcome("released");
         } else {
-            dropped(leased.job(), owner, "lost its lease while stopping");
+            dropped(lease.job(), owner, "lost its lease while stopping");
         }
-    }
-
-    /**
-     * One heartbeat: renews the lease and records the frames finished since the last one. Holding the job's
-     * {@link Unrecorded} while it writes keeps a beat and the job's last write (completion, failure, release) from
-     * recording the same frames twice.
-     */
-    private void beat(GenerationJob job, String owner, Unrecorded unrecorded, AtomicBoolean lost) {
-        synchronized (unrecorded) {
-            if (unrecorded.closed) {
-                return;
-            }
-            FramesDone done = unrecorded.take();
-            long t = System.nanoTime();
-            try {
-                if (!jobs.heartbeat(job.id(), owner, done, settings.lease())) {
-                    lost.set(true);
-                }
-                if (!done.isEmpty()) {
-                    metrics.overhead("progress", System.nanoTime() - t);
-                }
-            } catch (RuntimeException e) {
-                unrecorded.putBack(done); // the database is unreachable: the next beat records them
-                LOG.warn("heartbeat of job {} failed: {}", job.id(), e.toString());
-            }
-        }
-    }
-
-    /**
-     * Records the frames finished since the last heartbeat before the job is handed back or failed, so a resumed job
-     * skips them and a bill includes their time; false when the job is no longer this worker's.
-     */
-    private boolean flush(GenerationJob job, String owner, Unrecorded unrecorded) {
-        return jobs.heartbeat(job.id(), owner, unrecorded.close(), settings.lease());
     }
 
     /**
@@ -322,12 +271,12 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /** Records a failed attempt; when even that fails (the database is unreachable), the lease runs out instead. */
-    private void failed(GenerationJob job, String owner, String error, boolean permanent, String model,
-                        Unrecorded unrecorded) {
+    private void failed(JobLease lease, String owner, String error, boolean permanent, String model) {
+        GenerationJob job = lease.job();
         String message = "frame range %d–%d of %s: %s".formatted(job.frameFrom(), job.frameTo(), job.shotCode(), error);
         Optional<JobState> state;
         try {
-            state = flush(job, owner, unrecorded)
+            state = lease.flush()
                     ? jobs.fail(job.id(), owner, message, permanent, settings, model) : Optional.empty();
         } catch (RuntimeException e) {
             LOG.warn("generation worker {} could not record the failure of job {} ({}): {}", owner, job.id(), message,
@@ -370,33 +319,6 @@ public final class WorkerPool implements AutoCloseable {
             return InetAddress.getLocalHost().getHostName();
         } catch (Exception e) {
             return ManagementFactory.getRuntimeMXBean().getName();
-        }
-    }
-
-    /** The frames a running job has finished and not yet written, shared by its worker thread and its heartbeat. */
-    private static final class Unrecorded {
-
-        private FramesDone done = FramesDone.NONE;
-        private boolean closed;
-
-        synchronized void add(FrameProcessor.FrameResult frame) {
-            done = done.plus(frame);
-        }
-
-        synchronized FramesDone take() {
-            FramesDone taken = done;
-            done = FramesDone.NONE;
-            return taken;
-        }
-
-        synchronized void putBack(FramesDone taken) {
-            done = taken.plus(done);
-        }
-
-        /** The rest, for the job's last write; no heartbeat records anything after this. */
-        synchronized FramesDone close() {
-            closed = true;
-            return take();
         }
     }
 }
