@@ -11,10 +11,6 @@ public record FramesDone(int frames, double deviceSeconds, String device) {
 
     public static final FramesDone NONE = new FramesDone(0, 0, null);
 
-    public static FramesDone of(FrameProcessor.FrameResult frame) {
-        return NONE.plus(frame);
-    }
-
     public FramesDone plus(FrameProcessor.FrameResult frame) {
         return new FramesDone(frames + 1, deviceSeconds + frame.deviceSeconds(), frame.device());
     }

@@ -216,16 +216,10 @@ public final class JobRepository {
     }
 
     /**
-     * Marks the job SUCCEEDED and appends its ledger row in one transaction.
+     * Marks the job SUCCEEDED and appends its ledger row in one transaction, with the frames finished since the last
+     * heartbeat.
      *
      * @return the ledger row's id, or empty when the job was no longer this worker's (nothing was written)
-     */
-    public Optional<Long> complete(long jobId, String owner, String model) {
-        return complete(jobId, owner, model, FramesDone.NONE);
-    }
-
-    /**
-     * Like {@link #complete(long, String, String)}, also recording the frames finished since the last heartbeat.
      */
     public Optional<Long> complete(long jobId, String owner, String model, FramesDone unrecorded) {
         // null: the job was no longer this worker's

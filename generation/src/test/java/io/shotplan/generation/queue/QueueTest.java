@@ -349,7 +349,7 @@ class QueueTest {
                 assertThat(job.getState()).isEqualTo("SUCCEEDED");
                 assertThat(job.getAttempts()).isEqualTo(2);
                 assertThat(job.getDeviceSeconds()).isGreaterThan(new BigDecimal("0.5")); // ghost's frame + 2 more
-                assertThat(jobs.complete(ghost.id(), "ghost", "m")).isEmpty(); // the ghost cannot complete it
+                assertThat(jobs.complete(ghost.id(), "ghost", "m", FramesDone.NONE)).isEmpty(); // the ghost cannot complete it
                 assertThat(db.dsl().fetchCount(COST_LEDGER)).isEqualTo(1);
             }
         }
