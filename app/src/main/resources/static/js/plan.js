@@ -81,7 +81,7 @@
           money(b.overBudget, show.currency), b.aiShots]))));
     target.replaceChildren(
       el('div', { class: 'cards' }, card('Gap to the best possible cost', q.costGapPercent + ' %',
-        'no plan within the policy costs less than ' + money(q.costLowerBound, show.currency))),
+        'no plan within the policy that does as well on budgets and deliveries costs less than ' + money(q.costLowerBound, show.currency))),
       table,
       ...q.unavoidable.map(line => el('p', { class: 'alert', text: line })));
   }

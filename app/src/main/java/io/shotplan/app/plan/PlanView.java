@@ -55,9 +55,10 @@ public final class PlanView {
     /**
      * How good the plan is: its distance to what no plan can beat, and the rule-of-thumb plans beside it.
      *
-     * @param costLowerBound the least cost of any plan within the policy (each shot's cheapest eligible mode)
+     * @param costLowerBound the least cost of any plan within the policy that does as well on budgets and deliveries
      * @param costGapPercent how far the plan's cost can at most be above the best possible
-     * @param unavoidable the episodes no plan can deliver on time, each with its proof in words
+     * @param unavoidable the episodes no plan can deliver on time and the days late the crews force, each with its
+     *        proof in words
      * @param explanation the plan's explanation: rule by rule, what it breaks and by how much
      */
     public record Quality(BigDecimal costLowerBound, BigDecimal costGapPercent, List<BaselineLine> baselines,

@@ -57,7 +57,7 @@ class PlanApiTest extends WebTest {
                 .andExpect(jsonPath("$.costGapPercent").isNumber())
                 .andExpect(jsonPath("$.baselines[*].name", contains("all-traditional", "greedy (cheapest eligible mode)")))
                 .andExpect(jsonPath("$.baselines[0].aiShots").value(0))
-                .andExpect(jsonPath("$.explanation", hasItem(startsWith("Bound: no plan within the policy costs less than"))));
+                .andExpect(jsonPath("$.explanation", hasItem(startsWith("Bound: no plan within the policy that does as well on budgets and deliveries costs less than"))));
         mvc.perform(get("/api/plans/" + planId + "/items").param("episode", "EP102").param("size", "4").param("page", "1")
                         .with(as(FINANCE)))
                 .andExpect(jsonPath("$.total").value(6))

@@ -554,6 +554,15 @@ public final class CompiledShow {
         return episodeOf[shot];
     }
 
+    public long episodeBudgetCents(int episode) {
+        return episodeBudgetCents[episode];
+    }
+
+    /** The show's budget less its contingency, in cents. */
+    public long showBudgetCents() {
+        return showBudgetCents;
+    }
+
     /** The most AI shots the policy's share allows in an episode. */
     public int maxAiShots(int episode) {
         return maxAiShots[episode];

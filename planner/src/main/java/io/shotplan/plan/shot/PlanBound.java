@@ -6,11 +6,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
 import io.shotplan.plan.domain.Activity;
 import io.shotplan.plan.domain.ExecutionMode;
 
 /**
- * What no plan can beat, from two relaxations of the show, and how far the plan is from it.
+ * What no plan can beat, from three relaxations of the show, and how far the plan is from it.
  * <ul>
  * <li>Cost: each shot on its cheapest eligible mode, the policy's AI share per episode kept by giving back to artists
  * the AI shots that save least, each mode priced at the least it can cost on any days from the shot's earliest start.
@@ -19,12 +21,24 @@ import io.shotplan.plan.domain.ExecutionMode;
  * <li>Delivery: each shot on its fastest mode with unlimited crew and GPUs, started as soon as its plate and its
  * dependencies allow (work under way and pinned starts as they are). An episode that still finishes after its due
  * day is late in every plan, by at least that many working days.</li>
+ * <li>Crews ({@link CrewBound}, for shows of up to {@link #CREW_BOUND_UP_TO_SHOTS} shots): the work each discipline
+ * and GPU pool can do week by week. It proves days late that the crews force, which unlimited crews cannot, and
+ * raises the cost bound where delivering as well as the plan takes dearer modes than the cheapest.</li>
  * </ul>
  *
- * @param costLowerBound the least total cost of any plan within the policy
+ * @param costLowerBound the least total cost of any plan within the policy that scores at least as well on budgets
+ *        and deliveries
  * @param episodes per episode, the earliest finish any plan can reach and the working days it is late at least
+ * @param daysLateAtLeast the working days late, summed over the episodes, of every plan: the episodes' own bounds
+ *        summed, or more where the crews prove more
  */
-public record PlanBound(BigDecimal costLowerBound, List<EpisodeBound> episodes) {
+public record PlanBound(BigDecimal costLowerBound, List<EpisodeBound> episodes, int daysLateAtLeast) {
+
+    /**
+     * Above this many shots the crews' relaxation is left out: GLOP took 3 s for its days late at 5,000 shots and
+     * found no optimum in 20 s at 20,000 (docs/benchmarks.md).
+     */
+    static final int CREW_BOUND_UP_TO_SHOTS = 5_000;
 
     /** An episode's earliest possible finish (last working day) and how late that is, in working days (0: on time). */
     public record EpisodeBound(String code, LocalDate earliestFinish, LocalDate due, int daysLateAtLeast) {
@@ -43,43 +57,58 @@ public record PlanBound(BigDecimal costLowerBound, List<EpisodeBound> episodes) 
                 .divide(costLowerBound, 1, RoundingMode.HALF_EVEN);
     }
 
-    /** The proof-level statements: episodes that no plan can deliver on time. */
+    /** The proof-level statements: episodes that no plan can deliver on time, and the days late the crews force. */
     public List<String> unavoidable() {
         List<String> lines = new ArrayList<>();
+        int withUnlimitedCrew = 0;
         for (EpisodeBound e : episodes) {
             if (e.daysLateAtLeast() > 0) {
                 lines.add("Even with every shot on its fastest mode and unlimited crew, %s finishes %s, %d working days after %s."
                         .formatted(e.code(), e.earliestFinish(), e.daysLateAtLeast(), e.due()));
+                withUnlimitedCrew += e.daysLateAtLeast();
             }
+        }
+        if (daysLateAtLeast > withUnlimitedCrew) {
+            lines.add(("Counting what each discipline and GPU pool can do week by week, no plan is fewer than %d working "
+                    + "days late over all episodes together.").formatted(daysLateAtLeast));
         }
         return lines;
     }
 
     /**
-     * The bound of a compiled show. Its cost prices each mode at the least it can cost on any days the shot may take
-     * ({@link CompiledShow#leastCost}: where rates rise it is the greedy plan's pricing, where they may fall or an
-     * exchange rate moves it is lower), so no schedule's dates can take a plan below it.
+     * The bound of a compiled show, for a plan with {@code planScore}: the crews' relaxation bounds the plans that score
+     * at least as well, so it is left out for a plan that breaks a hard rule. Its cost prices each mode at the least it can cost on any days the
+     * shot may take ({@link CompiledShow#leastCost}: where rates rise it is the greedy plan's pricing, where they may
+     * fall or an exchange rate moves it is lower), so no schedule's dates can take a plan below it.
      */
-    static PlanBound of(CompiledShow compiled) {
+    static PlanBound of(CompiledShow compiled, HardMediumSoftLongScore planScore) {
         BigDecimal cost = BigDecimal.ZERO;
         for (ExecutionMode mode : Baselines.cheapestWithinPolicy(compiled, compiled::leastCost)) {
             cost = cost.add(compiled.leastCost(mode).setScale(2, RoundingMode.HALF_EVEN));
         }
         List<Activity> activities = compiled.schedule().getActivities();
         int[] finish = earliestFinishes(activities);
-        List<EpisodeBound> episodes = new ArrayList<>();
-        for (int e = 0; e < compiled.episodes().size(); e++) {
-            int episodeFinish = 0;
-            for (Activity activity : activities) {
-                if (compiled.episodeOf(activity.getIndex()) == e) {
-                    episodeFinish = Math.max(episodeFinish, finish[activity.getIndex()]);
-                }
-            }
-            int due = compiled.duePeriod(e);
-            episodes.add(new EpisodeBound(compiled.episodes().get(e).code(), compiled.days().lastDay(episodeFinish),
-                    compiled.days().lastDay(due), Math.max(0, episodeFinish - due)));
+        int[] episodeFinish = new int[compiled.episodes().size()];
+        for (Activity activity : activities) {
+            int e = compiled.episodeOf(activity.getIndex());
+            episodeFinish[e] = Math.max(episodeFinish[e], finish[activity.getIndex()]);
         }
-        return new PlanBound(cost, episodes);
+        List<EpisodeBound> episodes = new ArrayList<>();
+        int daysLate = 0;
+        for (int e = 0; e < compiled.episodes().size(); e++) {
+            int due = compiled.duePeriod(e);
+            int late = Math.max(0, episodeFinish[e] - due);
+            episodes.add(new EpisodeBound(compiled.episodes().get(e).code(), compiled.days().lastDay(episodeFinish[e]),
+                    compiled.days().lastDay(due), late));
+            daysLate += late;
+        }
+        if (planScore.hardScore() == 0 && activities.size() <= CREW_BOUND_UP_TO_SHOTS) {
+            try (CrewBound crews = CrewBound.of(compiled, episodeFinish)) {
+                daysLate = Math.max(daysLate, crews.daysLateAtLeast().orElse(0));
+                cost = cost.max(crews.costAtLeastCents(-planScore.mediumScore()).map(CompiledShow::money).orElse(BigDecimal.ZERO));
+            }
+        }
+        return new PlanBound(cost, episodes, daysLate);
     }
 
     /** Each activity's earliest finish period on its fastest mode, with release dates, fixed starts and precedence. */

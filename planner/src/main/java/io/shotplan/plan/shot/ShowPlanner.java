@@ -59,7 +59,7 @@ public final class ShowPlanner {
             }
             return new ShowPlan(show.code(), List.of(), episodes, BigDecimal.ZERO, show.spendableBudget(),
                     HardMediumSoftLongScore.ZERO.toString(), true, true, List.of("No shots to plan."),
-                    compiled.assumptions(), 0, List.of(), new PlanBound(BigDecimal.ZERO, List.of()));
+                    compiled.assumptions(), 0, List.of(), new PlanBound(BigDecimal.ZERO, List.of(), 0));
         }
         // no restarts: a show's search improves steadily, and a restart would throw that progress away
         ProjectSolver.Settings settings = ProjectSolver.Settings.of(request.timeLimit()).withSeed(request.seed())
@@ -70,17 +70,16 @@ public final class ShowPlanner {
         ProjectSolver.Result result = solve(compiled, settings, best -> onNewBestScore.accept(best.score().toString()));
         List<Baseline> baselines = List.of(baseline(Baseline.ALL_TRADITIONAL, compiled, traditional),
                 baseline(Baseline.GREEDY, compiled, greedy));
-        PlanBound bound = PlanBound.of(compiled);
         // never worse than the spreadsheet: where the search ended below the cheapest-mode rule, the rule's plan is
         // the answer (and says so)
         if (greedy.score().compareTo(result.score()) > 0) {
-            ShowPlan plan = toPlan(compiled, greedy, baselines, bound);
+            ShowPlan plan = toPlan(compiled, greedy, baselines, PlanBound.of(compiled, greedy.score()));
             List<String> explanation = new ArrayList<>(plan.explanation());
             explanation.add(0, "The search did not beat the greedy plan (cheapest eligible mode per shot) in its time: "
                     + "this plan is the greedy one.");
             return plan.withExplanation(explanation);
         }
-        return toPlan(compiled, result, baselines, bound);
+        return toPlan(compiled, result, baselines, PlanBound.of(compiled, result.score()));
     }
 
     /**
@@ -204,7 +203,7 @@ public final class ShowPlanner {
         boolean withinLimits = feasible && parts.episodeOverBudgetCents() == 0 && parts.showOverBudgetCents() == 0
                 && parts.lateDays() == 0;
         List<String> explanation = new ArrayList<>(explain(parts, episodes, compiled.show().currency()));
-        explanation.add("Bound: no plan within the policy costs less than %s %s; this one is within %s %% of it."
+        explanation.add("Bound: no plan within the policy that does as well on budgets and deliveries costs less than %s %s; this one is within %s %% of it."
                 .formatted(PlanSummary.money(bound.costLowerBound()), compiled.show().currency(),
                         bound.costGapPercent(planned.stream().map(PlannedShot::cost).reduce(BigDecimal.ZERO, BigDecimal::add))));
         explanation.addAll(bound.unavoidable());
