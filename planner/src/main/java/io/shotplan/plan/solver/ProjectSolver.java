@@ -302,7 +302,7 @@ public final class ProjectSolver {
     }
 
     /**
-     * The problem with the given mode per activity (by index), in the construction's order (latest finish first) and
+     * The problem with the given mode per activity (by index), in the construction's order (latest start first where activities are due) and
      * decoded without any search: a rule-of-thumb plan to compare the search's with. The problem is not modified.
      */
     public static Result scheduleWithModes(ProjectSchedule problem, ExecutionMode[] modes) {
@@ -310,7 +310,7 @@ public final class ProjectSolver {
         for (Activity activity : schedule.getActivities()) {
             activity.setMode(modes[activity.getIndex()]);
         }
-        schedule.getSequence().getActivities().addAll(InitialScheduleCommand.latestFinishOrder(schedule.getActivities()));
+        schedule.getSequence().getActivities().addAll(InitialScheduleCommand.priorityOrder(schedule.getActivities()));
         return decode(schedule, 0, 0, 0, List.of());
     }
 
