@@ -90,6 +90,13 @@ class PsplibCpSatTest {
     }
 
     @Test
+    void theOneThreadKeepsTheLpSearchAndTheSchedulingNeighbourhoodsOnly() {
+        // quick_restart's turns went to the neighbourhoods (docs/benchmarks.md, issue 16, seventh session)
+        assertThat(PsplibCpSat.SKIPPED_SUBSOLVERS).contains("quick_restart", "no_lp", "max_lp")
+                .doesNotContain("default_lp", "scheduling_intervals_lns", "scheduling_precedences_lns");
+    }
+
+    @Test
     void sameSeedAndDeterministicBudgetGiveTheSameSchedule() {
         PsplibInstance instance = PsplibReaderTest.j1010_1();
         PsplibSchedule poor = oneAfterAnother(instance);
