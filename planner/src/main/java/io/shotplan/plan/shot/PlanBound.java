@@ -76,12 +76,13 @@ public record PlanBound(BigDecimal costLowerBound, List<EpisodeBound> episodes, 
     }
 
     /**
-     * The bound of a compiled show, for a plan with {@code planScore}: the crews' relaxation bounds the plans that score
-     * at least as well, so it is left out for a plan that breaks a hard rule. Its cost prices each mode at the least it can cost on any days the
-     * shot may take ({@link CompiledShow#leastCost}: where rates rise it is the greedy plan's pricing, where they may
-     * fall or an exchange rate moves it is lower), so no schedule's dates can take a plan below it.
+     * The bound of a compiled show, for a plan with {@code planScore}. The crews' relaxation, where
+     * {@code countCrews}, bounds the plans that score at least as well, so it is left out for a plan that breaks a
+     * hard rule. The cost prices each mode at the least it can cost on any days the shot may take
+     * ({@link CompiledShow#leastCost}: where rates rise it is the greedy plan's pricing, where they may fall or an
+     * exchange rate moves it is lower), so no schedule's dates can take a plan below it.
      */
-    static PlanBound of(CompiledShow compiled, HardMediumSoftLongScore planScore) {
+    static PlanBound of(CompiledShow compiled, HardMediumSoftLongScore planScore, boolean countCrews) {
         BigDecimal cost = BigDecimal.ZERO;
         for (ExecutionMode mode : Baselines.cheapestWithinPolicy(compiled, compiled::leastCost)) {
             cost = cost.add(compiled.leastCost(mode).setScale(2, RoundingMode.HALF_EVEN));
@@ -102,7 +103,7 @@ public record PlanBound(BigDecimal costLowerBound, List<EpisodeBound> episodes, 
                     compiled.days().lastDay(due), late));
             daysLate += late;
         }
-        if (planScore.hardScore() == 0 && activities.size() <= CREW_BOUND_UP_TO_SHOTS) {
+        if (countCrews && planScore.hardScore() == 0 && activities.size() <= CREW_BOUND_UP_TO_SHOTS) {
             try (CrewBound crews = CrewBound.of(compiled, episodeFinish)) {
                 daysLate = Math.max(daysLate, crews.daysLateAtLeast().orElse(0));
                 cost = cost.max(crews.costAtLeastCents(-planScore.mediumScore()).map(CompiledShow::money).orElse(BigDecimal.ZERO));

@@ -47,6 +47,18 @@ public final class ShowPlanner {
      * improves, for progress displays. Interrupting the calling thread stops the search and keeps its best plan.
      */
     public static ShowPlan plan(Show show, PlanRequest request, Consumer<String> onNewBestScore) {
+        return plan(show, request, onNewBestScore, true);
+    }
+
+    /**
+     * A re-solve of a relaxed show ({@link WhatWouldFixIt}): only its episodes and cost are read, so its bound leaves
+     * out the crews' relaxation, which takes seconds at thousands of shots.
+     */
+    static ShowPlan relaxedPlan(Show show, PlanRequest request) {
+        return plan(show, request, score -> { }, false);
+    }
+
+    private static ShowPlan plan(Show show, PlanRequest request, Consumer<String> onNewBestScore, boolean countCrews) {
         CompiledShow compiled = new CompiledShow(show, request);
         if (compiled.shots().isEmpty()) {
             // nothing to schedule (every shot omitted, or none yet): say so rather than start a solver
@@ -73,13 +85,13 @@ public final class ShowPlanner {
         // never worse than the spreadsheet: where the search ended below the cheapest-mode rule, the rule's plan is
         // the answer (and says so)
         if (greedy.score().compareTo(result.score()) > 0) {
-            ShowPlan plan = toPlan(compiled, greedy, baselines, PlanBound.of(compiled, greedy.score()));
+            ShowPlan plan = toPlan(compiled, greedy, baselines, PlanBound.of(compiled, greedy.score(), countCrews));
             List<String> explanation = new ArrayList<>(plan.explanation());
             explanation.add(0, "The search did not beat the greedy plan (cheapest eligible mode per shot) in its time: "
                     + "this plan is the greedy one.");
             return plan.withExplanation(explanation);
         }
-        return toPlan(compiled, result, baselines, PlanBound.of(compiled, result.score()));
+        return toPlan(compiled, result, baselines, PlanBound.of(compiled, result.score(), countCrews));
     }
 
     /**

@@ -84,7 +84,7 @@ public final class ShowScaleBench {
                 // the bound alone, as the plan computed it
                 CompiledShow compiled = new CompiledShow(show, request);
                 long started = System.nanoTime();
-                PlanBound.of(compiled, HardMediumSoftLongScore.parseScore(plan.score()));
+                PlanBound.of(compiled, HardMediumSoftLongScore.parseScore(plan.score()), true);
                 long boundMillis = (System.nanoTime() - started) / 1_000_000;
                 int late = 0;
                 int daysLate = 0;

@@ -65,7 +65,7 @@ public final class WhatWouldFixIt {
     }
 
     static Fix budget(Show show, PlanRequest request) {
-        ShowPlan relaxed = ShowPlanner.plan(show, request.withWeights(request.weights().withOverBudgetPerCent(0)));
+        ShowPlan relaxed = ShowPlanner.relaxedPlan(show, request.withWeights(request.weights().withOverBudgetPerCent(0)));
         Map<String, BigDecimal> extra = new LinkedHashMap<>();
         for (EpisodePlan e : relaxed.episodes()) {
             extra.put(e.code(), e.cost().subtract(e.budget()).max(BigDecimal.ZERO));
@@ -78,7 +78,7 @@ public final class WhatWouldFixIt {
     }
 
     static Fix artists(Show show, PlanRequest request) {
-        ShowPlan relaxed = ShowPlanner.plan(ShowVariants.withCrew(show, ARTIST_RELAXATION), request);
+        ShowPlan relaxed = ShowPlanner.relaxedPlan(ShowVariants.withCrew(show, ARTIST_RELAXATION), request);
         Map<String, BigDecimal> extra = busiestWeekExcess(relaxed, (discipline, day) -> show.crew().artistsOn(discipline, day),
                 shot -> shot.artistDays());
         return new Fix("artists", "More artists: " + describe(extra, "artist-days in the busiest week")
@@ -86,7 +86,7 @@ public final class WhatWouldFixIt {
     }
 
     static Fix gpus(Show show, PlanRequest request) {
-        ShowPlan relaxed = ShowPlanner.plan(ShowVariants.withGpus(show, GPU_RELAXATION), request);
+        ShowPlan relaxed = ShowPlanner.relaxedPlan(ShowVariants.withGpus(show, GPU_RELAXATION), request);
         Map<String, GpuPool> pools = show.gpuPoolsByCode();
         Map<String, String> poolOfCapability = new HashMap<>();
         show.capabilities().forEach(c -> {
