@@ -5,7 +5,7 @@
 #   load/run.sh stress        200 clients, no wait, then the latency after the load stops
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust) and psql; fills a fresh database shotplan_load with the
 # example show and one plan, starts 'shotplan serve' on a free port of 127.0.0.1 and runs Gatling against it.
-# Settings: USERS, DURATION (seconds), PG_CLUSTER (for restart), SERVER_JAVA_OPTS (e.g. a JFR recording). Reports: load/target/gatling/ (not in git).
+# Settings: USERS, DURATION (seconds), PG_CLUSTER (for restart), SERVER_JAVA_OPTS (e.g. a JFR recording), SHOTPLAN_AOT. Reports: load/target/gatling/ (not in git).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${1:-studio}
@@ -32,7 +32,8 @@ fi
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 URL=http://127.0.0.1:$PORT
-$JAVA -Xmx2g ${SERVER_JAVA_OPTS:-} -jar app/target/shotplan.jar serve --port "$PORT" --shotplan.generation.workers=0 > "$OUT/server.log" 2>&1 &
+# through the launcher, as a studio serves: from the warm-start cache it trains once per build (SHOTPLAN_AOT=off: without)
+SHOTPLAN_JAVA_OPTS="-Xmx2g ${SERVER_JAVA_OPTS:-}" ./shotplan serve --port "$PORT" --shotplan.generation.workers=0 > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do

@@ -1,7 +1,12 @@
 package io.shotplan.app.cli;
 
+import io.shotplan.app.imports.ImportService;
+import io.shotplan.app.token.ApiTokens;
 import io.shotplan.app.user.UserService;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -14,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Serves the web UI and the REST API until stopped (Ctrl-C). On the first start with no users it creates
@@ -36,20 +42,32 @@ class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 for every interface).")
     String bind;
 
+    @Option(names = "--training-run", paramLabel = "SHOW_FOLDER",
+            description = "Instead of serving until Ctrl-C: import this show, ask the API what a studio asks all day,"
+                    + " then stop. Run with -XX:AOTCacheOutput on a throw-away database; the launcher does so once per"
+                    + " build, so that later servers start warm.")
+    Path trainingShow;
+
     /** Spring settings such as {@code --shotplan.generation.workers=0} or {@code --spring.datasource.url=...}. */
     @Unmatched
     List<String> settings = new java.util.ArrayList<>();
 
     private final ApplicationContext context;
     private final UserService users;
+    private final ImportService imports;
+    private final ApiTokens tokens;
+    private final JsonMapper json;
 
-    ServeCommand(ApplicationContext context, UserService users) {
+    ServeCommand(ApplicationContext context, UserService users, ImportService imports, ApiTokens tokens, JsonMapper json) {
         this.context = context;
         this.users = users;
+        this.imports = imports;
+        this.tokens = tokens;
+        this.json = json;
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         for (String setting : settings) {
             if (!SETTING.matcher(setting).matches()) {
@@ -70,6 +88,12 @@ class ServeCommand implements Callable<Integer> {
         out.printf("shotplan is serving on %s://%s:%d/ (API docs at /swagger-ui.html). Ctrl-C stops it.%n",
                 scheme, environment.getProperty("server.address", "0.0.0.0"), web.getWebServer().getPort());
         out.flush();
+        if (trainingShow != null) {
+            TrainingRun.run(trainingShow, URI.create("%s://127.0.0.1:%d/".formatted(scheme, web.getWebServer().getPort())),
+                    imports, users, tokens, json);
+            out.println("training run done");
+            return 0;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         ((ConfigurableApplicationContext) context).addApplicationListener(event -> {
             if (event instanceof org.springframework.context.event.ContextClosedEvent) {
