@@ -2,12 +2,17 @@
 # The image's base built from Debian's packages alone, for a build host that reaches a Debian mirror but no container
 # registry: Debian trixie (debootstrap minbase) with OpenJDK 21's headless JRE, written as a docker-archive tarball,
 # the format of `docker save`, which Jib takes as its base image:
-#   sudo app/image/debian-base.sh [OUT.tar] [MIRROR]        # default app/target/debian-jre21.tar, deb.debian.org
-#   mvn -pl app -am -DskipTests package jib:buildTar -Djib.from.image=tar://$PWD/app/target/debian-jre21.tar
-# Needs root (debootstrap, chroot), debootstrap and sha256sum; no container tools. One layer of about 300 MB.
+#   sudo app/image/debian-base.sh /var/tmp/shotplan-base.tar [MIRROR]       # MIRROR: default deb.debian.org
+#   mvn -pl app -am -DskipTests package jib:buildTar -Djib.from.image=tar:///var/tmp/shotplan-base.tar
+# (outside target/, which 'mvn clean' empties). Needs root (debootstrap, chroot), debootstrap and sha256sum; no
+# container tools. One layer of about 340 MB.
 set -euo pipefail
 
-OUT=$(realpath -m "${1:-app/target/debian-jre21.tar}")
+if [ $# -lt 1 ]; then
+  sed -n '2,8p' "$0" >&2
+  exit 2
+fi
+OUT=$(realpath -m "$1")
 MIRROR=${2:-http://deb.debian.org/debian}
 SECURITY_MIRROR=${SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 SUITE=trixie
