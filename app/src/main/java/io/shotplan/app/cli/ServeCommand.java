@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.concurrent.CountDownLatch;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -88,6 +90,9 @@ class ServeCommand implements Callable<Integer> {
         out.printf("shotplan is serving on %s://%s:%d/ (API docs at /swagger-ui.html). Ctrl-C stops it.%n",
                 scheme, environment.getProperty("server.address", "0.0.0.0"), web.getWebServer().getPort());
         out.flush();
+        // Spring Boot declares readiness only once its runners return, and serve is a runner that returns at the end:
+        // without this the readiness probe answered OUT_OF_SERVICE (503) for as long as the server ran
+        AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
         if (trainingShow != null) {
             TrainingRun.run(trainingShow, URI.create("%s://127.0.0.1:%d/".formatted(scheme, web.getWebServer().getPort())),
                     imports, users, tokens, json);
