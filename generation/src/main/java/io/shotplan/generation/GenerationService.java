@@ -100,8 +100,16 @@ public final class GenerationService implements AutoCloseable {
 
     /** Starts {@code count} worker threads that claim only what {@code profile} can run. */
     public synchronized void startWorkers(int count, WorkerProfile profile, String name) {
+        startWorkers(count, profile, Set.of(), name);
+    }
+
+    /**
+     * Starts {@code count} worker threads that claim only what {@code profile} can run, each of which first loads and
+     * warms up the models of {@code preload}, so that no job's first frame waits for them.
+     */
+    public synchronized void startWorkers(int count, WorkerProfile profile, Set<String> preload, String name) {
         if (workers == null || !workers.isRunning()) {
-            workers = new WorkerPool(jobs, processor, config.queue(), metrics, profile, name);
+            workers = new WorkerPool(jobs, processor, config.queue(), metrics, profile, preload, name);
             workers.start(count);
         }
     }
