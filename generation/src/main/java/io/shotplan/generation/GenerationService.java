@@ -95,12 +95,7 @@ public final class GenerationService implements AutoCloseable {
 
     /** Starts {@code count} in-process worker threads (the embedded default): on the CPU, for every pool. */
     public synchronized void startWorkers(int count) {
-        startWorkers(count, WorkerProfile.of(config.registry()), "in-process");
-    }
-
-    /** Starts {@code count} worker threads that claim only what {@code profile} can run. */
-    public synchronized void startWorkers(int count, WorkerProfile profile, String name) {
-        startWorkers(count, profile, Set.of(), name);
+        startWorkers(count, WorkerProfile.of(config.registry()), Set.of(), "in-process");
     }
 
     /**
