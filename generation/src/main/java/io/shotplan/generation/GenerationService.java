@@ -95,13 +95,16 @@ public final class GenerationService implements AutoCloseable {
 
     /** Starts {@code count} in-process worker threads (the embedded default): on the CPU, for every pool. */
     public synchronized void startWorkers(int count) {
-        startWorkers(count, WorkerProfile.of(config.registry()), "in-process");
+        startWorkers(count, WorkerProfile.of(config.registry()), Set.of(), "in-process");
     }
 
-    /** Starts {@code count} worker threads that claim only what {@code profile} can run. */
-    public synchronized void startWorkers(int count, WorkerProfile profile, String name) {
+    /**
+     * Starts {@code count} worker threads that claim only what {@code profile} can run, each of which first loads and
+     * warms up the models of {@code preload}, so that no job's first frame waits for them.
+     */
+    public synchronized void startWorkers(int count, WorkerProfile profile, Set<String> preload, String name) {
         if (workers == null || !workers.isRunning()) {
-            workers = new WorkerPool(jobs, processor, config.queue(), metrics, profile, name);
+            workers = new WorkerPool(jobs, processor, config.queue(), metrics, profile, preload, name);
             workers.start(count);
         }
     }

@@ -84,6 +84,11 @@ public final class WorkerMain implements Callable<Integer> {
     @Option(names = "--models", paramLabel = "FILE", description = "A models.json registry added to the built-in models.")
     Path models;
 
+    @Option(names = "--preload", paramLabel = "CAPABILITY", split = ",",
+            description = "Load these capabilities' models and warm them up on every worker thread before the first claim, "
+                    + "so that no job's first frame pays for it (e.g. upres-x2); others load with the first job that needs them.")
+    List<String> preload = new ArrayList<>();
+
     @Option(names = "--lease-seconds", defaultValue = "60", description = "Lease of a claimed job (default: ${DEFAULT-VALUE}).")
     double leaseSeconds;
 
@@ -151,7 +156,8 @@ public final class WorkerMain implements Callable<Integer> {
                 Duration.ofMillis(idlePollMillis), d.backoffBase(), d.backoffMax(), d.framesPerJob(), d.maxAttempts());
         String url = dbUrl != null ? dbUrl : Database.embeddedUrl(dataDir);
         return new Options(url, dbUser, System.getenv().getOrDefault(dbPasswordEnv, ""), schema, dataDir, threads,
-                device, new LinkedHashSet<>(gpuPools), models, queue, processorClass, managementBind, port);
+                device, new LinkedHashSet<>(gpuPools), models, new LinkedHashSet<>(preload), queue, processorClass,
+                managementBind, port);
     }
 
     private static Duration seconds(double s) {
@@ -162,11 +168,12 @@ public final class WorkerMain implements Callable<Integer> {
      * Options of a worker process.
      *
      * @param device         {@code cpu} or {@code cuda:N}, the device it was started for
+     * @param preload        capabilities whose models each worker thread loads and warms up before its first claim
      * @param processorClass a {@link FrameProcessor} with a public no-argument constructor, or null for the models
      * @param managementPort port of the health and metrics server (0: any free port)
      */
     public record Options(String dbUrl, String dbUser, String dbPassword, String schema, Path dataDir, int threads,
-                          String device, Set<String> gpuPools, Path modelsFile, QueueSettings queue,
+                          String device, Set<String> gpuPools, Path modelsFile, Set<String> preload, QueueSettings queue,
                           String processorClass, String managementBind, int managementPort) {
     }
 
@@ -185,7 +192,8 @@ public final class WorkerMain implements Callable<Integer> {
      * Opens the database (applying pending migrations), checks the worker may run on its device, starts the workers
      * and the management server.
      *
-     * @throws WorkerRefusedException when the worker was meant for a GPU it does not have
+     * @throws WorkerRefusedException when the worker was meant for a GPU it does not have, or told to preload a
+     *                                capability that no registered model runs
      */
     public static Worker start(Options options) throws ReflectiveOperationException, IOException {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -200,6 +208,12 @@ public final class WorkerMain implements Callable<Integer> {
                     : ModelRegistry.builtInWith(options.modelsFile());
             GenerationConfig config = defaults.withRegistry(registry).withQueue(options.queue());
             WorkerProfile profile = WorkerProfile.of(registry).forPools(options.gpuPools());
+            for (String capability : options.preload()) {
+                if (registry.find(capability).isEmpty()) {
+                    throw new WorkerRefusedException("--preload %s: no registered model runs it (registered: %s)".formatted(
+                            capability, String.join(", ", profile.capabilities().stream().sorted().toList())));
+                }
+            }
             if (WorkerProfile.isGpu(options.device())) {
                 profile = profile.onGpu(WorkerDevice.index(options.device()));
             }
@@ -211,7 +225,7 @@ public final class WorkerMain implements Callable<Integer> {
                             (FrameProcessor) Class.forName(options.processorClass()).getConstructor().newInstance(),
                             Clock.systemUTC());
             String name = profile.onGpu() ? "gpu" + WorkerDevice.index(profile.device()) : "cpu";
-            service.startWorkers(options.threads(), profile, name);
+            service.startWorkers(options.threads(), profile, options.preload(), name);
             WorkerManagement management = WorkerManagement.start(options.managementBind(), options.managementPort(),
                     meters, service, database.dsl());
             return new Worker(database, service, profile, management, options.dbUrl());

@@ -63,8 +63,18 @@ class WorkerProcessTest {
                 .isInstanceOf(WorkerRefusedException.class).hasMessageContaining("GPU pool cpu-farm (L40S) needs a GPU worker");
     }
 
+    @Test
+    void aWorkerToldToPreloadACapabilityNoModelRunsRefusesToStart() {
+        WorkerMain.Options options = options("cpu", Set.of());
+        WorkerMain.Options typo = new WorkerMain.Options(options.dbUrl(), "sa", "", null, dir, 1, "cpu", Set.of(), null,
+                Set.of("upres-2x"), FAST, FakeProcessor.class.getName(), "127.0.0.1", 0);
+
+        assertThatThrownBy(() -> WorkerMain.start(typo)).isInstanceOf(WorkerRefusedException.class)
+                .hasMessageContaining("--preload upres-2x: no registered model runs it").hasMessageContaining("upres-x2");
+    }
+
     private WorkerMain.Options options(String device, Set<String> pools) {
-        return new WorkerMain.Options(url(), "sa", "", null, dir, 1, device, pools, null, FAST,
+        return new WorkerMain.Options(url(), "sa", "", null, dir, 1, device, pools, null, Set.of(), FAST,
                 FakeProcessor.class.getName(), "127.0.0.1", 0);
     }
 

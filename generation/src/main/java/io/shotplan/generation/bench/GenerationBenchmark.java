@@ -19,11 +19,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shotplan.generation.GenerationConfig;
 import io.shotplan.generation.GenerationService;
 import io.shotplan.generation.image.FloatImage;
+import io.shotplan.generation.image.FramePaths;
 import io.shotplan.generation.image.SamplePlates;
 import io.shotplan.generation.model.ModelPackageCache;
 import io.shotplan.generation.model.ModelRegistry;
 import io.shotplan.generation.model.ModelSource;
 import io.shotplan.generation.queue.GenerationMetrics;
+import io.shotplan.generation.queue.ModelFrameProcessor;
 import io.shotplan.generation.queue.QueueSettings;
 import io.shotplan.generation.upscale.UpscaleModel;
 import io.shotplan.generation.upscale.Upscaler;
@@ -166,20 +168,35 @@ public final class GenerationBenchmark {
     }
 
     /**
-     * Large frames (e.g. 3840x2160) through the tiled x2 model, {@code frames} times in a row: the first frame's time,
-     * which includes the native allocator's first touch of a tile's working set, the median of the others (a worker's
-     * steady state), and the process's peak resident memory.
+     * Large frames (e.g. 3840x2160) through the tiled x2 model, {@code frames} times in a row, on a worker's path: the
+     * thread first loads and warms up the model as a worker started with {@code --preload upres-x2} does before its
+     * first claim ({@link ModelFrameProcessor#prepare}), and both are timed apart. Then the first frame's time (a
+     * worker's first job), the median of the others (its steady state), and the process's peak resident memory.
+     * {@code --tile} other than the registry's also warms up a window of that size, as a registry entry with that
+     * tile size would.
      */
     private static void bigFrame(ModelRegistry registry, String size, int cores, int frames, int tile) throws IOException {
         String[] wh = size.split("x");
         int w = Integer.parseInt(wh[0]);
         int h = Integer.parseInt(wh[1]);
-        try (UpscaleModel model = UpscaleModel.load(registry.get("upres-x2"), ModelPackageCache.fromEnvironment());
-             Upscaler upscaler = model.newUpscaler()) {
+        Path nowhere = Path.of("/nonexistent");
+        try (ModelFrameProcessor worker = new ModelFrameProcessor(registry, ModelPackageCache.fromEnvironment(),
+                new FramePaths(nowhere, nowhere))) {
+            long loadStart = System.nanoTime();
+            UpscaleModel model = worker.model("upres-x2");
             JniUtils.setNumThreads(cores);
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            long warmStart = System.nanoTime();
+            worker.prepare("upres-x2");
+            Upscaler upscaler = worker.upscaler("upres-x2");
             int tileSize = tile > 0 ? tile : model.spec().tileSize();
-            upscaler.upscale(SamplePlates.frame(64, 64, 1, 1));
+            if (tileSize != model.spec().tileSize()) {
+                upscaler.upscale(SamplePlates.frame(tileSize, tileSize, 1, 1), tileSize, 1);
+            }
+            double warmSeconds = (System.nanoTime() - warmStart) / 1e9;
             long before = peakRssKb();
+            System.out.printf(Locale.ROOT, "worker start: model load %.2f s, warm-up %.2f s (one %d² window), peak RSS %d MB%n",
+                    loadSeconds, warmSeconds, tileSize, before / 1024);
             FloatImage frame = SamplePlates.frame(w, h, 1, 42);
             double gflop = model.graph().orElseThrow().flopsPerInputPixel() * w * h / 1e9;
             double[] seconds = new double[frames];
@@ -204,7 +221,7 @@ public final class GenerationBenchmark {
             double median = later[later.length / 2];
             long framesMb = ((long) w * h * 12 + (long) outWidth * outHeight * 12) / (1 << 20);
             System.out.printf(Locale.ROOT, "big frame %dx%d -> %dx%d, tiles of %d: first %.2f s (%.1f GFLOP/s), then median %.2f s (%.1f GFLOP/s); "
-                            + "peak RSS %d MB after warm-up, %d MB after (the frame buffers alone are %d MB)%n", w, h, outWidth, outHeight,
+                            + "peak RSS %d MB after the worker's start, %d MB after (the frame buffers alone are %d MB)%n", w, h, outWidth, outHeight,
                     tileSize, seconds[0], gflop / seconds[0], median, gflop / median, before / 1024, peakRssKb() / 1024, framesMb);
         }
     }

@@ -15,8 +15,8 @@ import java.util.List;
  * @param scale       output size / input size; a Keras graph says it itself (0 here, or the same value), TorchScript
  *                    and ONNX entries must give it
  * @param tileSize    the largest input tile side in pixels: bounds memory whatever the frame size
- * @param tileOverlap context pixels around each tile (for Keras raised to the model's receptive radius if smaller;
- *                    TorchScript and ONNX models are opaque, so their entry's value is used as it is)
+ * @param tileOverlap context pixels around each tile; unused for Keras, whose graph gives its exact receptive radius
+ *                    instead. TF.js graph, TorchScript and ONNX models are opaque, so their entry's value is used as it is
  * @param batchSize   tiles per forward pass
  * @param outputExtension output frame format: {@code png} (keeps the input's bit depth) or {@code jpg}
  * @param valueRange  the sample value of white the model was trained on: 255, or 1 for a model on 0–1 (only

@@ -11,6 +11,13 @@ public interface FrameProcessor extends AutoCloseable {
     /** Processes frame {@code frame} of the job and reports the time the device spent on it. */
     FrameResult process(GenerationJob job, int frame);
 
+    /**
+     * Readies a capability on the calling worker thread before it claims its first job (loads and warms up its
+     * model), so that the job's first frame takes no longer than the next ones.
+     */
+    default void prepare(String capability) {
+    }
+
     /** The model name recorded on ledger rows for a capability. */
     default String modelName(String capability) {
         return capability;

@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *   <li>{@code shotplan.generation.overhead{phase}} — the queue's round trips (claim, progress, complete; they run beside
  *   the model, on a worker's queue thread and heartbeat) and {@code waiting}: the time a worker with work to do waited
  *   for the queue instead of running the model</li>
+ *   <li>{@code shotplan.generation.model.preload{capability}} — the time a worker thread took to load and warm up a
+ *   model before its first claim</li>
  * </ul>
  */
 public final class GenerationMetrics {
@@ -72,6 +74,10 @@ public final class GenerationMetrics {
 
     void overhead(String phase, long nanos) {
         registry.timer("shotplan.generation.overhead", "phase", phase).record(Duration.ofNanos(nanos));
+    }
+
+    void preloaded(String capability, long nanos) {
+        registry.timer("shotplan.generation.model.preload", "capability", capability).record(Duration.ofNanos(nanos));
     }
 
     /** Total time of a phase (claim, progress, complete, waiting), in seconds; 0 before any call. */

@@ -39,11 +39,7 @@ public final class ModelFrameProcessor implements FrameProcessor {
 
     @Override
     public FrameResult process(GenerationJob job, int frame) {
-        Upscaler upscaler = upscalers.get().computeIfAbsent(job.capability(), capability -> {
-            Upscaler u = model(capability).newUpscaler();
-            allUpscalers.add(u);
-            return u;
-        });
+        Upscaler upscaler = upscaler(job.capability());
         UpscaleModel model = model(job.capability());
         FloatImage plate = ImageCodec.read(paths.plate(job.showCode(), job.shotCode(), frame));
         long start = System.nanoTime();
@@ -56,6 +52,21 @@ public final class ModelFrameProcessor implements FrameProcessor {
             throw new GenerationException(e.getMessage(), false, e);
         }
         return new FrameResult(seconds, model.deviceName());
+    }
+
+    /** Loads the capability's model (once per process) and warms it up on the calling thread ({@link Upscaler#warmUp()}). */
+    @Override
+    public void prepare(String capability) {
+        upscaler(capability).warmUp();
+    }
+
+    /** The calling thread's up-scaler for a capability, the model loaded first if no thread has loaded it yet. */
+    public Upscaler upscaler(String capability) {
+        return upscalers.get().computeIfAbsent(capability, c -> {
+            Upscaler u = model(c).newUpscaler();
+            allUpscalers.add(u);
+            return u;
+        });
     }
 
     /** Loads (once) the model for a capability; a failed load is not remembered, so a fixed file is picked up. */

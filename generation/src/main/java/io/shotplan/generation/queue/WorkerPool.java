@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +32,7 @@ public final class WorkerPool implements AutoCloseable {
     private final QueueSettings settings;
     private final GenerationMetrics metrics;
     private final WorkerProfile profile;
+    private final Set<String> preload;
     private final String ownerPrefix;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
@@ -38,15 +40,18 @@ public final class WorkerPool implements AutoCloseable {
 
     /**
      * @param profile what the workers claim (capabilities, pools) and the device they were started for
+     * @param preload capabilities whose models each worker thread loads and warms up before its first claim
+     *                ({@link FrameProcessor#prepare}); others are loaded by the first job that needs them
      * @param name    the last part of the workers' lease owner, after host and process id
      */
     public WorkerPool(JobRepository jobs, FrameProcessor processor, QueueSettings settings, GenerationMetrics metrics,
-                      WorkerProfile profile, String name) {
+                      WorkerProfile profile, Set<String> preload, String name) {
         this.jobs = jobs;
         this.processor = processor;
         this.settings = settings;
         this.metrics = metrics;
         this.profile = profile;
+        this.preload = Set.copyOf(preload);
         this.ownerPrefix = host() + ":" + ProcessHandle.current().pid() + ":" + name;
     }
 
@@ -108,6 +113,7 @@ public final class WorkerPool implements AutoCloseable {
         ExecutorService queue = Executors.newSingleThreadExecutor(r -> daemon(r, owner + "-queue"));
         JobLease next = null;
         try {
+            preload(owner);
             while (running.get()) {
                 JobLease job = next;
                 next = null;
@@ -137,6 +143,28 @@ public final class WorkerPool implements AutoCloseable {
                 queue.awaitTermination(settings.lease().toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Loads and warms up the preloaded capabilities' models on this thread, whose allocator then holds their working
+     * set. A model that fails to load here is only logged: the first job that needs it tries again, and fails or
+     * retries as any job does.
+     */
+    private void preload(String owner) {
+        for (String capability : preload) {
+            if (!running.get()) {
+                return;
+            }
+            long t = System.nanoTime();
+            try {
+                processor.prepare(capability);
+                metrics.preloaded(capability, System.nanoTime() - t);
+                LOG.info("generation worker {} loaded and warmed up {} in {} ms", owner, capability,
+                        (System.nanoTime() - t) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.warn("generation worker {} could not load {} before its first job: {}", owner, capability, e.toString());
             }
         }
     }

@@ -81,7 +81,9 @@ public final class UpscaleModel implements AutoCloseable {
             model.close();
             throw new ModelLoadException("cannot build %s on DJL/%s: %s".formatted(modelJson, spec.engine(), e.getMessage()), e);
         }
-        return new UpscaleModel(spec, graph, model, device, graph.scale(), Math.max(spec.tileOverlap(), graph.receptiveRadius()));
+        // the graph's receptive radius is exact: a core with that much context is computed as in the whole frame, so
+        // a larger registered overlap would only add work (a 1920×1080 plate at tiles of 320: 11 pixels +1.4 %)
+        return new UpscaleModel(spec, graph, model, device, graph.scale(), graph.receptiveRadius());
     }
 
     /**
@@ -142,7 +144,7 @@ public final class UpscaleModel implements AutoCloseable {
         return scale;
     }
 
-    /** The overlap actually used: for Keras the configured one raised to the model's receptive radius. */
+    /** The overlap actually used: for Keras the model's receptive radius, for the others the registry's. */
     public int overlap() {
         return overlap;
     }

@@ -10,19 +10,24 @@ import io.shotplan.generation.GenerationConfig;
 import io.shotplan.generation.GenerationException;
 import io.shotplan.generation.GenerationService;
 import io.shotplan.sql.Database;
+import io.shotplan.sql.TestDatabases;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -381,6 +386,45 @@ class QueueTest {
                 assertThat(done.getAttempts()).isEqualTo(1);
                 assertThat(done.getDeviceSeconds()).isBetween(new BigDecimal("0.55"), new BigDecimal("1.5")); // 4 × 150 ms
                 assertThat(db.dsl().fetchCount(COST_LEDGER)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aWorkerThreadPreparesItsPreloadedModelsBeforeItsFirstClaimAndWorksOnIfOneFails() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        FrameProcessor recording = new FakeProcessor(dir, 1) {
+            @Override
+            public void prepare(String capability) {
+                events.add(Thread.currentThread().getName() + " prepare " + capability);
+                if (capability.equals("upres-x4")) {
+                    throw new GenerationException("model file not found", false);
+                }
+            }
+
+            @Override
+            public FrameResult process(GenerationJob job, int frame) {
+                events.add(Thread.currentThread().getName() + " process " + job.capability());
+                return super.process(job, frame);
+            }
+        };
+        try (Database db = TestDatabases.h2()) {
+            QueueFixtures show = QueueFixtures.create(db.dsl(), "PRE", 2, 2, 1);
+            try (GenerationService service = service(db, recording)) {
+                service.dispatchPlan(show.planId());
+                service.startWorkers(1, WorkerProfile.of(service.config().registry()), Set.of("upres-x2", "upres-x4"), "pre");
+                assertThat(service.awaitIdle(show.showId(), Duration.ofSeconds(20))).isTrue();
+                service.stopWorkers();
+
+                String worker = events.getFirst().substring(0, events.getFirst().indexOf(' '));
+                assertThat(worker).endsWith(":pre-0");
+                // on the thread that renders: its allocator is the one that keeps the warmed-up working set
+                assertThat(events.subList(0, 2)).containsExactlyInAnyOrder(worker + " prepare upres-x2", worker + " prepare upres-x4");
+                assertThat(events.subList(2, events.size())).hasSize(4).containsOnly(worker + " process upres-x2");
+                assertThat(db.dsl().fetchCount(GENERATION_JOB, GENERATION_JOB.STATE.eq("SUCCEEDED"))).isEqualTo(2);
+                var preloads = service.metrics().registry().find("shotplan.generation.model.preload");
+                assertThat(preloads.tag("capability", "upres-x2").timer().count()).isEqualTo(1);
+                assertThat(preloads.tag("capability", "upres-x4").timer()).isNull(); // it failed to load
             }
         }
     }

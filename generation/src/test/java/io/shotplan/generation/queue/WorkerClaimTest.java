@@ -99,7 +99,7 @@ class WorkerClaimTest {
             try (GenerationService service = new GenerationService(db.dsl(),
                     GenerationConfig.defaults(dir).withQueue(QueueTest.FAST), new SimpleMeterRegistry(),
                     engineSeesOneGpu, Clock.systemUTC())) {
-                service.startWorkers(1, WorkerProfile.of(ModelRegistry.builtIn()).onGpu(3), "gpu3");
+                service.startWorkers(1, WorkerProfile.of(ModelRegistry.builtIn()).onGpu(3), Set.of(), "gpu3");
                 assertThat(service.awaitIdle(show.showId(), Duration.ofSeconds(20))).isTrue();
             }
             var job = db.dsl().selectFrom(GENERATION_JOB).where(GENERATION_JOB.SHOW_ID.eq(show.showId())).fetchSingle();

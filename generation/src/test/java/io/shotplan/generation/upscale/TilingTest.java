@@ -14,17 +14,19 @@ class TilingTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 5})
-    void tiledOutputEqualsUntiledOutputWithinOneTenThousandthOfTheRange(int batchSize) {
+    void tiledOutputEqualsUntiledOutputWithinAMillionthOfTheRange(int batchSize) {
         FloatImage frame = SamplePlates.frame(150, 110, 3, 7);
         UpscaleModel model = TestModels.get("upres-x2");
 
         try (Upscaler upscaler = model.newUpscaler()) {
             FloatImage whole = upscaler.upscaleWhole(frame);
-            // 64-pixel windows with an 11-pixel context: 4×3 tiles, the edge ones shifted inward, the last batch of 5 short
+            // 64-pixel windows with the model's 10-pixel context and no more: 3×3 tiles, the edge ones shifted inward,
+            // the last batch of 5 short
             FloatImage tiled = upscaler.upscale(frame, 64, batchSize);
 
-            assertThat(TilePlan.of(150, 110, 64, model.overlap()).tiles()).hasSize(12);
-            assertThat(tiled.maxAbsDifference(whole)).isLessThanOrEqualTo(1e-4f * whole.valueRange());
+            assertThat(TilePlan.of(150, 110, 64, model.overlap()).tiles()).hasSize(9);
+            // identical on this machine (2026-12-06); with one pixel less context the tiles are off by 4e-5 of the range
+            assertThat(tiled.maxAbsDifference(whole)).isLessThanOrEqualTo(1e-6f * whole.valueRange());
         }
     }
 
@@ -70,11 +72,22 @@ class TilingTest {
     }
 
     @Test
-    void theOverlapCoversTheModelsReceptiveField() {
+    void theOverlapIsTheModelsReceptiveRadiusWhichTheTiledOutputAboveShowsIsEnough() {
         UpscaleModel model = TestModels.get("upres-x2");
 
         assertThat(model.graph().orElseThrow().receptiveRadius()).isEqualTo(10); // 9 steps of 3×3 or 5×5 context, plus half a step after up-sampling
-        assertThat(model.overlap()).isGreaterThanOrEqualTo(model.graph().orElseThrow().receptiveRadius());
+        assertThat(model.overlap()).isEqualTo(10);
+    }
+
+    @Test
+    void anHdPlateAtTheRegistrysTilesOf320ComputesAnEighthMoreThanItsOwnPixels() {
+        TilePlan plan = TilePlan.of(1920, 1080, 320, TestModels.get("upres-x2").overlap());
+
+        assertThat(plan.tiles()).hasSize(7 * 4);
+        assertThat(plan.windowWidth()).isEqualTo(292);
+        assertThat(plan.windowHeight()).isEqualTo(285);
+        // 294×287 with the 11 pixels registered before: 13.9 %
+        assertThat(7 * 292 * 4 * 285 / (1920.0 * 1080)).isCloseTo(1.124, within(0.001));
     }
 
     @Test

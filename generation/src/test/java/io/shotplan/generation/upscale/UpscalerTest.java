@@ -42,6 +42,17 @@ class UpscalerTest {
     }
 
     @Test
+    void aWarmedUpUpscalerGivesTheSameFramesAsAColdOne() {
+        FloatImage frame = SamplePlates.frame(150, 110, 3, 7);
+        UpscaleModel model = TestModels.get("upres-x2");
+        try (Upscaler cold = model.newUpscaler(); Upscaler warm = model.newUpscaler()) {
+            warm.warmUp(); // one 320² window: larger than any window of this frame's plan
+
+            assertThat(warm.upscale(frame, 64, 1).data()).isEqualTo(cold.upscale(frame, 64, 1).data());
+        }
+    }
+
+    @Test
     void aGreyOrSingleChannelFrameIsUpscaledAsRgb() {
         // the red plane of a plate, as a one-channel image
         FloatImage grey = new FloatImage(12, 10, 1, java.util.Arrays.copyOf(SamplePlates.frame(12, 10, 1, 1).data(), 120), 8);
