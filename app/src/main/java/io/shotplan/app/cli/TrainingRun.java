@@ -68,6 +68,11 @@ final class TrainingRun {
         List<String> shots = new ArrayList<>();
         get(api + "/shots?page=0&size=50").get("items").forEach(s -> shots.add(s.get("code").asString()));
         Path estimates = showFolder.resolve("estimates.csv");
+        String boundary = "training-run";
+        byte[] handBids = Files.isRegularFile(estimates) ? ("--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"estimates.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + Files.readString(estimates) + "\r\n--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8) : null;
         for (int round = 0; round < ROUNDS; round++) {
             for (String read : List.of("/api/shows", api, api + "/episodes", api + "/shots?page=" + round % 3 + "&size=50",
                     api + "/plans", "/api/plans/" + plan, "/api/plans/" + plan + "/summary",
@@ -86,12 +91,8 @@ final class TrainingRun {
             send("PUT", api + "/shots/" + shot + "/pin",
                     BodyPublishers.ofString(round % 2 == 0 ? "{\"mode\": \"TRADITIONAL\"}" : "{\"mode\": null}"),
                     "application/json");
-            if (round % 5 == 0 && Files.isRegularFile(estimates)) {
-                String boundary = "training" + round;
-                byte[] form = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"estimates.csv\"\r\n"
-                        + "Content-Type: text/csv\r\n\r\n" + Files.readString(estimates) + "\r\n--" + boundary + "--\r\n")
-                        .getBytes(StandardCharsets.UTF_8);
-                send("POST", "/api/imports/estimates?show=" + show, BodyPublishers.ofByteArray(form),
+            if (round % 5 == 0 && handBids != null) {
+                send("POST", "/api/imports/estimates?show=" + show, BodyPublishers.ofByteArray(handBids),
                         "multipart/form-data; boundary=" + boundary);
             }
         }

@@ -160,9 +160,9 @@ public final class WorkerPool implements AutoCloseable {
             long t = System.nanoTime();
             try {
                 processor.prepare(capability);
-                metrics.preloaded(capability, System.nanoTime() - t);
-                LOG.info("generation worker {} loaded and warmed up {} in {} ms", owner, capability,
-                        (System.nanoTime() - t) / 1_000_000);
+                long nanos = System.nanoTime() - t;
+                metrics.preloaded(capability, nanos);
+                LOG.info("generation worker {} loaded and warmed up {} in {} ms", owner, capability, nanos / 1_000_000);
             } catch (RuntimeException e) {
                 LOG.warn("generation worker {} could not load {} before its first job: {}", owner, capability, e.toString());
             }
