@@ -50,17 +50,19 @@ public class PlanFixes {
     private final Clock clock;
     private final Duration maxLimit;
     private final Map<String, FixRun> runs = new ConcurrentHashMap<>();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("fixes-", 1).daemon().factory());
+    private final ExecutorService background;
 
     public PlanFixes(DSLContext dsl, ShowRepository shows, PlanQueries plans, Solving solving, Clock clock,
-                     @Value("${shotplan.plan.max-seconds:600}") int maxSeconds) {
+                     @Value("${shotplan.plan.max-seconds:600}") int maxSeconds,
+                     @Value("${shotplan.plan.niceness:10}") int niceness) {
         this.dsl = dsl;
         this.shows = shows;
         this.plans = plans;
         this.solving = solving;
         this.clock = clock;
         this.maxLimit = Duration.ofSeconds(maxSeconds);
+        this.background = Executors.newSingleThreadExecutor(
+                PlanningThreads.of(Thread.ofPlatform().name("fixes-", 1).daemon(), niceness));
     }
 
     /** The plan's misses at once; the fixes in the background, each re-solve running for {@code perResolve}. */

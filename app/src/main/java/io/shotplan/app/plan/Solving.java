@@ -102,7 +102,8 @@ public class Solving {
 
     public Solving(DSLContext dsl, ShowRepository shows, ShotQueries shotQueries, ScenarioRepository scenarios,
                    PlanStore store, AuditLog audit, @Value("${shotplan.plan.max-seconds:600}") int maxSeconds,
-                   @Value("${shotplan.plan.concurrent-solves:1}") int concurrentSolves, MeterRegistry meters) {
+                   @Value("${shotplan.plan.concurrent-solves:1}") int concurrentSolves,
+                   @Value("${shotplan.plan.niceness:10}") int niceness, MeterRegistry meters) {
         this.dsl = dsl;
         this.audit = audit;
         this.shows = shows;
@@ -110,7 +111,8 @@ public class Solving {
         this.scenarios = scenarios;
         this.store = store;
         this.maxLimit = Duration.ofSeconds(maxSeconds);
-        this.solvers = Executors.newFixedThreadPool(concurrentSolves, Thread.ofPlatform().name("solver-", 1).factory());
+        this.solvers = Executors.newFixedThreadPool(concurrentSolves,
+                PlanningThreads.of(Thread.ofPlatform().name("solver-", 1), niceness));
         this.meters = meters;
         Gauge.builder("shotplan.solves.running", running,
                         r -> r.values().stream().filter(run -> run.job.state().equals("SOLVING")).count())
@@ -251,7 +253,6 @@ public class Solving {
         return run;
     }
 
-    /** Supervisors' pins: TRADITIONAL or a capability code, as the planner's mode labels. */
     /**
      * A pin the eligibility rule no longer allows — the policy now keeps the work type for artists, or the shot's AI
      * job failed for good (REPLAN) — is dropped with its reason in the audit log, rather than failing the solve.
@@ -276,6 +277,7 @@ public class Solving {
                 }));
     }
 
+    /** Supervisors' pins: TRADITIONAL or a capability code, as the planner's mode labels. */
     private List<Pin> pins(long showId, Show show) {
         Map<String, String> labels = labels(show);
         List<Pin> pins = new ArrayList<>();
