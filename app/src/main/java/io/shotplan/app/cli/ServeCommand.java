@@ -1,6 +1,7 @@
 package io.shotplan.app.cli;
 
 import io.shotplan.app.imports.ImportService;
+import io.shotplan.app.report.ReportWarmUp;
 import io.shotplan.app.token.ApiTokens;
 import io.shotplan.app.user.UserService;
 import java.io.IOException;
@@ -59,9 +60,12 @@ class ServeCommand implements Callable<Integer> {
     private final ImportService imports;
     private final ApiTokens tokens;
     private final JsonMapper json;
+    private final ReportWarmUp warmUp;
 
-    ServeCommand(ApplicationContext context, UserService users, ImportService imports, ApiTokens tokens, JsonMapper json) {
+    ServeCommand(ApplicationContext context, UserService users, ImportService imports, ApiTokens tokens, JsonMapper json,
+                 ReportWarmUp warmUp) {
         this.context = context;
+        this.warmUp = warmUp;
         this.users = users;
         this.imports = imports;
         this.tokens = tokens;
@@ -84,6 +88,7 @@ class ServeCommand implements Callable<Integer> {
             out.printf("No users yet: created user 'admin' with password %s%n", password);
             out.println("It is shown only this once. Log in and create named users for people (Users page).");
         });
+        warmUp.run();
         var environment = context.getEnvironment();
         String scheme = environment.getProperty("server.ssl.bundle") != null
                 || environment.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";

@@ -25,7 +25,7 @@ class ServeCommandTest {
     }
 
     private static CommandLine serve(StringWriter err) {
-        CommandLine serve = new CommandLine(new ServeCommand(null, null, null, null, null));
+        CommandLine serve = new CommandLine(new ServeCommand(null, null, null, null, null, null));
         serve.setErr(new PrintWriter(err));
         serve.setExecutionExceptionHandler(new FailureHandler());
         return serve;
