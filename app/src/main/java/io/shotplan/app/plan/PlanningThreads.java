@@ -52,7 +52,8 @@ final class PlanningThreads {
             int now = LibC.INSTANCE.getpriority(PRIO_PROCESS, tid);
             LibC.INSTANCE.setpriority(PRIO_PROCESS, tid, Math.min(MAX_NICE, now + niceness));
         } catch (IOException | RuntimeException | LinkageError e) {
-            LOG.info("{} keeps the server's priority: {}", Thread.currentThread().getName(), e.toString());
+            LOG.warn("{} keeps the server's priority (shotplan.plan.niceness not applied): {}",
+                    Thread.currentThread().getName(), e.toString());
         }
     }
 
