@@ -65,11 +65,11 @@ class ServeCommand implements Callable<Integer> {
     ServeCommand(ApplicationContext context, UserService users, ImportService imports, ApiTokens tokens, JsonMapper json,
                  ReportWarmUp warmUp) {
         this.context = context;
-        this.warmUp = warmUp;
         this.users = users;
         this.imports = imports;
         this.tokens = tokens;
         this.json = json;
+        this.warmUp = warmUp;
     }
 
     @Override
